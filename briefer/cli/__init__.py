@@ -1,0 +1,88 @@
+"""Core/CLI: `briefer ...`, a thin argparse layer over the core API.
+
+Each area registers its sub-commands from its own module (`register(subparsers)` setting
+`func=handler`). A handler receives the parsed args and returns an exit code. Failures the user
+can act on are raised as `UserError` (or any core error carrying a Dutch message) and printed as
+one Dutch line on stderr with a non-zero exit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from briefer import paths
+
+
+class UserError(Exception):
+    """CLI: a failure with a one-line Dutch message; exit code 1 (or `code`)."""
+
+    def __init__(self, message: str, code: int = 1) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def _area_modules() -> list[str]:
+    return ["parse", "documents", "annotations", "export", "suggest"]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="briefer",
+        description="Briefer: Kamerstukken importeren, annoteren en briefings maken.",
+    )
+    parser.add_argument(
+        "--db", type=Path, default=None,
+        help=f"database (standaard: $BRIEFER_DB of {paths.default_db_path()})",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="OPDRACHT")
+    import importlib
+
+    for name in _area_modules():
+        try:
+            module = importlib.import_module(f"briefer.cli.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"briefer.cli.{name}":
+                continue  # area not built yet
+            raise
+        module.register(sub)
+    return parser
+
+
+def db_path(args: argparse.Namespace) -> Path:
+    """The database the user asked for, else $BRIEFER_DB, else the per-user default."""
+    if getattr(args, "db", None):
+        return Path(args.db)
+    env = os.environ.get("BRIEFER_DB")
+    return Path(env) if env else paths.default_db_path()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Callable[[argparse.Namespace], int] | None = getattr(args, "func", None)
+    if handler is None:
+        parser.print_help()
+        return 2
+    try:
+        return int(handler(args) or 0)
+    except UserError as exc:
+        print(f"briefer: {exc}", file=sys.stderr)
+        return exc.code
+    except KeyboardInterrupt:
+        print("briefer: afgebroken.", file=sys.stderr)
+        return 130
+    except Exception as exc:  # core errors carry Dutch messages; anything else is a bug
+        from briefer.errors import is_user_facing
+
+        if is_user_facing(exc):
+            print(f"briefer: {exc}", file=sys.stderr)
+            return 1
+        raise
+
+
+if __name__ == "__main__":
+    sys.exit(main())

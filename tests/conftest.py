@@ -1,0 +1,42 @@
+"""Shared fixtures: every test gets its own data directory; Qt runs offscreen."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED_SAMPLES = REPO.parent / "shared" / "samples"
+BUNDLED_SAMPLES = REPO / "resources" / "samples"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path_factory, monkeypatch):
+    """Redirect Briefer's data dir (database, backups, settings) into a temp folder."""
+    home = tmp_path_factory.mktemp("briefer-home")
+    monkeypatch.setenv("BRIEFER_HOME", str(home))
+    monkeypatch.delenv("BRIEFER_DB", raising=False)
+    return home
+
+
+@pytest.fixture
+def samples_dir() -> Path:
+    """The shared samples (real documents with expected parses); skip when absent."""
+    if not SHARED_SAMPLES.is_dir():
+        pytest.skip("../shared/samples is not present")
+    return SHARED_SAMPLES
+
+
+@pytest.fixture
+def sample_pdf() -> Path:
+    """The bundled VSO sample PDF (Kamerstuk 30 821, nr. 196)."""
+    return BUNDLED_SAMPLES / "kst-30821-196.pdf"
+
+
+@pytest.fixture
+def sample_txt() -> Path:
+    return BUNDLED_SAMPLES / "kst-30821-196.txt"
