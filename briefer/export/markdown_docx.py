@@ -1,0 +1,265 @@
+"""Core: Markdown notes as real Word formatting (python-markdown -> HTML -> WordprocessingML).
+
+Headings, bold, italic, inline code, nested bullet and numbered lists, links as real w:hyperlink
+elements with an external relationship, block quotes, code blocks and tables (the 'tables'
+extension). The HTML is read with `html.parser`; no Markdown syntax reaches the document.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from html.parser import HTMLParser
+from typing import TYPE_CHECKING
+
+import markdown as _markdown
+
+from briefer.export.ooxml import hyperlink, paragraph, run, table
+
+if TYPE_CHECKING:
+    from briefer.export.package import DocxWriter
+
+_LIST_LINE = re.compile(r"^( +)([-*+]|\d+[.)])\s", re.MULTILINE)
+_WS = re.compile(r"\s+")
+_SAFE_SCHEMES = ("http://", "https://", "mailto:")
+TABLE_WIDTH = 9000  # twentieths of a point (text width of an A4 page with the house margins)
+
+
+def normalise_indent(text: str) -> str:
+    """python-markdown nests lists at 4 spaces; staffers often type 2: double such indents."""
+    indents = {len(m.group(1)) for m in _LIST_LINE.finditer(text)}
+    if indents and any(i % 4 for i in indents):
+        return _LIST_LINE.sub(lambda m: " " * (len(m.group(1)) * 2) + m.group(2) + " ", text)
+    return text
+
+
+_LOCAL = threading.local()  # one Markdown instance per thread (exports run in a worker thread)
+_SYNTAX = re.compile(r"[*_#\[\]>`|<&\\!]|^\s*(?:[-+*]|\d+[.)])\s|^\s*[-=]{3,}\s*$|^ {4}", re.MULTILINE)
+
+
+def to_html(text: str) -> str:
+    md = getattr(_LOCAL, "md", None)
+    if md is None:
+        md = _LOCAL.md = _markdown.Markdown(extensions=["tables", "sane_lists", "fenced_code"])
+    md.reset()
+    return md.convert(normalise_indent(text))
+
+
+def is_plain(text: str) -> bool:
+    """True when `text` has no Markdown syntax at all (then paragraphs are made directly)."""
+    return _SYNTAX.search(text) is None
+
+
+class _Converter(HTMLParser):
+    """Core: walks python-markdown's HTML and emits paragraph and table elements."""
+
+    def __init__(self, writer: DocxWriter, heading_base: int, base_style: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.wr = writer
+        self.heading_base = heading_base
+        self.base_style = base_style
+        self.out: list = []
+        self._sinks: list[list] = [self.out]
+        self._runs: list | None = None  # runs of the open paragraph
+        self._pstyle: str | None = None
+        self._pnum: tuple[int, int] | None = None
+        self._indent: int | None = None
+        self._li_fresh = False
+        self._bold = self._italic = self._code = 0
+        self._link: list | None = None
+        self._link_rid: str | None = None
+        self._lists: list[tuple[bool, int]] = []
+        self._quote = 0
+        self._pre = False
+        self._pre_text: list[str] = []
+        self._table: list[list[list]] | None = None
+        self._row: list[list] | None = None
+        self._header_rows = 0
+        self._in_thead = False
+
+    # -- paragraphs ---------------------------------------------------------------------------
+
+    def _style(self) -> str:
+        if self._table is not None:
+            return self.wr.sid("Briefer Tabeltekst")
+        if self._quote:
+            return self.wr.sid("Quote")
+        return self.wr.sid(self.base_style)
+
+    def _open(self, style: str | None = None, num: tuple[int, int] | None = None, indent: int | None = None) -> None:
+        self._close()
+        self._runs = []
+        self._pstyle = style or self._style()
+        self._pnum = num
+        self._indent = indent
+
+    def _close(self) -> None:
+        if self._runs is None:
+            return
+        runs = self._runs
+        if runs or self._pnum:
+            self._sinks[-1].append(paragraph(self._pstyle, runs, num=self._pnum, indent=self._indent))
+        self._runs = None
+        self._pnum = None
+        self._indent = None
+
+    def _emit(self, text: str) -> None:
+        if self._runs is None:
+            if not text.strip():
+                return
+            self._open(indent=360 * len(self._lists) if self._lists else None)
+        if not self._runs and not self._link:
+            text = text.lstrip()
+        if not text:
+            return
+        r = run(text, bold=bool(self._bold), italic=bool(self._italic), mono=bool(self._code),
+                style=self.wr.sid("Hyperlink") if self._link is not None and self._link_rid else None)
+        if self._link is not None:
+            self._link.append(r)
+        else:
+            self._runs.append(r)
+        self._li_fresh = False
+
+    # -- HTMLParser hooks ---------------------------------------------------------------------
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            level = min(self.heading_base + int(tag[1]) - 1, 6)
+            self._open(self.wr.sid(f"heading {level}"))
+        elif tag == "p":
+            if self._li_fresh and self._runs is not None and not self._runs:
+                return  # a loose list item's first paragraph: keep the numbered one
+            self._open(indent=360 * len(self._lists) if self._lists else None)
+        elif tag in ("ul", "ol"):
+            self._close()
+            self._lists.append((tag == "ol", self.wr.new_list(tag == "ol")))
+        elif tag == "li":
+            ordered, num_id = self._lists[-1] if self._lists else (False, self.wr.new_list(False))
+            self._open(self.wr.sid("List Paragraph"), num=(num_id, min(len(self._lists) - 1, 8)))
+            self._li_fresh = True
+        elif tag == "blockquote":
+            self._close()
+            self._quote += 1
+        elif tag in ("strong", "b"):
+            self._bold += 1
+        elif tag in ("em", "i"):
+            self._italic += 1
+        elif tag == "code":
+            self._code += 1
+        elif tag == "pre":
+            self._close()
+            self._pre = True
+            self._pre_text = []
+        elif tag == "a":
+            href = (a.get("href") or "").strip()
+            self._link = []
+            self._link_rid = self.wr.link_rid(href) if href.lower().startswith(_SAFE_SCHEMES) else None
+        elif tag == "br":
+            if self._runs is not None:
+                self._runs.append(run("\n"))
+        elif tag == "img":
+            alt = a.get("alt") or ""
+            if alt:
+                self._italic += 1
+                self._emit(alt)
+                self._italic -= 1
+        elif tag == "table":
+            self._close()
+            self._table = []
+            self._header_rows = 0
+        elif tag == "thead":
+            self._in_thead = True
+        elif tag == "tr" and self._table is not None:
+            self._row = []
+            self._table.append(self._row)
+            if self._in_thead:
+                self._header_rows += 1
+        elif tag in ("td", "th") and self._row is not None:
+            cell: list = []
+            self._row.append(cell)
+            self._sinks.append(cell)
+            self._open(self.wr.sid("Briefer Tabeltekst"))
+            if tag == "th":
+                self._bold += 1
+        elif tag == "hr":
+            self._close()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("h1", "h2", "h3", "h4", "h5", "h6", "p"):
+            if not (tag == "p" and self._lists and self._li_fresh):
+                self._close()
+        elif tag in ("ul", "ol"):
+            self._close()
+            if self._lists:
+                self._lists.pop()
+        elif tag == "li":
+            self._close()
+        elif tag == "blockquote":
+            self._close()
+            self._quote = max(0, self._quote - 1)
+        elif tag in ("strong", "b"):
+            self._bold = max(0, self._bold - 1)
+        elif tag in ("em", "i"):
+            self._italic = max(0, self._italic - 1)
+        elif tag == "code":
+            self._code = max(0, self._code - 1)
+        elif tag == "pre":
+            self._pre = False
+            self._code = 0
+            for line in "".join(self._pre_text).rstrip("\n").split("\n"):
+                self._sinks[-1].append(paragraph(self.wr.sid("Briefer Code"), [run(line)] if line else []))
+        elif tag == "a":
+            runs, rid = self._link or [], self._link_rid
+            self._link, self._link_rid = None, None
+            if self._runs is None:
+                self._open()
+            if rid and runs:
+                self._runs.append(hyperlink(runs, rid=rid))
+            else:
+                self._runs.extend(runs)
+        elif tag in ("td", "th") and self._row is not None:
+            if tag == "th":
+                self._bold = max(0, self._bold - 1)
+            self._close()
+            self._sinks.pop()
+        elif tag == "thead":
+            self._in_thead = False
+        elif tag == "table" and self._table is not None:
+            rows = self._table
+            self._table = None
+            ncols = max((len(r) for r in rows), default=1)
+            rows = [r + [[] for _ in range(ncols - len(r))] for r in rows]
+            widths = [TABLE_WIDTH // ncols] * ncols
+            self._sinks[-1].append(table(rows, style=self.wr.sid("Table Grid"), widths=widths,
+                                         header=self._header_rows > 0))
+            self._sinks[-1].append(paragraph(self.wr.sid(self.base_style)))
+
+    def handle_data(self, data: str) -> None:
+        if self._pre:
+            self._pre_text.append(data)
+            return
+        self._emit(_WS.sub(" ", data))
+
+    def close(self) -> None:
+        super().close()
+        self._close()
+
+
+def markdown_blocks(writer: DocxWriter, text: str, *, heading_base: int = 4,
+                    base_style: str = "Normal") -> list:
+    """Paragraph and table elements for a Markdown `text` (not yet added to the document)."""
+    if not text or not text.strip():
+        return []
+    if is_plain(text):
+        style = writer.sid(base_style)
+        return [paragraph(style, [run(" ".join(block.split()))]) for block in re.split(r"\n\s*\n", text.strip())]
+    conv = _Converter(writer, heading_base, base_style)
+    conv.feed(to_html(text))
+    conv.close()
+    return conv.out
+
+
+def add_markdown(writer: DocxWriter, text: str, **kw) -> None:
+    for block in markdown_blocks(writer, text, **kw):
+        writer.add(block)

@@ -1,0 +1,201 @@
+"""Core: the technische briefing: complete and sourced, per party or per domain.
+
+Title page, a real TOC field, then every selected item: question and answer in full with the
+highlights shaded in their domain's colour (w:shd, the colour at half strength) and the source's
+footnotes as real Word footnotes, page references, domains, notes and follow-ups. Confidential
+material (only present when the ceiling is vertrouwelijk) goes to its own annex, never inline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from briefer.export.kamerlid import STATUS_LABELS, subject_line
+from briefer.export.markdown_docx import markdown_blocks
+from briefer.export.ooxml import highlight_fill, paragraph, run, table
+from briefer.export.options import BriefingOptions
+from briefer.export.package import DocxWriter
+from briefer.export.render import (
+    LEVEL_LABELS,
+    dutch_date,
+    field_paragraphs,
+    item_heading,
+    place_highlight,
+    quote_text,
+)
+from briefer.export.select import SelectedItem, Selection
+from briefer.model import Domain, FollowUp, Footnote, Highlight, Level
+
+NO_PARTY = "Zonder fractie"
+NO_DOMAIN = "Zonder domein"
+
+
+def _is_conf(level: Level | str) -> bool:
+    return Level(level) is Level.VERTROUWELIJK
+
+
+def _groups(selection: Selection, by: str) -> list[tuple[str, list[SelectedItem]]]:
+    items = selection.items()
+    groups: dict[str, list[SelectedItem]] = {}
+    if by == "domain":
+        order = [d.name for d in selection.domains]
+        for d in order:
+            groups[d] = []
+        for s in items:
+            first = next((d.name for d in selection.domains if d in s.domains), None)
+            groups.setdefault(first or NO_DOMAIN, []).append(s)
+    else:
+        for s in items:
+            groups.setdefault(s.item.party or NO_PARTY, []).append(s)
+    return [(name, members) for name, members in groups.items() if members]
+
+
+def _fup_table(wr: DocxWriter, followups: list[FollowUp]):
+    cell = wr.sid("Briefer Tabeltekst")
+    head = [[paragraph(cell, [run(t, bold=True)])] for t in ("Vervolgactie", "Soort", "Eigenaar", "Status", "Termijn")]
+    rows = [head]
+    for f in followups:
+        rows.append([[paragraph(cell, [run(x)])] for x in (
+            f.text.strip(), str(f.kind), f.owner or "—", STATUS_LABELS.get(str(f.status), str(f.status)),
+            dutch_date(f.due) or "—")])
+    fills = [["DCE4EE"] * 5] + [[None] * 5 for _ in followups]
+    return table(rows, style=wr.sid("Table Grid"), widths=[3500, 1700, 1500, 900, 1400], fills=fills)
+
+
+def _highlight_notes(wr: DocxWriter, highlights: list[Highlight], domains: dict[str, Domain],
+                     *, all_quotes: bool, unplaced: set[str] | None = None) -> None:
+    """Quotes with their notes (all of them in the annex; otherwise unplaced and noted ones)."""
+    unplaced = unplaced or set()
+    for h in highlights:
+        lost = h.orphaned or h.id in unplaced
+        if not (all_quotes or h.note.strip() or lost):
+            continue
+        dom = domains.get(h.domain_id or "")
+        tail = [x for x in (dom.name if dom else "", "niet teruggevonden in de tekst" if lost else "") if x]
+        runs = [run(f"“{quote_text(h)}”")]
+        if tail:
+            runs.append(run(f" ({'; '.join(tail)})", italic=True))
+        wr.runs_para(runs, "Quote")
+        for block in markdown_blocks(wr, h.note, heading_base=5):
+            wr.add(block)
+
+
+def write_item(wr: DocxWriter, sel: SelectedItem, *, multi: bool, fill: Callable[[Highlight], str],
+               domains: dict[str, Domain], footnotes: dict[int, Footnote]) -> None:
+    wr.heading(item_heading(sel, with_doc=multi), 2)
+    meta = [x for x in (sel.item.pages_label, sel.document.display_name) if x]
+    if sel.domains:
+        meta.append("Domeinen: " + ", ".join(d.name for d in sel.domains))
+    if sel.item.heading:
+        meta.append(sel.item.heading)
+    wr.runs_para([run(" · ".join(meta))], "Briefer Meta")
+    public = [h for h in sel.highlights if not _is_conf(h.level)]
+    if sel.item.question.strip():
+        wr.para("Vraag", "Briefer Label")
+        for p in field_paragraphs(wr, sel.item.question, [h for h in public if h.field == "question"],
+                                  footnotes, fill, "Normal"):
+            wr.add(p)
+    wr.para("Antwoord", "Briefer Label")
+    for p in field_paragraphs(wr, sel.item.answer, [h for h in public if h.field == "answer"],
+                              footnotes, fill, "Normal"):
+        wr.add(p)
+    unplaced = {h.id for h in public if place_highlight(h, sel.item.text(h.field)) is None}
+    if any(h.note.strip() or h.id in unplaced for h in public):
+        wr.para("Markeringen", "Briefer Label")
+        _highlight_notes(wr, public, domains, all_quotes=False, unplaced=unplaced)
+    if sel.note is not None and not _is_conf(sel.note.level):
+        wr.para("Notitie", "Briefer Label")
+        for block in markdown_blocks(wr, sel.note.body, heading_base=4):
+            wr.add(block)
+    fups = [f for f in sel.followups if not _is_conf(f.level)]
+    if fups:
+        wr.para("Vervolgacties", "Briefer Label")
+        wr.add(_fup_table(wr, fups))
+        wr.para("")
+
+
+def _confidential_of(sel: SelectedItem) -> tuple[list[Highlight], bool, list[FollowUp]]:
+    hs = [h for h in sel.highlights if _is_conf(h.level)]
+    note = sel.note is not None and _is_conf(sel.note.level)
+    fs = [f for f in sel.followups if _is_conf(f.level)]
+    return hs, note, fs
+
+
+def write_title_page(wr: DocxWriter, selection: Selection, opts: BriefingOptions, today: date) -> None:
+    wr.para("Technische briefing", "Title")
+    wr.para(subject_line(selection), "Subtitle")
+    rows = [
+        ("Opgesteld door", opts.author or "—"),
+        ("Datum", dutch_date(today)),
+        ("Rubricering", LEVEL_LABELS[selection.highest_level()]),
+        ("Ordening", "per fractie" if opts.by == "party" else "per domein"),
+        ("Antwoorden", str(len(selection.items()))),
+    ]
+    cell = wr.sid("Briefer Tabeltekst")
+    cells = [[[paragraph(cell, [run(k, bold=True)])], [paragraph(cell, [run(v)])]] for k, v in rows]
+    wr.add(table(cells, style=wr.sid("Table Grid"), widths=[2200, 6800], header=False,
+                 fills=[["E8EEF5", None] for _ in rows]))
+    if selection.domains:
+        wr.para("Kleuren van de markeringen", "Briefer Label")
+        legend = [[[paragraph(cell, [run(" ")])], [paragraph(cell, [run(d.name)])]] for d in selection.domains]
+        fills = [[highlight_fill(d.colour), None] for d in selection.domains]
+        wr.add(table(legend, style=wr.sid("Table Grid"), widths=[600, 8400], header=False, fills=fills))
+    wr.page_break()
+    wr.para("Inhoud", "TOC Heading")
+    wr.toc_here()
+    wr.page_break()
+
+
+def write_technisch(wr: DocxWriter, selection: Selection, opts: BriefingOptions, today: date) -> None:
+    multi = len(selection.documents) > 1
+    notes_by_doc = {d.document.id: d.footnotes for d in selection.documents}
+    domains = {d.id: d for doc in selection.documents for s in doc.items for d in s.domains}
+    domains.update({d.id: d for d in selection.domains})
+    fills = {d.id: highlight_fill(d.colour) for d in domains.values()}
+
+    def fill(h: Highlight) -> str:
+        return fills.get(h.domain_id or "", highlight_fill(None))
+
+    write_title_page(wr, selection, opts, today)
+    for d in selection.documents:
+        if d.note is not None and not _is_conf(d.note.level):
+            wr.heading("Kern" + (f" — {d.document.display_name}" if multi else ""), 1)
+            for block in markdown_blocks(wr, d.note.body, heading_base=3):
+                wr.add(block)
+    groups = _groups(selection, opts.by)
+    if not groups:
+        wr.heading("Antwoorden", 1)
+        wr.para("Geen antwoorden in deze selectie.", "Normal")
+    for name, members in groups:
+        wr.heading(name, 1)
+        for sel in members:
+            write_item(wr, sel, multi=multi, fill=fill, domains=domains,
+                       footnotes=notes_by_doc.get(sel.document.id, {}))
+
+    # the annex: everything vertrouwelijk, only ever present when the ceiling allowed it
+    conf_docs = [d for d in selection.documents if d.note is not None and _is_conf(d.note.level)]
+    conf_items = [s for s in selection.items() if any(_confidential_of(s)[i] for i in range(3))]
+    if not (conf_docs or conf_items):
+        return
+    wr.section_break()
+    wr.heading("Bijlage: vertrouwelijk", 1)
+    wr.para("Deze bijlage bevat vertrouwelijke informatie. Niet verder verspreiden.", "Briefer Meta")
+    for d in conf_docs:
+        wr.heading("Kern" + (f" — {d.document.display_name}" if multi else ""), 2)
+        for block in markdown_blocks(wr, d.note.body, heading_base=3):
+            wr.add(block)
+    for sel in conf_items:
+        hs, note, fs = _confidential_of(sel)
+        wr.heading(item_heading(sel, with_doc=multi), 2)
+        if hs:
+            wr.para("Markeringen", "Briefer Label")
+            _highlight_notes(wr, hs, domains, all_quotes=True)
+        if note and sel.note is not None:
+            wr.para("Notitie", "Briefer Label")
+            for block in markdown_blocks(wr, sel.note.body, heading_base=4):
+                wr.add(block)
+        if fs:
+            wr.para("Vervolgacties", "Briefer Label")
+            wr.add(_fup_table(wr, fs))
+            wr.para("")
