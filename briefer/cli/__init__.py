@@ -11,10 +11,15 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefer import paths
+
+if TYPE_CHECKING:
+    from briefer.store import Store
 
 
 class UserError(Exception):
@@ -60,6 +65,29 @@ def db_path(args: argparse.Namespace) -> Path:
     return Path(env) if env else paths.default_db_path()
 
 
+@contextmanager
+def open_store(args: argparse.Namespace) -> Iterator[Store]:
+    """The store the user asked for, closed afterwards; damage found while opening or reading it
+    becomes DatabaseCorrupt naming the newest good backup to restore."""
+    from briefer.store import DatabaseCorrupt, Store
+    from briefer.store import backup as backups
+    from briefer.store.db import guarded
+
+    path = db_path(args)
+    try:
+        with guarded(path), Store.open(path) as store:
+            yield store
+    except DatabaseCorrupt as exc:
+        good = backups.newest_good_backup(path)
+        if good is None:
+            raise
+        raise DatabaseCorrupt(
+            f"De database {path} is beschadigd; herstel de nieuwste goede reservekopie met "
+            f"'briefer --db {path} restore {good}'.",
+            path=path, backup=good,
+        ) from exc
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -72,6 +100,9 @@ def main(argv: list[str] | None = None) -> int:
     except UserError as exc:
         print(f"briefer: {exc}", file=sys.stderr)
         return exc.code
+    except BrokenPipeError:  # `briefer ... | head`: the reader went away, nothing to report
+        sys.stderr.close()
+        return 0
     except KeyboardInterrupt:
         print("briefer: afgebroken.", file=sys.stderr)
         return 130

@@ -1,0 +1,22 @@
+"""Core: the store — the only code that speaks SQL (documents, items, search, backups).
+
+`Store` (briefer.store.documents) is the entry point; see docs/API.md, "store".
+"""
+
+from __future__ import annotations
+
+from briefer.store.db import DatabaseBusy, DatabaseCorrupt, DiskFull, StoreError
+from briefer.store.documents import DocumentNotFound, ImportResult, ItemNotFound, Store
+from briefer.store.search import SearchHit
+
+__all__ = [
+    "DatabaseBusy",
+    "DatabaseCorrupt",
+    "DiskFull",
+    "DocumentNotFound",
+    "ImportResult",
+    "ItemNotFound",
+    "SearchHit",
+    "Store",
+    "StoreError",
+]

@@ -8,6 +8,8 @@ in sqlite-utils' `_sqlite_migrations` table, so a failed migration leaves the sc
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import sqlite_utils
@@ -22,11 +24,86 @@ class StoreError(Exception):
 
 
 class DatabaseCorrupt(StoreError):
-    """The database file is damaged or not a Briefer database."""
+    """The database file is damaged or not a Briefer database.
+
+    `path` is the damaged file (when known); `backup` the newest backup that passed the integrity
+    check (set by `briefer.store.backup.startup_check`), which the GUI/CLI offer to restore.
+    """
+
+    def __init__(self, message: str, *, path: Path | None = None, backup: Path | None = None) -> None:
+        super().__init__(message)
+        self.path = path
+        self.backup = backup
 
 
 class DiskFull(StoreError):
     """The disk (or the database's size limit) is full; nothing of the failed change was kept."""
+
+
+class DatabaseBusy(StoreError):
+    """Another connection held the database longer than the busy timeout; nothing was changed."""
+
+
+SQLITE_BUSY = 5
+SQLITE_LOCKED = 6
+SQLITE_CORRUPT = 11
+SQLITE_FULL = 13
+SQLITE_NOTADB = 26
+
+
+def _primary_code(exc: sqlite3.Error) -> int | None:
+    code = getattr(exc, "sqlite_errorcode", None)
+    return None if code is None else code & 0xFF
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """True for SQLITE_FULL ("database or disk is full"), also when raised by max_page_count."""
+    if not isinstance(exc, sqlite3.Error):
+        return False
+    return _primary_code(exc) == SQLITE_FULL or "database or disk is full" in str(exc)
+
+
+def is_corruption(exc: BaseException) -> bool:
+    """True for SQLITE_CORRUPT / SQLITE_NOTADB: the file itself is damaged."""
+    if not isinstance(exc, sqlite3.DatabaseError):
+        return False
+    if _primary_code(exc) in (SQLITE_CORRUPT, SQLITE_NOTADB):
+        return True
+    text = str(exc)
+    return "malformed" in text or "not a database" in text
+
+
+def translate_error(exc: sqlite3.Error, path: str | Path | None = None) -> StoreError | None:
+    """The named StoreError for a low-level SQLite error, or None when it has no Dutch meaning."""
+    where = f" ({path})" if path else ""
+    if is_disk_full(exc):
+        return DiskFull(
+            f"De schijf is vol of de database{where} heeft haar maximale grootte bereikt; de laatste "
+            "wijziging is niet opgeslagen, alles daarvoor is bewaard. Maak ruimte vrij en probeer het opnieuw."
+        )
+    if _primary_code(exc) in (SQLITE_BUSY, SQLITE_LOCKED):
+        return DatabaseBusy(
+            f"De database{where} is bezet door een ander Briefer-venster of -proces; de wijziging is "
+            "niet opgeslagen. Probeer het over een paar seconden opnieuw."
+        )
+    if is_corruption(exc):
+        return DatabaseCorrupt(
+            f"De database{where} is beschadigd ({exc}); herstel een reservekopie.",
+            path=Path(path) if path else None,
+        )
+    return None
+
+
+@contextmanager
+def guarded(path: str | Path | None = None) -> Iterator[None]:
+    """Re-raise disk-full and corruption errors from the block as DiskFull / DatabaseCorrupt."""
+    try:
+        yield
+    except sqlite3.Error as exc:
+        named = translate_error(exc, path)
+        if named is None:
+            raise
+        raise named from exc
 
 
 def migration_files(directory: Path = MIGRATIONS_DIR) -> list[Path]:
@@ -90,8 +167,16 @@ def open_database(path: str | Path | None, *, migrate: bool = True,
         if migrate:
             build_migrations(files).apply(db)
     except sqlite3.DatabaseError as exc:
+        if is_disk_full(exc):
+            raise translate_error(exc, path) from exc  # type: ignore[misc]
+        if isinstance(exc, sqlite3.OperationalError) and not is_corruption(exc):
+            raise StoreError(
+                f"De database {path} kan niet worden geopend of bijgewerkt ({exc}); sluit andere "
+                "Briefer-vensters en probeer het opnieuw."
+            ) from exc
         raise DatabaseCorrupt(
-            f"De database {path} is beschadigd of geen Briefer-database ({exc})."
+            f"De database {path} is beschadigd of geen Briefer-database ({exc}).",
+            path=Path(path) if path is not None else None,
         ) from exc
     return db
 
