@@ -1,0 +1,66 @@
+"""CLI: `briefer parse FILE [--json]` — parse a document without touching any database."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from briefer.model import DOC_TYPE_LABELS, Document
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "parse", help="een document inlezen en de structuur tonen (zonder database)",
+        description="Lees een PDF-, tekst- of Word-bestand en toon de herkende structuur.",
+    )
+    p.add_argument("file", type=Path, metavar="BESTAND")
+    p.add_argument("--json", action="store_true", help="de volledige structuur als JSON")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from briefer.ingest import parse_file
+
+    doc = parse_file(args.file)
+    if args.json:
+        json.dump(doc.to_json(), sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(outline(doc))
+    return 0
+
+
+def outline(doc: Document) -> str:
+    """A readable Dutch outline: type, Kamerstuk, parties with item counts, warnings."""
+    lines = [f"Bestand:      {doc.source}", f"Type:         {DOC_TYPE_LABELS.get(doc.doc_type, doc.doc_type)}"]
+    if doc.kamerstuk:
+        lines.append(f"Kamerstuk:    {doc.kamerstuk}")
+    if doc.identifier:
+        lines.append(f"Kenmerk:      {doc.identifier}")
+    if doc.vergaderjaar:
+        lines.append(f"Vergaderjaar: {doc.vergaderjaar}")
+    if doc.title:
+        lines.append(f"Titel:        {doc.title}")
+    if doc.asked_by:
+        lines.append("Vragensteller(s): " + ", ".join(
+            f"{p.name} ({p.party})" if p.party else p.name for p in doc.asked_by))
+    if doc.answered_by:
+        lines.append(f"Beantwoord door: {doc.answered_by}")
+    lines.append(f"Pagina's:     {doc.page_count}")
+    lines.append(f"Vragen/antwoorden: {len(doc.items)}; voetnoten: {len(doc.footnotes)}")
+    counts: dict[str, int] = {}
+    for it in doc.items:
+        key = it.party or "(geen fractie)"
+        counts[key] = counts.get(key, 0) + 1
+    if any(it.party for it in doc.items):
+        lines.append("Per fractie:")
+        for party, n in counts.items():
+            lines.append(f"  {party:<20} {n}")
+    if doc.warnings:
+        lines.append("Waarschuwingen:")
+        lines.extend(f"  - {w}" for w in doc.warnings)
+    else:
+        lines.append("Geen waarschuwingen.")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,153 @@
+"""Core: text clean-up shared by every reader.
+
+Split diacritics are recomposed ("Kostic´" -> "Kostić"), page furniture is recognised, and lines
+are joined into paragraphs: words broken at a line end are rejoined, real hyphens are kept
+("defensie-industrie", "EU-lidstaten", "Covid-19-pandemie"), paragraphs are separated by a blank
+line. Everything here is linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from briefer.ingest.pages import Line
+
+# Spacing accents that PDF extraction leaves after (or before) the letter they belong to.
+_SPACING_ACCENTS = {
+    "\u00b4": "\u0301",  # ´ acute
+    "`": "\u0300",
+    "\u00a8": "\u0308",  # ¨ diaeresis
+    "\u02c6": "\u0302",  # ˆ circumflex
+    "\u02dc": "\u0303",  # ˜ tilde
+    "\u02c7": "\u030c",  # ˇ caron
+    "\u00b8": "\u0327",  # ¸ cedilla
+    "\u02da": "\u030a",  # ˚ ring
+    "\u02d8": "\u0306",  # ˘ breve
+}
+_ACCENT_AFTER = re.compile("([A-Za-z])([" + "".join(_SPACING_ACCENTS) + "])")
+_ACCENT_BEFORE = re.compile("([" + "".join(_SPACING_ACCENTS) + "])([A-Za-z])")
+# bullets as extraction gives them: symbol-font code points (private use area, C1 controls) and real ones
+_BULLETS = re.compile(r"^[\u0080-\u009f\uf000-\uf0ff\u2022\u25aa\u25cf\u2023\u2043\u25e6\u25a0\u25a1\u2219]\s*")
+_CONTROL = re.compile(r"[\u0000-\u0008\u000b-\u001f\u0080-\u009f]")
+_SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
+
+FOOTER = re.compile(
+    r"^\s*(?:Tweede|Eerste)\s+Kamer,\s+vergaderjaar\s+\d{4}\s*[–-]\s*\d{4}\b.*$", re.IGNORECASE
+)
+FOOTER_TAIL = re.compile(
+    r"(?<=\S)\s*((?:Tweede|Eerste)\s+Kamer,\s+vergaderjaar\s+\d{4}\s*[–-]\s*\d{4},\s*"
+    r"(?:Aanhangsel|\d{2}\s?\d{3}[^.?!]*?,\s*(?:nr\.\s*\d+|[A-Z]{1,2}))\s+\d{1,4})\s*$"
+)
+_FURNITURE = re.compile(
+    r"^\s*(?:\d{1,4}|ISSN\s+\d{4}\s*-\s*\d{3,4}[\dXx]?|[’']s-Gravenhage\s+\d{4}.*"
+    r"|(?:ah|kst|h|stb|stcrt|blg)-(?:tk|ek)?-?[\w-]+\d)\s*$"
+)
+IDENTIFIER = re.compile(r"^\s*((?:ah-(?:tk|ek)-\d{8}-\d+)|(?:kst-\d+(?:-[\w]+)*-\d+))\s*$")
+
+
+def fix_diacritics(text: str) -> str:
+    """Recompose a letter and a spacing accent that extraction split ("Kostic´" -> "Kostić")."""
+    if not any(ch in text for ch in _SPACING_ACCENTS):
+        return text
+
+    def compose(letter: str, accent: str) -> str | None:
+        combined = unicodedata.normalize("NFC", letter + _SPACING_ACCENTS[accent])
+        return combined if len(combined) == 1 else None
+
+    def after(m: re.Match[str]) -> str:
+        return compose(m.group(1), m.group(2)) or m.group(0)
+
+    def before(m: re.Match[str]) -> str:
+        return compose(m.group(2), m.group(1)) or m.group(0)
+
+    text = text.replace("\u00a8\u0131", "\u00ef").replace("\u0131\u00a8", "\u00ef")  # dotless i + diaeresis
+    text = text.replace("\u00b4\u0131", "\u00ed").replace("\u0131\u00b4", "\u00ed")
+    text = _ACCENT_AFTER.sub(after, text)
+    return _ACCENT_BEFORE.sub(before, text)
+
+
+def normalise_line(text: str) -> str:
+    """One extracted line: accents recomposed, bullets made uniform, runs of spaces collapsed."""
+    text = fix_diacritics(text.replace("\u00ad", "").replace("\x00", ""))
+    text = _BULLETS.sub("• ", text.strip())
+    return _SPACES.sub(" ", _CONTROL.sub("", text)).strip()
+
+
+def is_furniture(text: str, *, bare_numbers: bool = True) -> bool:
+    """Running footer, ISSN/imprint or identifier line; a bare number too unless told otherwise."""
+    if FOOTER.match(text):
+        return True
+    if not _FURNITURE.match(text):
+        return False
+    return bare_numbers or not text.strip().isdigit()
+
+
+_VOWELS = set("aeiouyAEIOUYáéíóúëïöüèà")
+_KEEP_AFTER_HYPHEN = {"en", "of", "tot", "en/of"}
+
+
+def _join_pair(prev: str, nxt: str) -> tuple[str, bool]:
+    """How `prev` (ending in "-") meets `nxt`: returns (prev without or with hyphen, glue without space)."""
+    head = prev[:-1]
+    if not head or not nxt:
+        return prev, False
+    before, after = head[-1], nxt[0]
+    first_word = nxt.split(" ", 1)[0].rstrip(",.;:")
+    if first_word in _KEEP_AFTER_HYPHEN or not before.isalpha():
+        # "wet- en regelgeving", "Covid-19-" + "pandemie": a real hyphen
+        return prev, first_word not in _KEEP_AFTER_HYPHEN and after.isalnum()
+    if not after.isalpha() or after.isupper() or before.isupper():
+        return prev, True  # "landen-(groepen)", "EU-" + "lidstaten", "Noord-" + "Holland"
+    if before in _VOWELS and after in _VOWELS:
+        return prev, True  # "defensie-" + "industrie", "geo-" + "economische"
+    return head, True  # "econo-" + "mische"
+
+
+def join_lines(lines: Iterable[Line | str], *, paragraphs: bool = True) -> str:
+    """Join lines into clean text: dehyphenate, keep paragraphs as blank-line separated blocks."""
+    paras: list[list[str]] = []
+    current: list[str] = []
+    for line in lines:
+        if isinstance(line, str):
+            text, new_para = line, False
+        else:
+            text, new_para = line.text, line.para
+        text = text.strip()
+        if not text:
+            continue
+        if new_para and paragraphs and current:
+            paras.append(current)
+            current = []
+        if current:
+            prev = current[-1]
+            if prev.endswith("-") and len(prev) > 1 and prev[-2] != " ":
+                joined, glue = _join_pair(prev, text)
+                if glue:
+                    current[-1] = joined + text
+                    continue
+                current[-1] = joined
+            elif prev.endswith("/") and not text[0].isupper():
+                current[-1] = prev + text  # URL broken after a slash
+                continue
+        current.append(text)
+    if current:
+        paras.append(current)
+    return "\n\n".join(" ".join(p) for p in paras)
+
+
+def sentence_end(text: str) -> bool:
+    """True when a line ends a sentence (so a following short gap may end a paragraph)."""
+    t = text.rstrip()
+    while t.endswith("]") and "[^" in t[-8:]:
+        t = t[: t.rindex("[^")].rstrip()
+    return bool(t) and t[-1] in ".?!:;»”\")"
+
+
+def split_footer(text: str) -> tuple[str, str | None]:
+    """A running footer glued to the end of a body line ("... hebben.Tweede Kamer, vergaderjaar ...")."""
+    m = FOOTER_TAIL.search(text)
+    if not m:
+        return text, None
+    return text[: m.start()].rstrip(), m.group(1)

@@ -1,0 +1,149 @@
+"""Core: document metadata from the cover text and the running footer.
+
+Kamerstuk (dossier, ondernummer), vergaderjaar, identifier, title, committee and date; for
+Kamervragen also who asked (with party), who answered, and when they were sent and received.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from briefer.model import Document, Person
+
+_MONTHS = {
+    m: i + 1 for i, m in enumerate(
+        ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+         "oktober", "november", "december"])
+}
+DATE = r"(\d{1,2})\s+(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)\s+(\d{4})"
+_DOSSIER = r"\d{2}\s?\d{3}(?:[- ](?:[A-Z]{1,4}|\d{2})\b)?"
+_FOOTER = re.compile(
+    r"(Tweede|Eerste)\s+Kamer,\s+vergaderjaar\s+(\d{4})\s*[–-]\s*(\d{4}),\s*"
+    r"(?:(?P<aanh>Aanhangsel)|(?P<dossiers>" + _DOSSIER + r"(?:\s*(?:,|en)\s*" + _DOSSIER + r")*),\s*"
+    r"(?:(?:nr\.|Nr\.)\s*(?P<nr>\d+)|(?P<letter>[A-Z]{1,2})\b))"
+)
+_VJ = re.compile(r"[Vv]ergaderjaar\s+(\d{4})\s*[–-]\s*(\d{4})")
+_IDENT = re.compile(r"\b(ah-(?:tk|ek)-\d{8}-\d+|kst-\d+(?:-[\w]+)*-\d+)\b")
+_ASKED = re.compile(r"Vragen\s+van\s+(?:de\s+leden|het\s+lid)\s+(.+?)\s+aan\s+(?:de|het)\s+", re.S)
+_PERSON = re.compile(r"([^,()]+?)\s*\(([^()]+)\)")
+_ANSWERED = re.compile(r"Antwoord\s+van\s+(.+?)\s*\((?:ontvangen|ingezonden)", re.S)
+_SENT = re.compile(r"\(ingezonden\s+" + DATE + r"\)")
+_RECEIVED = re.compile(r"\(ontvangen\s+" + DATE + r"\)")
+_TITLE = re.compile(r"\s+over\s+(.+?)\s*\(ingezonden", re.S)
+_COMMITTEE = re.compile(r"\b(?:De\s+)?(vaste\s+commissie\s+voor\s+[A-Z][\w ,-]+?|commissie\s+voor\s+[A-Z][\w ,-]+?)\s+(?:heeft|hebben|heeft\s+een)\b")
+_VASTGESTELD = re.compile(r"Vastgesteld\s+" + DATE)
+
+
+def iso(m: re.Match[str], offset: int = 1) -> str:
+    day, month, year = m.group(offset), m.group(offset + 1), m.group(offset + 2)
+    return f"{int(year):04d}-{_MONTHS[month]:02d}-{int(day):02d}"
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _fmt_dossier(d: str) -> str:
+    d = d.strip()
+    m = re.match(r"^(\d{2})\s?(\d{3})(.*)$", d)
+    return f"{m.group(1)} {m.group(2)}{m.group(3)}" if m else d
+
+
+def fill(doc: Document, head: str, furniture: list[str], path: Path | None) -> None:
+    """Fill the metadata fields of `doc` from the text before the first item and the furniture."""
+    everything = head + "\n" + "\n".join(furniture)
+    for line in furniture + head.splitlines():
+        m = _FOOTER.search(line)
+        if m:
+            doc.vergaderjaar = doc.vergaderjaar or f"{m.group(2)}–{m.group(3)}"
+            if m.group("dossiers") and not doc.kamerstuk:
+                dossiers = [_fmt_dossier(x) for x in re.split(r"\s*(?:,|\ben\b)\s*", m.group("dossiers")) if x.strip()]
+                doc.dossier = dossiers[0]
+                if m.group("nr"):
+                    doc.ondernummer = m.group("nr")
+                    doc.kamerstuk = f"{' en '.join(dossiers)}, nr. {m.group('nr')}"
+                else:  # Eerste Kamer: "36 410, B"
+                    doc.ondernummer = m.group("letter")
+                    doc.kamerstuk = f"{' en '.join(dossiers)}, {m.group('letter')}"
+            break
+    if not doc.vergaderjaar:
+        m = _VJ.search(everything)
+        if m:
+            doc.vergaderjaar = f"{m.group(1)}–{m.group(2)}"
+    m = _IDENT.search(everything)
+    if m:
+        doc.identifier = m.group(1)
+    elif path is not None and _IDENT.fullmatch(path.stem):
+        doc.identifier = path.stem
+    if doc.identifier is None and doc.dossier and doc.ondernummer:
+        parts = doc.dossier.split()
+        digits = "".join(p for p in parts if p.isdigit())
+        rest = [p for p in parts if not p.isdigit()]
+        doc.identifier = "-".join(["kst", digits, *rest, doc.ondernummer])
+    if doc.title is None:
+        doc.title = _kamerstuk_title(head.splitlines()[:25])
+    flat = _squash(head)
+    m = _COMMITTEE.search(flat)
+    if m:
+        doc.committee = m.group(1).strip()
+    m = _VASTGESTELD.search(flat)
+    if m:
+        doc.date = iso(m)
+
+
+def fill_kamervragen(doc: Document, head: str) -> None:
+    """Asked by, answered by, dates and title from the heading of antwoorden op Kamervragen."""
+    flat = _squash(head)
+    m = _ASKED.search(flat)
+    if m:
+        people: list[Person] = []
+        for p in _PERSON.finditer(m.group(1)):
+            names, party = p.group(1).strip().removeprefix("en ").strip(), p.group(2).strip()
+            group = re.match(r"^(?:beiden|allen|beide)\s+(.+)$", party)
+            if group:  # "Kisteman en Van Campen (beiden VVD)"
+                for name in re.split(r"\s*,\s*|\s+en\s+", names):
+                    if name.strip():
+                        people.append(Person(name=name.strip(), party=group.group(1).strip()))
+            else:
+                people.append(Person(name=names, party=party))
+        doc.asked_by = people or [Person(name=m.group(1).strip())]
+        rest = flat[m.end():]
+        t = _TITLE.search(" " + rest)
+        if t:
+            doc.title = t.group(1).strip()
+    m = _ANSWERED.search(flat)
+    if m:
+        doc.answered_by = m.group(1).strip()
+    m = _SENT.search(flat)
+    if m:
+        doc.date_sent = iso(m)
+    m = _RECEIVED.search(flat)
+    if m:
+        doc.date_received = iso(m)
+        doc.date = doc.date or doc.date_received
+    if doc.asked_by is not None:
+        parties: list[str] = []
+        for p in doc.asked_by:
+            if p.party and p.party not in parties:
+                parties.append(p.party)
+        doc.parties = doc.parties or parties
+
+
+_TITLE_LINE = re.compile(r"^(\d{2}\s?\d{3}(?:\s+[A-Z]{1,5}|-\d{2})?)\s+([A-Z][^.?!]*)$")
+_NR_LINE = re.compile(r"^(?:Nr\.|NR\.)\s*\d+|^[A-Z ]{12,}$")
+
+
+def _kamerstuk_title(lines: list[str]) -> str | None:
+    """The dossier title on a Kamerstuk's cover ("30 821 Nationale Omgevingsvisie"), up to "Nr. 196"."""
+    for i, line in enumerate(lines):
+        m = _TITLE_LINE.match(line.strip())
+        if not m:
+            continue
+        parts = [m.group(2).strip()]
+        for nxt in lines[i + 1:i + 4]:
+            if _NR_LINE.match(nxt.strip()) or _TITLE_LINE.match(nxt.strip()) or not nxt.strip():
+                break
+            parts.append(nxt.strip())
+        return " ".join(parts)
+    return None

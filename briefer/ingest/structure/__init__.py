@@ -1,0 +1,96 @@
+"""Core: recognise the document family and hand the lines to its parser.
+
+Families: verslag schriftelijk overleg (vso), antwoorden op Kamervragen (kamervragen), lijst van
+vragen en antwoorden (lijst), nota naar aanleiding van het verslag (nota). A document that fits
+none becomes paragraphs with a warning (fallback).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from briefer.ingest import metadata
+from briefer.ingest.pages import Extract
+from briefer.ingest.structure import fallback, kamervragen, lijst, nota, vso
+from briefer.model import DocType, Document
+
+_TITLES = [
+    (re.compile(r"VERSLAG\s+VAN\s+EEN\s+SCHRIFTELIJK\s+OVERLEG", re.I), DocType.SCHRIFTELIJK_OVERLEG),
+    (re.compile(r"LIJST\s+VAN\s+VRAGEN\s+EN\s+ANTWOORDEN", re.I), DocType.VRAGEN_EN_ANTWOORDEN),
+    (re.compile(r"NOTA\s+NAAR\s+AANLEIDING\s+VAN\s+HET\s+(?:NADER\s+)?VERSLAG", re.I), DocType.NOTA_NAV_VERSLAG),
+    (re.compile(r"Aanhangsel\s+van\s+de\s+Handelingen|Vragen\s+gesteld\s+door\s+de\s+leden\s+der\s+Kamer"),
+     DocType.KAMERVRAGEN),
+]
+
+
+def detect(ex: Extract) -> str:
+    """The document type, from its title words first and its headings second."""
+    head = "\n".join(ln.text for ln in ex.lines[:60]) + "\n" + "\n".join(ex.header[:10])
+    for pattern, kind in _TITLES:
+        if pattern.search(head):
+            return kind
+    if vso.looks_like(ex.lines):
+        return DocType.SCHRIFTELIJK_OVERLEG
+    if kamervragen.looks_like(ex.lines):
+        return DocType.KAMERVRAGEN
+    if lijst.looks_like(ex.lines):
+        return DocType.VRAGEN_EN_ANTWOORDEN
+    return DocType.ONBEKEND
+
+
+def build(ex: Extract, source: str, path: Path | None = None) -> Document:
+    """A `Document` with metadata, items, footnotes and warnings."""
+    doc = Document(source=source, page_count=ex.page_count, footnotes=list(ex.footnotes))
+    kind = detect(ex)
+    doc.doc_type = kind
+    warnings: list[str] = []
+    items = []
+    parties: list[str] = []
+    start = len(ex.lines)
+    if kind == DocType.SCHRIFTELIJK_OVERLEG:
+        items, parties, warnings = vso.parse(ex.lines)
+    elif kind == DocType.KAMERVRAGEN:
+        items, start, warnings = kamervragen.parse(ex.lines)
+    elif kind == DocType.VRAGEN_EN_ANTWOORDEN:
+        items, start, warnings = lijst.parse(ex.lines)
+    elif kind == DocType.NOTA_NAV_VERSLAG:
+        items, parties, warnings = nota.parse(ex.lines)
+    head_lines = ex.lines[: min(start, 80)] if kind == DocType.KAMERVRAGEN else ex.lines[:80]
+    head = "\n".join(ln.text for ln in head_lines)
+    metadata.fill(doc, head, ex.header, path)
+    if kind == DocType.KAMERVRAGEN:
+        extra = ""
+        if "Antwoord van" not in head:  # older layout: the answer line follows the questions
+            for i, ln in enumerate(ex.lines[:2000]):
+                if re.match(r"^(?:Antwoord|Mededeling)\s+van\s", ln.text):
+                    extra = "\n".join(x.text for x in ex.lines[i:i + 3])
+                    break
+        metadata.fill_kamervragen(doc, head + "\n" + extra)
+    if not items:
+        if kind != DocType.ONBEKEND:
+            warnings.append("De vragen en antwoorden zijn niet herkend; het document is als alinea's ingelezen.")
+        else:
+            warnings.append("Documenttype niet herkend; het document is als alinea's ingelezen.")
+        items = fallback.paragraphs(ex.lines)
+    doc.items = items
+    doc.parties = parties or doc.parties
+    doc.warnings = warnings + _footnote_warnings(doc)
+    if doc.source and doc.identifier is None and re.fullmatch(r"ah-(?:tk|ek)-\d{8}-\d+", doc.source):
+        doc.identifier = doc.source
+    return doc
+
+
+_MARKER = re.compile(r"\[\^(\d+)\]")
+
+
+def _footnote_warnings(doc: Document) -> list[str]:
+    out: list[str] = []
+    numbers = [f.number for f in doc.footnotes]
+    if numbers and numbers != list(range(1, len(numbers) + 1)):
+        out.append("De voetnoten zijn niet doorlopend genummerd; controleer ze.")
+    seen = {int(n) for it in doc.items for n in _MARKER.findall(it.question + " " + it.answer)}
+    missing = [n for n in numbers if n not in seen]
+    if missing:
+        out.append("Voetnootverwijzing niet gevonden in de tekst voor voetnoot " + ", ".join(map(str, missing[:10])) + ".")
+    return out

@@ -1,0 +1,107 @@
+"""Core: helpers shared by the structure parsers: number lists, party names, cross-references."""
+
+from __future__ import annotations
+
+import re
+
+from briefer.ingest.clean import join_lines
+from briefer.ingest.pages import Line
+
+PARTY_HEADING = re.compile(
+    r"^(?:Vragen\s+en\s+opmerkingen|Inbreng|Vragen|Opmerkingen|Bijdrage)\s+van\s+(?:de\s+leden|het\s+lid|de)\b"
+    r"[^.?!:]{0,80}?(?:-fractie|\bfractie(?:\s+van\s+(?:de\s+|het\s+)?[\w-]+)?|\bfracties\s+van\s+[^.?!:]{1,60})\s*$"
+)
+# a paragraph that reports what members ask: "De leden van de ...", "Ook vragen deze leden", "Het lid ..."
+QUESTION_LEAD = re.compile(r"^(?:[\w’'-]+\s+){0,4}?(?:de|deze)\s+leden\b|^(?:[\w’'-]+\s+){0,3}?het\s+lid\b", re.I)
+_GOVERNMENT_START = re.compile(
+    r"^(?:De\s+regering|Het\s+kabinet|De\s+[Mm]inister|De\s+[Ss]taatssecretaris|De\s+initiatiefnemers?|Ik|Wij)\b"
+)
+
+
+def reports_question(text: str) -> bool:
+    """A paragraph that reports members' questions (not the government's reply to them)."""
+    return not _GOVERNMENT_START.match(text) and bool(QUESTION_LEAD.match(text[:200]))
+
+
+NUMS = r"\d{1,4}(?:\s*(?:,|en|t/m|tot en met|–|-)\s*\d{1,4})*"
+_RANGE = re.compile(r"(\d{1,4})\s*(?:t/m|tot en met|–|-)\s*(\d{1,4})")
+
+
+def parse_numbers(text: str) -> list[int]:
+    """"3, 4 en 5" -> [3, 4, 5]; "2 t/m 4" -> [2, 3, 4]; keeps order, no duplicates."""
+    out: list[int] = []
+    pos = 0
+    for m in _RANGE.finditer(text):
+        out.extend(int(n) for n in re.findall(r"\d{1,4}", text[pos:m.start()]))
+        a, b = int(m.group(1)), int(m.group(2))
+        out.extend(range(a, b + 1) if 0 <= b - a <= 50 else (a, b))
+        pos = m.end()
+    out.extend(int(n) for n in re.findall(r"\d{1,4}", text[pos:]))
+    seen: set[int] = set()
+    return [n for n in out if not (n in seen or seen.add(n))]
+
+
+_KNOWN = [
+    "GroenLinks-PvdA", "GroenLinks", "PvdA", "VVD", "D66", "PVV", "CDA", "ChristenUnie", "CU", "Volt",
+    "SP", "PvdD", "SGP", "JA21", "FvD", "BBB", "NSC", "DENK", "50PLUS", "BIJ1", "Groep Van Haga",
+]
+_PARTY_PATTERNS = [
+    re.compile(r"\b(?:leden|lid)\s+(?:[A-Z][\w'’.-]*\s+)*?van\s+de\s+fractie\s+van\s+(?:de\s+|het\s+)?([A-Z0-9][\w-]*)"),
+    re.compile(r"\b(?:leden|lid)\s+(?:[A-Z][\w'’.-]*\s+)*?van\s+de\s+([A-Z0-9][\w-]*?)-?fractie\b"),
+    re.compile(r"\bvan\s+de\s+([A-Z0-9][\w-]*?)-fractie\b"),
+    re.compile(r"\bfractie\s+van\s+(?:de\s+|het\s+)?([A-Z0-9][\w-]*)"),
+    re.compile(r"\b([A-Z0-9][\w-]*?)-fractie\b"),
+]
+
+
+_JOINT = re.compile(r"\bfracties\s+van\s+(?:de\s+|het\s+)?([A-Z0-9][\w-]*)\s+en\s+(?:de\s+|het\s+)?([A-Z0-9][\w-]*)")
+
+
+def party_in(text: str) -> str | None:
+    """The fractie a heading or question names ("de leden van de fractie van de SGP" -> "SGP")."""
+    joint = _JOINT.search(text)
+    if joint:  # "de leden van de fracties van GroenLinks en PvdA"
+        a, b = _canonical(joint.group(1)), _canonical(joint.group(2))
+        return "GroenLinks-PvdA" if {a, b} == {"GroenLinks", "PvdA"} else f"{a} en {b}"
+    for pat in _PARTY_PATTERNS:
+        m = pat.search(text)
+        if m:
+            name = m.group(1).strip("-")
+            if name.lower() in ("de", "het", "deze"):
+                continue
+            return _canonical(name)
+    return None
+
+
+def _canonical(name: str) -> str:
+    for known in _KNOWN:
+        if known.lower() == name.lower():
+            return known
+    return name
+
+
+_REFERS = re.compile(
+    r"\b(?:zie|verwijs\w*|verwezen)\b[^.]{0,60}?\b(?:antwoord(?:en)?|beantwoording|reactie)\s+"
+    r"(?:op|bij|van|onder)\s+(?:de\s+)?vra(?:ag|gen)\s+(" + NUMS + ")",
+    re.IGNORECASE,
+)
+
+
+def refers_to(answer: str, own: list[int]) -> list[int]:
+    """Item numbers an answer points to ("Zie het antwoord op vraag 30")."""
+    out: list[int] = []
+    for m in _REFERS.finditer(answer):
+        for n in parse_numbers(m.group(1)):
+            if n not in own and n not in out:
+                out.append(n)
+    return out
+
+
+def text_of(lines: list[Line]) -> str:
+    return join_lines(lines)
+
+
+def pages_of(lines: list[Line]) -> list[int]:
+    if not lines:
+        return []
+    return [lines[0].page, lines[-1].page]

@@ -1,0 +1,120 @@
+"""Core: lijst van vragen en antwoorden (feitelijke vragen): hundreds of numbered questions.
+
+Layouts: "Vraag N" ... "Antwoord N" (handled as Kamervragen); "N. Vraagtekst ..." or the number
+alone on a line, then "Antwoord" (with or without colon or number) and the answer. A question
+starts at the last numbered line before an answer heading whose number follows the previous
+question's, so numbered paragraphs inside an answer stay in the answer.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefer.ingest.pages import Line
+from briefer.ingest.structure import kamervragen
+from briefer.ingest.structure.blocks import Block
+from briefer.ingest.structure.common import refers_to
+from briefer.model import Item
+
+ANSWER = re.compile(r"^Antwoord(?:\s+(?:op\s+vraag\s+)?\d{1,4})?\s*[:.]?\s*(.*)$")
+_VRAAG_LABEL = re.compile(r"^Vraag\s*:\s*")
+NUMBERED = re.compile(r"^(\d{1,4})(?:[.)]\s*|\s+|$)(.*)$")
+
+
+def looks_like(lines: list[Line]) -> bool:
+    answers = sum(1 for ln in lines if ANSWER.match(ln.text) and len(ln.text) < 40)
+    return answers >= 3
+
+
+def parse(lines: list[Line]) -> tuple[list[Item], int, list[str]]:
+    """Items, index of the first question line, warnings."""
+    if sum(1 for ln in lines if kamervragen.VRAAG.match(ln.text)) >= 2:
+        return kamervragen.parse(lines)
+    answer_idx = [i for i, ln in enumerate(lines) if _answer_heading(ln)]
+    if not answer_idx:
+        return _without_answer_headings(lines)
+    items: list[Item] = []
+    warnings: list[str] = []
+    last_no = 0
+    seg_start = 0
+    first_q = len(lines)
+    prev_answer: tuple[int, int] | None = None  # (heading index, number) of the open answer
+    for ai in answer_idx:
+        # the question for this answer starts at the last fitting numbered line in [seg_start, ai)
+        q_at, q_no = None, None
+        for i in range(ai - 1, seg_start - 1, -1):
+            m = NUMBERED.match(lines[i].text)
+            if not m:
+                continue
+            n = int(m.group(1))
+            starts = lines[i].para or i == seg_start or lines[i - 1].text.endswith((".", "?", ":", ")"))
+            if n == last_no + 1 and (starts or i == 0 or not lines[i - 1].text[-1:].isalpha()
+                                     or lines[i - 1].text.isupper()):
+                q_at, q_no = i, n
+                break
+            if starts and q_at is None and n > last_no and n < last_no + 50:
+                q_at, q_no = i, n
+        if q_at is None:
+            q_at, q_no = seg_start, last_no + 1
+            warnings.append(f"Vraag {q_no}: geen vraagnummer gevonden; het nummer is afgeleid.")
+        if prev_answer is not None:
+            items[-1].answer = _text(lines[prev_answer[0]:q_at], answer=True)
+            items[-1].pages[1] = lines[q_at - 1].page if q_at > 0 else items[-1].pages[1]
+            items[-1].refers_to = refers_to(items[-1].answer, items[-1].numbers)
+        first_q = min(first_q, q_at)
+        m = NUMBERED.match(lines[q_at].text)
+        q_lines = list(lines[q_at:ai])
+        if m and q_lines:
+            q_lines[0] = Line(_VRAAG_LABEL.sub("", m.group(2)), q_lines[0].page, para=True)
+        question = _text(q_lines)
+        items.append(Item(number=q_no, question=question, answer="", pages=[lines[q_at].page, lines[ai].page]))
+        prev_answer = (ai, q_no)
+        last_no = q_no
+        seg_start = ai + 1
+    if prev_answer is not None:
+        items[-1].answer = _text(lines[prev_answer[0]:], answer=True)
+        items[-1].pages[1] = lines[-1].page
+        items[-1].refers_to = refers_to(items[-1].answer, items[-1].numbers)
+    return items, first_q, warnings
+
+
+def _answer_heading(line: Line) -> bool:
+    m = ANSWER.match(line.text)
+    return bool(m) and (len(line.text) < 40 or line.text.startswith(("Antwoord:", "Antwoord :")))
+
+
+def _text(lines: list[Line], answer: bool = False) -> str:
+    if answer and lines:
+        m = ANSWER.match(lines[0].text)
+        rest = m.group(1).strip() if m else lines[0].text
+        lines = ([Line(rest, lines[0].page)] if rest else []) + list(lines[1:])
+    return Block("para", list(lines)).text
+
+
+def _without_answer_headings(lines: list[Line]) -> tuple[list[Item], int, list[str]]:
+    """Numbered questions in running order, each answered directly after its question mark."""
+    starts: list[tuple[int, int, str]] = []  # line index, number, text after the number
+    expected = 1
+    for i, ln in enumerate(lines):
+        m = NUMBERED.match(ln.text)
+        if not m or int(m.group(1)) != expected:
+            continue
+        if not (ln.para or i == 0 or lines[i - 1].text.endswith((".", "?", ":", ")"))):
+            continue
+        starts.append((i, expected, m.group(2)))
+        expected += 1
+    if len(starts) < 2:
+        return [], len(lines), []
+    items: list[Item] = []
+    warnings: list[str] = []
+    for k, (i, number, first_text) in enumerate(starts):
+        end = starts[k + 1][0] if k + 1 < len(starts) else len(lines)
+        section = [Line(first_text, lines[i].page, para=True)] + list(lines[i + 1:end])
+        split = next((j + 1 for j, ln in enumerate(section) if ln.text.rstrip().endswith("?")), None)
+        if split is None:
+            split = next((j for j, ln in enumerate(section) if j and ln.para), len(section))
+            warnings.append(f"Vraag {number}: geen vraagteken gevonden; de eerste alinea is als vraag genomen.")
+        question, answer = _text(section[:split]), _text(section[split:])
+        items.append(Item(number=number, question=question, answer=answer,
+                          pages=[lines[i].page, lines[end - 1].page], refers_to=refers_to(answer, [number])))
+    return items, starts[0][0], warnings

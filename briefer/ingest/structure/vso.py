@@ -1,0 +1,165 @@
+"""Core: verslag van een schriftelijk overleg: fractie headings, question paragraphs, numbered answers.
+
+    Vragen en opmerkingen van de leden van de VVD-fractie
+    De leden van de VVD-fractie ... ?            (question block, may open with an introduction)
+    1. Antwoord van het kabinet:
+    Het kabinet ...                               (answer, often indented)
+
+Numbering runs on across fracties; an unnumbered answer heading takes the next number.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefer.ingest.clean import join_lines
+from briefer.ingest.pages import Line
+from briefer.ingest.structure import nota
+from briefer.ingest.structure.blocks import AnswerStyle, Block, cut
+from briefer.ingest.structure.common import (
+    PARTY_HEADING,
+    parse_numbers,
+    party_in,
+    refers_to,
+    reports_question,
+)
+from briefer.model import Item
+
+ANSWER_HEADING = re.compile(
+    r"^(?:(\d{1,4}(?:\s*(?:,|en)\s*\d{1,4})*)\s*[.)]?\s+)?"
+    r"(?:Antwoord|Reactie)\s+van\s+(?:het\s+kabinet|de\s+regering|de\s+bewindspersonen?|de\s+[Mm]inisters?"
+    r"|de\s+[Ss]taatssecretaris(?:sen)?|de\s+initiatiefnemers?)(?:[^:]{0,80}:\s*(.*)|[^:.?!]{0,80}$)"
+)
+# a bare "Antwoord" / "Antwoord:" / "3. Antwoord" line, used when a document has no full answer headings
+ANSWER_SHORT = re.compile(r"^(?:(\d{1,4}(?:\s*(?:,|en)\s*\d{1,4})*)\s*[.)]?\s+)?(?:Antwoord|Reactie)\s*(?::\s*(.*)|$)")
+_NUMBERED_QUESTION = re.compile(r"^(\d{1,4})\s*[.)]\s+(?=\S)")
+ROMAN = re.compile(r"^(?:[IVX]{1,5})\.?\s+[A-Z][^.?!]{0,80}$")
+
+
+def looks_like(lines: list[Line]) -> bool:
+    return any(ANSWER_HEADING.match(ln.text) for ln in lines)
+
+
+_REPLY_SECTION = re.compile(r"^[IVX]{1,5}\.?\s+(?!.*\bVragen\b).*\b(?:Reactie|Antwoord|Beantwoording)", re.I)
+
+
+def parse(lines: list[Line]) -> tuple[list[Item], list[str], list[str]]:
+    """Items, parties in order, warnings.
+
+    The older layout puts all questions in section "I Vragen en opmerkingen vanuit de fracties"
+    and the replies, with the questions repeated, in "II Reactie van de bewindspersoon": then
+    only section II is read; without answer headings there, questions are told from answers as
+    in a nota (wording, italics).
+    """
+    lines = _join_wrapped_headings(lines)
+    reply = next((i for i, ln in enumerate(lines)
+                  if _REPLY_SECTION.match(ln.text) and not ln.text.rstrip()[-1:].isdigit()), None)
+    if reply is not None:
+        section = lines[reply + 1:]
+        if any(ANSWER_HEADING.match(ln.text) or ANSWER_SHORT.match(ln.text) for ln in section):
+            found = _interleaved(section)
+        else:
+            found = nota.parse(section)
+        if found[0]:
+            return found
+    return _interleaved(lines)
+
+
+def _interleaved(lines: list[Line]) -> tuple[list[Item], list[str], list[str]]:
+    """Fractie headings, question paragraphs, answer headings, answers (see the module docstring)."""
+    answer_pattern = ANSWER_HEADING if any(ANSWER_HEADING.match(ln.text) for ln in lines) else ANSWER_SHORT
+    blocks = cut(lines, [("party", PARTY_HEADING), ("answer", answer_pattern), ("roman", ROMAN)])
+    style = AnswerStyle(blocks, "answer")
+    has_party = any(b.kind == "party" for b in blocks)
+    items: list[Item] = []
+    parties: list[str] = []
+    warnings: list[str] = []
+    party: str | None = None
+    mode = "skip" if has_party else "question"
+    q: list[Block] = []
+    a: list[Block] = []
+    numbers: list[int] = []
+
+    def finish() -> None:
+        nonlocal q, a, numbers
+        if numbers:
+            question = "\n\n".join(b.text for b in q if b.text)
+            answer = "\n\n".join(b.text for b in a if b.text)
+            first = (q or a)[0].first_page if (q or a) else 0
+            last = (a or q)[-1].last_page if (a or q) else first
+            items.append(Item(number=numbers[0], numbers=list(numbers), question=question, answer=answer,
+                              party=party, pages=[first, last], refers_to=refers_to(answer, numbers)))
+            if not question:
+                warnings.append(f"Antwoord {numbers[0]}: geen vraag gevonden vóór dit antwoord.")
+        q, a, numbers = [], [], []
+
+    for b in blocks:
+        if b.kind == "party":
+            finish()
+            party = party_in(b.lines[0].text)
+            if party and party not in parties:
+                parties.append(party)
+            mode = "question"
+            continue
+        if b.kind == "roman":
+            finish()
+            mode = "skip"
+            continue
+        if b.kind == "answer":
+            if mode == "answer":
+                finish()
+            m = b.match
+            assert m is not None
+            nums = parse_numbers(m.group(1)) if m.group(1) else []
+            if not nums and q:  # numbered questions: "12. De leden van ..." ... "Antwoord"
+                lead = _NUMBERED_QUESTION.match(q[0].lines[0].text)
+                if lead:
+                    nums = [int(lead.group(1))]
+                    first = q[0].lines[0]
+                    q[0].lines[0] = Line(first.text[lead.end():], first.page, para=first.para, size=first.size,
+                                         x=first.x)
+            if not nums:
+                last = items[-1].numbers[-1] if items else 0
+                nums = [last + 1]
+            numbers = nums
+            rest = (m.group(2) or "").strip()
+            if rest:
+                a.append(Block("para", [Line(rest, b.first_page)]))
+            mode = "answer"
+            continue
+        if mode == "skip":
+            continue
+        if mode == "question":
+            q.append(b)
+            continue
+        # mode == "answer": does this paragraph still belong to the answer?
+        verdict = style.is_answer(b)
+        text = b.text
+        asks = text.rstrip().endswith("?") or (reports_question(text) and "?" in text)
+        if verdict is None:
+            verdict = not (reports_question(text) or asks)
+        elif verdict and not style.use_x and asks:
+            verdict = False  # extracted text: column width is a weak signal, a question mark a strong one
+        if verdict:
+            a.append(b)
+        else:
+            finish()
+            mode = "question"
+            q.append(b)
+    finish()
+    return items, parties, warnings
+
+
+def _join_wrapped_headings(lines: list[Line]) -> list[Line]:
+    """A fractie heading wrapped over two lines ("... van de GroenLinks-PvdA-" / "fractie")."""
+    out: list[Line] = []
+    for ln in lines:
+        if out and not ln.para and out[-1].para and PARTY_HEADING.match(out[-1].text) is None \
+                and len(ln.text) < 30 and ln.text.rstrip().endswith("fractie") \
+                and out[-1].text.startswith(("Vragen en opmerkingen", "Inbreng")):
+            prev = out[-1]
+            out[-1] = Line(join_lines([prev.text, ln.text], paragraphs=False), prev.page, para=True,
+                           size=prev.size, x=prev.x)
+            continue
+        out.append(ln)
+    return out

@@ -1,0 +1,1 @@
+"""Test helpers that build input files (PDFs) for the tests and benchmarks."""

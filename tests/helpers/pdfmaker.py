@@ -1,0 +1,182 @@
+"""Tests/bench: a tiny hand-written PDF writer for text PDFs in Helvetica.
+
+    pdf = PdfMaker()
+    page = pdf.page()
+    page.text(70, 770, "Vraag 1", size=10)
+    page.runs(70, 750, [("Zie de brief", 10, 0), ("1", 6, 3), (" van gisteren.", 10, 0)])
+    pdf.save(path)
+
+`flow_document(...)` lays out paragraphs over pages like a Kamerstuk: body lines, footnote markers
+("^N" in the text becomes a small raised N), notes at the foot of the page and a running footer.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from pathlib import Path
+
+
+def _escape(text: str) -> bytes:
+    raw = text.encode("cp1252", errors="replace")
+    return raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+
+
+class PageBuilder:
+    """Tests/bench: one page's content stream."""
+
+    def __init__(self) -> None:
+        self.ops: list[bytes] = []
+
+    def text(self, x: float, y: float, text: str, size: float = 10.0, style: str = "") -> None:
+        """One line; style "" (regular), "i" (italic) or "b" (bold)."""
+        self.runs(x, y, [(text, size, 0.0, style)])
+
+    def runs(self, x: float, y: float, parts: list[tuple[str, float, float] | tuple[str, float, float, str]]) -> None:
+        """Consecutive text runs on one line: (text, font size, rise[, style])."""
+        out = [b"BT", f"{x:.2f} {y:.2f} Td".encode()]
+        for part in parts:
+            text, size, rise = part[0], part[1], part[2]
+            font = {"": "F1", "i": "F2", "b": "F3"}[part[3] if len(part) > 3 else ""]  # type: ignore[misc]
+            out.append(f"/{font} {size:g} Tf {rise:g} Ts".encode())
+            out.append(b"(" + _escape(text) + b") Tj")
+        out.append(b"0 Ts ET")
+        self.ops.append(b" ".join(out))
+
+    def draw_box(self) -> None:
+        """Graphics only (what a scanned page without text layer looks like to a text extractor)."""
+        self.ops.append(b"0.5 g 50 50 400 600 re f 0 g 60 60 m 300 300 l S")
+
+
+class PdfMaker:
+    """Tests/bench: builds a PDF file from pages of text runs."""
+
+    def __init__(self, width: float = 595.0, height: float = 842.0, compress: bool = True) -> None:
+        self.width, self.height, self.compress = width, height, compress
+        self.pages: list[PageBuilder] = []
+
+    def page(self) -> PageBuilder:
+        p = PageBuilder()
+        self.pages.append(p)
+        return p
+
+    def to_bytes(self) -> bytes:
+        objects: list[bytes] = []
+        n_pages = len(self.pages)
+        # 1 catalog, 2 pages, 3-5 fonts, then per page: page object, content stream
+        kids = " ".join(f"{6 + 2 * i} 0 R" for i in range(n_pages))
+        objects.append(b"<< /Type /Catalog /Pages 2 0 R >>")
+        objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {n_pages} >>".encode())
+        for base in ("Helvetica", "Helvetica-Oblique", "Helvetica-Bold"):
+            objects.append(f"<< /Type /Font /Subtype /Type1 /BaseFont /{base} /Encoding /WinAnsiEncoding >>".encode())
+        for i, p in enumerate(self.pages):
+            content = b"\n".join(p.ops)
+            objects.append(
+                f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {self.width:g} {self.height:g}] "
+                f"/Resources << /Font << /F1 3 0 R /F2 4 0 R /F3 5 0 R >> >> /Contents {7 + 2 * i} 0 R >>".encode()
+            )
+            if self.compress:
+                data = zlib.compress(content)
+                objects.append(f"<< /Length {len(data)} /Filter /FlateDecode >>\nstream\n".encode() + data
+                               + b"\nendstream")
+            else:
+                objects.append(f"<< /Length {len(content)} >>\nstream\n".encode() + content + b"\nendstream")
+        out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+        offsets = []
+        for num, body in enumerate(objects, start=1):
+            offsets.append(len(out))
+            out += f"{num} 0 obj\n".encode() + body + b"\nendobj\n"
+        xref = len(out)
+        out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+        for off in offsets:
+            out += f"{off:010d} 00000 n \n".encode()
+        out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+        return bytes(out)
+
+    def save(self, path: Path | str) -> Path:
+        path = Path(path)
+        path.write_bytes(self.to_bytes())
+        return path
+
+
+_MARK = re.compile(r"\^(\d+)")
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    words, lines, cur = text.split(), [], ""
+    for w in words:
+        if cur and len(cur) + 1 + len(w) > width:
+            lines.append(cur)
+            cur = w
+        else:
+            cur = f"{cur} {w}" if cur else w
+    if cur:
+        lines.append(cur)
+    return lines
+
+
+def flow_document(
+    paragraphs: list[str | tuple[str, float]],
+    *,
+    notes: dict[int, str] | None = None,
+    footer: str | None = "Tweede Kamer, vergaderjaar 2022–2023, 30 821, nr. 196",
+    size: float = 10.0,
+    left: float = 70.0,
+    chars: int = 80,
+    lines_per_page: int = 52,
+    compress: bool = True,
+) -> PdfMaker:
+    """Lay paragraphs over pages. A paragraph is text or (text, indent); "^N" marks footnote N.
+
+    Paragraphs are separated by a blank line's worth of space; notes of markers on a page go to
+    the foot of that page; every page gets `footer` plus its page number.
+    """
+    notes = notes or {}
+    pdf = PdfMaker(compress=compress)
+    lead = size * 1.3
+    page: PageBuilder | None = None
+    y = 0.0
+    used = 0
+    page_notes: list[int] = []
+
+    def close_page() -> None:
+        if page is None:
+            return
+        ny = 60.0 + 10 * len(page_notes) + 10
+        for n in page_notes:
+            page.runs(left, ny, [(str(n), 5.5, 0), (" " + notes.get(n, ""), 8, 0)])
+            ny -= 10
+        if footer:
+            page.text(left, 30, f"{footer}", size=7.5)
+            page.text(520, 30, str(len(pdf.pages)), size=7.5)
+
+    def new_page() -> None:
+        nonlocal page, y, used, page_notes
+        close_page()
+        page = pdf.page()
+        y, used, page_notes = 790.0, 0, []
+
+    new_page()
+    for para in paragraphs:
+        text, indent = (para, 0.0) if isinstance(para, str) else para
+        for line in _wrap(text, chars - int(indent / 5)):
+            if used >= lines_per_page - len(page_notes) - 2:
+                new_page()
+            assert page is not None
+            parts: list[tuple[str, float, float]] = []
+            pos = 0
+            for m in _MARK.finditer(line):
+                if m.start() > pos:
+                    parts.append((line[pos:m.start()], size, 0))
+                parts.append((m.group(1), size * 0.6, size * 0.35))
+                page_notes.append(int(m.group(1)))
+                pos = m.end()
+            if pos < len(line):
+                parts.append((line[pos:], size, 0))
+            page.runs(left + indent, y, parts)
+            y -= lead
+            used += 1
+        y -= lead * 0.8
+        used += 1
+    close_page()
+    return pdf
