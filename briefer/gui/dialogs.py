@@ -1,0 +1,238 @@
+"""GUI: small dialogs: error messages, the follow-up editor and the shortcuts overview."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefer.errors import is_user_facing
+from briefer.gui.theme import lock_icon
+from briefer.model import FollowUp, FollowUpKind, FollowUpStatus, Highlight, Level
+
+LEVEL_LABELS = {Level.OPENBAAR: "Openbaar", Level.INTERN: "Intern", Level.VERTROUWELIJK: "Vertrouwelijk"}
+STATUS_LABELS = {FollowUpStatus.OPEN: "Open", FollowUpStatus.LOOPT: "Loopt", FollowUpStatus.AFGEROND: "Afgerond"}
+
+
+def show_error(parent: QWidget | None, exc: BaseException) -> None:
+    """Show a core error's Dutch message; anything unexpected also goes to stderr with its trace."""
+    if is_user_facing(exc):
+        QMessageBox.warning(parent, "Briefer", str(exc))
+        return
+    traceback.print_exception(type(exc), exc, exc.__traceback__, file=sys.stderr)
+    QMessageBox.critical(
+        parent, "Briefer",
+        f"Er ging iets onverwachts mis ({type(exc).__name__}: {exc}). Uw eerdere wijzigingen zijn "
+        "opgeslagen; probeer het opnieuw of meld deze fout.",
+    )
+
+
+def level_combo(parent: QWidget | None = None) -> QComboBox:
+    """A level selector; 'Vertrouwelijk' carries the red lock."""
+    combo = QComboBox(parent)
+    for level, label in LEVEL_LABELS.items():
+        if level == Level.VERTROUWELIJK:
+            combo.addItem(lock_icon(14), label, str(level))
+        else:
+            combo.addItem(label, str(level))
+    return combo
+
+
+def select_data(combo: QComboBox, value: str | None) -> None:
+    idx = combo.findData(value)
+    if idx >= 0:
+        combo.setCurrentIndex(idx)
+
+
+class FollowUpDialog(QDialog):
+    """GUI: add or edit a vervolgactie (text, kind, owner, due date, status, level, passage)."""
+
+    def __init__(self, parent: QWidget | None = None, *, followup: FollowUp | None = None,
+                 highlights: list[Highlight] | None = None, highlight_id: str | None = None,
+                 default_text: str = "", default_owner: str = "") -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Vervolgactie bewerken" if followup else "Nieuwe vervolgactie")
+        self.setMinimumWidth(460)
+        form = QFormLayout()
+        self.text = QPlainTextEdit()
+        self.text.setPlaceholderText("Wat moet er gebeuren? Bijv. 'Vragen naar de planning van de evaluatie'")
+        self.text.setTabChangesFocus(True)
+        self.text.setFixedHeight(90)
+        form.addRow("Omschrijving", self.text)
+        self.kind = QComboBox()
+        for kind in FollowUpKind:
+            self.kind.addItem(str(kind).capitalize(), str(kind))
+        form.addRow("Soort", self.kind)
+        self.owner = QLineEdit()
+        self.owner.setPlaceholderText("Wie pakt dit op?")
+        form.addRow("Eigenaar", self.owner)
+        due_row = QHBoxLayout()
+        self.has_due = QCheckBox("Termijn")
+        self.due = QDateEdit()
+        self.due.setCalendarPopup(True)
+        self.due.setDisplayFormat("dd-MM-yyyy")
+        self.due.setDate(QDate.currentDate().addDays(14))
+        self.due.setEnabled(False)
+        self.has_due.toggled.connect(self.due.setEnabled)
+        due_row.addWidget(self.has_due)
+        due_row.addWidget(self.due, 1)
+        form.addRow("Termijn", due_row)
+        self.status = QComboBox()
+        for status, label in STATUS_LABELS.items():
+            self.status.addItem(label, str(status))
+        form.addRow("Status", self.status)
+        self.level = level_combo()
+        select_data(self.level, str(Level.INTERN))
+        self.level_warning = QLabel("VERTROUWELIJK — komt alleen in een als vertrouwelijk gemarkeerde briefing")
+        self.level_warning.setObjectName("badge")
+        self.level_warning.setVisible(False)
+        self.level.currentIndexChanged.connect(self._level_changed)
+        form.addRow("Niveau", self.level)
+        form.addRow("", self.level_warning)
+        self.highlight = QComboBox()
+        self.highlight.addItem("— geen —", None)
+        for h in highlights or []:
+            quote = " ".join(h.exact.split())
+            self.highlight.addItem(quote if len(quote) < 60 else quote[:59] + "…", h.id)
+        form.addRow("Passage", self.highlight)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Opslaan")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+        if followup is not None:
+            self.text.setPlainText(followup.text)
+            select_data(self.kind, str(followup.kind))
+            self.owner.setText(followup.owner)
+            if followup.due:
+                self.has_due.setChecked(True)
+                self.due.setDate(QDate.fromString(followup.due[:10], Qt.DateFormat.ISODate))
+            select_data(self.status, str(followup.status))
+            select_data(self.level, str(followup.level))
+            select_data(self.highlight, followup.highlight_id)
+        else:
+            self.text.setPlainText(default_text)
+            self.owner.setText(default_owner)
+            select_data(self.highlight, highlight_id)
+        self._level_changed()
+
+    def _level_changed(self) -> None:
+        self.level_warning.setVisible(self.level.currentData() == str(Level.VERTROUWELIJK))
+
+    def _accept(self) -> None:
+        if not self.text.toPlainText().strip():
+            QMessageBox.warning(self, "Briefer", "Vul een omschrijving in: wat moet er gebeuren?")
+            return
+        self.accept()
+
+    def values(self) -> dict[str, Any]:
+        """The fields as keyword arguments for Annotations.add_followup / update_followup."""
+        due = self.due.date().toString(Qt.DateFormat.ISODate) if self.has_due.isChecked() else None
+        return {
+            "text": self.text.toPlainText().strip(),
+            "kind": FollowUpKind(self.kind.currentData()),
+            "owner": self.owner.text().strip(),
+            "due": due,
+            "status": FollowUpStatus(self.status.currentData()),
+            "level": Level(self.level.currentData()),
+            "highlight_id": self.highlight.currentData(),
+        }
+
+
+class KernDialog(QDialog):
+    """GUI: the document's own note, the "Kern" that opens a Kamerlidbriefing (Markdown)."""
+
+    def __init__(self, parent: QWidget | None, *, title: str, body: str, level: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Kern — {title}")
+        self.resize(560, 380)
+        self.body = QPlainTextEdit(body)
+        self.body.setPlaceholderText("De kern van dit document in een paar punten (Markdown), bijv.\n"
+                                     "- wat is nieuw\n- wat betekent het voor onze prioriteiten")
+        self.level = level_combo()
+        select_data(self.level, level)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Opslaan")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Niveau"))
+        row.addWidget(self.level)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("De kern komt bovenaan de Kamerlidbriefing."))
+        layout.addWidget(self.body, 1)
+        layout.addLayout(row)
+        layout.addWidget(buttons)
+
+
+SHORTCUTS: list[tuple[str, str]] = [
+    ("J / K", "Volgende / vorige vraag"),
+    ("1 – 9", "Selectie (of, zonder selectie, de hele vraag) taggen met dat domein"),
+    ("H", "Selectie markeren zonder domein"),
+    ("N", "Notitie bij de vraag schrijven"),
+    ("F", "Vervolgactie toevoegen"),
+    ("Ctrl+Shift+N", "Kern van het document schrijven"),
+    ("Ctrl+F", "Zoeken in dit document"),
+    ("Ctrl+K", "Zoeken in alles (met filters)"),
+    ("Ctrl+E", "Briefing exporteren"),
+    ("Ctrl+O", "Document importeren"),
+    ("Ctrl+Z", "Ongedaan maken"),
+    ("Ctrl+Shift+Z", "Opnieuw doen"),
+    ("Ctrl+1 / Ctrl+2 / Ctrl+3", "Naar overzicht / lezer / inspector"),
+    ("F1", "Dit overzicht"),
+]
+
+
+class ShortcutsDialog(QDialog):
+    """GUI: Help → Sneltoetsen."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Sneltoetsen")
+        table = QTableWidget(len(SHORTCUTS), 2)
+        table.setHorizontalHeaderLabels(["Toets", "Actie"])
+        table.verticalHeader().setVisible(False)
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        for row, (keys, what) in enumerate(SHORTCUTS):
+            table.setItem(row, 0, QTableWidgetItem(keys))
+            table.setItem(row, 1, QTableWidgetItem(what))
+        table.resizeColumnsToContents()
+        table.horizontalHeader().setStretchLastSection(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText("Sluiten")
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(table)
+        layout.addWidget(buttons)
+        self.resize(560, 440)
+
+
+def today_iso() -> str:
+    return date.today().isoformat()

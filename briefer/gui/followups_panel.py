@@ -1,0 +1,102 @@
+"""GUI: the bottom dock: all follow-ups and toezeggingen across documents, sortable and filterable."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QMenu,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefer.gui.dialogs import LEVEL_LABELS, STATUS_LABELS
+from briefer.gui.models import DocumentIdRole, FollowUpFilterProxy, FollowUpRow, FollowUpTableModel, IdRole
+
+
+class FollowUpsPanel(QWidget):
+    """GUI: the follow-ups overview (table + filters); activating a row opens its item."""
+
+    open_followup = Signal(str, str)  # document id, follow-up id
+    edit_followup = Signal(str, str)  # document id, follow-up id
+    status_requested = Signal(str, str)  # follow-up id, status
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = FollowUpTableModel(self)
+        self.proxy = FollowUpFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        bar = QHBoxLayout()
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText("Filter op tekst, eigenaar, soort of document…")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self.proxy.set_text)
+        self.status = QComboBox()
+        self.status.addItem("Elke status", None)
+        for status, label in STATUS_LABELS.items():
+            self.status.addItem(label, str(status))
+        self.status.currentIndexChanged.connect(lambda: self.proxy.set_status(self.status.currentData()))
+        self.level = QComboBox()
+        self.level.addItem("Elk niveau", None)
+        for level, label in LEVEL_LABELS.items():
+            self.level.addItem(label, str(level))
+        self.level.currentIndexChanged.connect(lambda: self.proxy.set_level(self.level.currentData()))
+        self.overdue = QCheckBox("Alleen verlopen")
+        self.overdue.toggled.connect(self.proxy.set_overdue_only)
+        bar.addWidget(self.filter, 1)
+        bar.addWidget(self.status)
+        bar.addWidget(self.level)
+        bar.addWidget(self.overdue)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(4, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((0, 55), (2, 140), (3, 75), (4, 85), (5, 120), (6, 85), (7, 48)):
+            self.table.setColumnWidth(col, width)
+        self.table.activated.connect(self._activated)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._menu)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 6)
+        layout.addLayout(bar)
+        layout.addWidget(self.table)
+
+    def set_rows(self, rows: list[FollowUpRow]) -> None:
+        self.model.set_rows(rows)
+
+    @Slot(QPoint)
+    def _menu(self, pos: QPoint) -> None:
+        index = self.table.indexAt(pos)
+        if not index.isValid():
+            return
+        fid, doc_id = index.data(IdRole), index.data(DocumentIdRole)
+        menu = QMenu(self)
+        menu.addAction("Vraag openen").triggered.connect(lambda: self.open_followup.emit(doc_id, fid))
+        menu.addAction("Bewerken…").triggered.connect(lambda: self.edit_followup.emit(doc_id, fid))
+        status_menu = menu.addMenu("Status")
+        for status, label in STATUS_LABELS.items():
+            status_menu.addAction(label).triggered.connect(
+                lambda _=False, st=str(status): self.status_requested.emit(fid, st))
+        menu.exec(self.table.viewport().mapToGlobal(pos))
+
+    @Slot(QModelIndex)
+    def _activated(self, index: QModelIndex) -> None:
+        fid = index.data(IdRole)
+        doc_id = index.data(DocumentIdRole)
+        if fid and doc_id:
+            self.open_followup.emit(doc_id, fid)

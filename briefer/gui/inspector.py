@@ -1,0 +1,360 @@
+"""GUI: the inspector beside the reader: the item's domains, note, highlights and follow-ups.
+
+It only displays what the window hands it and emits signals for every user action; the window
+turns those into core calls (as undoable commands). Note edits are saved after a short pause
+(and at once when the item changes), so nothing typed is lost.
+"""
+
+from __future__ import annotations
+
+import markdown
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QBrush, QColor
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefer.gui.dialogs import STATUS_LABELS, level_combo, select_data
+from briefer.gui.theme import CONFIDENTIAL_RED, dot_icon, lock_icon
+from briefer.model import Domain, FollowUp, FollowUpStatus, Highlight, Level, Note, StoredItem
+
+NOTE_SAVE_DELAY_MS = 700
+
+
+def _title(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName("sectionTitle")
+    return label
+
+
+class Inspector(QScrollArea):
+    """GUI: domains (checkable, coloured), Markdown note with preview, highlights, follow-ups."""
+
+    domain_toggled = Signal(str, bool)  # domain id, checked
+    note_edited = Signal(str, str, str)  # item id, body, level
+    highlight_activated = Signal(str)  # highlight id
+    highlight_delete = Signal(str)
+    highlight_level = Signal(str, str)  # highlight id, level
+    highlight_domain = Signal(str, object)  # highlight id, domain id or None
+    highlight_note = Signal(str)  # edit the highlight's note
+    followup_add = Signal()
+    followup_edit = Signal(str)
+    followup_delete = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setMinimumWidth(300)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(10, 6, 10, 10)
+        layout.setSpacing(4)
+
+        self.header = QLabel("Geen vraag geselecteerd")
+        self.header.setWordWrap(True)
+        self.header.setStyleSheet("font-size: 12pt; font-weight: 600;")
+        layout.addWidget(self.header)
+
+        layout.addWidget(_title("Domeinen"))
+        self.domains = QListWidget()
+        self.domains.setMaximumHeight(150)
+        self.domains.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.domains.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.domains.itemChanged.connect(self._domain_item_changed)
+        layout.addWidget(self.domains)
+
+        note_row = QHBoxLayout()
+        note_row.addWidget(_title("Notitie"))
+        self.note_badge = QLabel("VERTROUWELIJK")
+        self.note_badge.setObjectName("badge")
+        self.note_badge.setVisible(False)
+        note_row.addWidget(self.note_badge)
+        note_row.addStretch(1)
+        self.note_level = level_combo()
+        self.note_level.setToolTip("Niveau van de notitie: bepaalt in welke briefing ze mag staan")
+        self.note_level.currentIndexChanged.connect(self._note_level_changed)
+        note_row.addWidget(self.note_level)
+        layout.addLayout(note_row)
+        self.note_tabs = QTabWidget()
+        self.note_edit = QPlainTextEdit()
+        self.note_edit.setPlaceholderText("Notitie in Markdown (N). Wordt vanzelf opgeslagen.")
+        self.note_edit.setTabChangesFocus(True)
+        self.note_edit.textChanged.connect(self._note_text_changed)
+        self.note_edit.installEventFilter(self)  # save on focus-out, before any undo elsewhere
+        self.note_preview = QTextBrowser()
+        self.note_preview.setOpenExternalLinks(True)
+        self.note_tabs.addTab(self.note_edit, "Bewerken")
+        self.note_tabs.addTab(self.note_preview, "Voorbeeld")
+        self.note_tabs.currentChanged.connect(self._render_preview)
+        self.note_tabs.setMinimumHeight(130)
+        self.note_tabs.setMaximumHeight(200)
+        layout.addWidget(self.note_tabs)
+
+        self.highlights_title = _title("Markeringen (0)")
+        layout.addWidget(self.highlights_title)
+        self.highlights = QListWidget()
+        self.highlights.setWordWrap(True)
+        self.highlights.setSpacing(2)
+        self.highlights.setMinimumHeight(90)
+        self.highlights.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.highlights.customContextMenuRequested.connect(self._highlight_menu)
+        self.highlights.itemActivated.connect(
+            lambda it: self.highlight_activated.emit(it.data(Qt.ItemDataRole.UserRole)))
+        layout.addWidget(self.highlights, 2)
+
+        fu_row = QHBoxLayout()
+        self.followups_title = _title("Vervolgacties (0)")
+        fu_row.addWidget(self.followups_title)
+        self.followups_badge = QLabel()
+        self.followups_badge.setPixmap(lock_icon(14).pixmap(14, 14))
+        self.followups_badge.setToolTip("Bevat vertrouwelijke vervolgacties")
+        self.followups_badge.setVisible(False)
+        fu_row.addWidget(self.followups_badge)
+        fu_row.addStretch(1)
+        layout.addLayout(fu_row)
+        self.followups = QListWidget()
+        self.followups.setWordWrap(True)
+        self.followups.setSpacing(2)
+        self.followups.setMinimumHeight(70)
+        self.followups.itemActivated.connect(
+            lambda it: self.followup_edit.emit(it.data(Qt.ItemDataRole.UserRole)))
+        layout.addWidget(self.followups, 1)
+        buttons = QHBoxLayout()
+        self.add_followup_button = QPushButton("Toevoegen… (F)")
+        self.add_followup_button.clicked.connect(self.followup_add.emit)
+        self.edit_followup_button = QPushButton("Bewerken")
+        self.edit_followup_button.clicked.connect(self._edit_current_followup)
+        self.delete_followup_button = QPushButton("Verwijderen")
+        self.delete_followup_button.clicked.connect(self._delete_current_followup)
+        for b in (self.add_followup_button, self.edit_followup_button, self.delete_followup_button):
+            buttons.addWidget(b)
+        layout.addLayout(buttons)
+        self.setWidget(body)
+
+        self._item: StoredItem | None = None
+        self._domain_list: list[Domain] = []
+        self._loading = False
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(NOTE_SAVE_DELAY_MS)
+        self._save_timer.timeout.connect(self.flush_note)
+        self._saved_body = ""
+        self._saved_level = str(Level.INTERN)
+        self.setEnabled(False)
+
+    # -- display --------------------------------------------------------------------------------
+
+    def current_item_id(self) -> str | None:
+        return self._item.id if self._item else None
+
+    def show_item(self, item: StoredItem | None, *, domains: list[Domain], item_domain_ids: list[str],
+                  note: Note | None, highlights: list[Highlight], followups: list[FollowUp]) -> None:
+        same_item = self._item is not None and item is not None and self._item.id == item.id
+        if not same_item:
+            self.flush_note()
+        self._item = item
+        self.setEnabled(item is not None)
+        self._loading = True
+        try:
+            if item is None:
+                self.header.setText("Geen vraag geselecteerd")
+            else:
+                party = f" · {item.party}" if item.party else ""
+                self.header.setText(f"Vraag {item.number}{party}")
+            self._show_domains(domains, set(item_domain_ids))
+            self._show_note(note, same_item)
+            self._show_highlights(highlights, {d.id: d for d in domains})
+            self._show_followups(followups)
+        finally:
+            self._loading = False
+
+    def _show_domains(self, domains: list[Domain], checked: set[str]) -> None:
+        same = [d.id for d in domains] == [d.id for d in self._domain_list] and \
+            [(d.name, d.colour, d.key) for d in domains] == [(d.name, d.colour, d.key) for d in self._domain_list]
+        self._domain_list = domains
+        if same and self.domains.count() == len(domains):
+            # update in place: this may run inside the list's own itemChanged signal
+            for row, d in enumerate(domains):
+                state = Qt.CheckState.Checked if d.id in checked else Qt.CheckState.Unchecked
+                if self.domains.item(row).checkState() != state:
+                    self.domains.item(row).setCheckState(state)
+            return
+        self.domains.clear()
+        for d in domains:
+            key = f"{d.key}  " if d.key else "    "
+            entry = QListWidgetItem(dot_icon(d.colour), f"{key}{d.name}")
+            entry.setData(Qt.ItemDataRole.UserRole, d.id)
+            entry.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+            entry.setCheckState(Qt.CheckState.Checked if d.id in checked else Qt.CheckState.Unchecked)
+            if d.description:
+                entry.setToolTip(d.description)
+            self.domains.addItem(entry)
+        rows = max(1, len(domains))
+        self.domains.setFixedHeight(min(9, rows) * max(20, self.domains.sizeHintForRow(0)) + 6)
+
+    def _show_note(self, note: Note | None, same_item: bool) -> None:
+        body = note.body if note else ""
+        level = str(note.level) if note else str(Level.INTERN)
+        if same_item and (self._save_timer.isActive() or self.note_edit.toPlainText() == body):
+            # the user is typing, or the store already has what the editor shows
+            self._saved_body, self._saved_level = body, level
+        else:
+            self.note_edit.setPlainText(body)
+            self._saved_body, self._saved_level = body, level
+        select_data(self.note_level, level)
+        self.note_badge.setVisible(level == str(Level.VERTROUWELIJK))
+        self._render_preview()
+
+    def _show_highlights(self, highlights: list[Highlight], domains: dict[str, Domain]) -> None:
+        self.highlights.clear()
+        for h in highlights:
+            domain = domains.get(h.domain_id or "")
+            quote = " ".join(h.exact.split())
+            quote = quote if len(quote) <= 120 else quote[:119] + "…"
+            text = f"“{quote}”\n{domain.name if domain else 'zonder domein'}"
+            if h.note:
+                text += f" — {h.note}"
+            if h.orphaned:
+                text += " (niet teruggevonden)"
+            confidential = Level(h.level) == Level.VERTROUWELIJK
+            if confidential:
+                text += "  · VERTROUWELIJK"
+            entry = QListWidgetItem(lock_icon(14) if confidential else dot_icon(domain.colour if domain else "#f2d36b"),
+                                    text)
+            entry.setData(Qt.ItemDataRole.UserRole, h.id)
+            if confidential:
+                entry.setForeground(QBrush(CONFIDENTIAL_RED))
+            self.highlights.addItem(entry)
+        self.highlights_title.setText(f"Markeringen ({len(highlights)})")
+
+    def _show_followups(self, followups: list[FollowUp]) -> None:
+        self.followups.clear()
+        confidential_any = False
+        for fu in followups:
+            confidential = Level(fu.level) == Level.VERTROUWELIJK
+            confidential_any |= confidential
+            parts = [STATUS_LABELS.get(FollowUpStatus(fu.status), str(fu.status)), str(fu.kind)]
+            if fu.owner:
+                parts.append(fu.owner)
+            if fu.due:
+                parts.append(f"vóór {fu.due}")
+            if confidential:
+                parts.append("VERTROUWELIJK")
+            entry = QListWidgetItem(f"⚑ {fu.text}\n{' · '.join(parts)}")
+            entry.setData(Qt.ItemDataRole.UserRole, fu.id)
+            if confidential:
+                entry.setIcon(lock_icon(14))
+                entry.setForeground(QBrush(CONFIDENTIAL_RED))
+            elif fu.status == FollowUpStatus.AFGEROND:
+                entry.setForeground(QBrush(QColor("#7a8591")))
+            self.followups.addItem(entry)
+        self.followups_title.setText(f"Vervolgacties ({len(followups)})")
+        self.followups_badge.setVisible(confidential_any)
+
+    # -- note -----------------------------------------------------------------------------------
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if obj is self.note_edit and event.type() == QEvent.Type.FocusOut:
+            self.flush_note()
+        return super().eventFilter(obj, event)
+
+    def focus_note(self) -> None:
+        self.note_tabs.setCurrentWidget(self.note_edit)
+        self.note_edit.setFocus()
+        self.note_edit.moveCursor(self.note_edit.textCursor().MoveOperation.End)
+
+    @Slot()
+    def _note_text_changed(self) -> None:
+        if not self._loading and self._item is not None:
+            self._save_timer.start()
+
+    @Slot()
+    def _note_level_changed(self) -> None:
+        level = self.note_level.currentData()
+        self.note_badge.setVisible(level == str(Level.VERTROUWELIJK))
+        if not self._loading and self._item is not None:
+            self.flush_note()
+
+    @Slot()
+    def flush_note(self) -> None:
+        """Save the note now if it differs from what the store has."""
+        self._save_timer.stop()
+        if self._item is None:
+            return
+        body = self.note_edit.toPlainText()
+        level = self.note_level.currentData()
+        if body == self._saved_body and level == self._saved_level:
+            return
+        self._saved_body, self._saved_level = body, level
+        self.note_edited.emit(self._item.id, body, level)
+
+    @Slot()
+    def _render_preview(self) -> None:
+        if self.note_tabs.currentWidget() is self.note_preview:
+            body = self.note_edit.toPlainText()
+            html = markdown.markdown(body, extensions=["extra", "sane_lists"]) if body.strip() else (
+                "<p style='color:#5f6b7a'>Nog geen notitie.</p>")
+            self.note_preview.setHtml(html)
+
+    # -- domains, highlights, follow-ups ----------------------------------------------------------
+
+    @Slot(QListWidgetItem)
+    def _domain_item_changed(self, entry: QListWidgetItem) -> None:
+        if self._loading:
+            return
+        self.domain_toggled.emit(entry.data(Qt.ItemDataRole.UserRole),
+                                 entry.checkState() == Qt.CheckState.Checked)
+
+    @Slot(QPoint)
+    def _highlight_menu(self, pos: QPoint) -> None:
+        entry = self.highlights.itemAt(pos)
+        if entry is None:
+            return
+        hid = entry.data(Qt.ItemDataRole.UserRole)
+        menu = QMenu(self)
+        menu.addAction("Toon in de tekst").triggered.connect(lambda: self.highlight_activated.emit(hid))
+        menu.addAction("Notitie bij markering…").triggered.connect(lambda: self.highlight_note.emit(hid))
+        levels = menu.addMenu("Niveau")
+        for level in Level:
+            act = QAction(str(level).capitalize(), levels)
+            if level == Level.VERTROUWELIJK:
+                act.setIcon(lock_icon(14))
+            act.triggered.connect(lambda _=False, lv=str(level): self.highlight_level.emit(hid, lv))
+            levels.addAction(act)
+        domains = menu.addMenu("Domein")
+        for d in self._domain_list:
+            act = QAction(dot_icon(d.colour), d.name, domains)
+            act.triggered.connect(lambda _=False, did=d.id: self.highlight_domain.emit(hid, did))
+            domains.addAction(act)
+        domains.addAction("Geen domein").triggered.connect(lambda: self.highlight_domain.emit(hid, None))
+        menu.addSeparator()
+        menu.addAction("Verwijderen").triggered.connect(lambda: self.highlight_delete.emit(hid))
+        menu.exec(self.highlights.viewport().mapToGlobal(pos))
+
+    def _current_followup_id(self) -> str | None:
+        entry = self.followups.currentItem()
+        return entry.data(Qt.ItemDataRole.UserRole) if entry else None
+
+    @Slot()
+    def _edit_current_followup(self) -> None:
+        fid = self._current_followup_id()
+        if fid:
+            self.followup_edit.emit(fid)
+
+    @Slot()
+    def _delete_current_followup(self) -> None:
+        fid = self._current_followup_id()
+        if fid:
+            self.followup_delete.emit(fid)

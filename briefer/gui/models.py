@@ -1,0 +1,479 @@
+"""GUI: item models for the library, the outline of a document and the follow-ups overview.
+
+The models hold plain core dataclasses handed to them by the window (they never query the
+store); ids travel in `Qt.UserRole`, never in display text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont
+
+from briefer.gui.theme import CONFIDENTIAL_RED, OVERDUE_RED, lock_icon
+from briefer.model import (
+    DOC_TYPE_LABELS,
+    Domain,
+    FollowUp,
+    FollowUpStatus,
+    Level,
+    StoredDocument,
+    StoredItem,
+)
+
+IdRole = Qt.ItemDataRole.UserRole
+MarkersRole = Qt.ItemDataRole.UserRole + 1
+SortRole = Qt.ItemDataRole.UserRole + 2
+DocumentIdRole = Qt.ItemDataRole.UserRole + 3
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass
+class Markers:
+    """GUI: what the outline shows beside an item (from the core's ItemMarkers)."""
+
+    colours: list[str] = field(default_factory=list)
+    has_note: bool = False
+    followups: int = 0
+    confidential: bool = False
+
+
+def markers_from_core(core_markers: Any, domains: dict[str, Domain],
+                      highlight_domains: list[str] | None = None) -> Markers:
+    """Translate one core ItemMarkers into colours in taxonomy order.
+
+    Dots show the domains the item is tagged with and those of its highlights.
+    """
+    ids = list(getattr(core_markers, "domain_ids", []) or [])
+    ids += [d for d in highlight_domains or [] if d not in ids]
+    order = {d.id: d.position for d in domains.values()}
+    ids.sort(key=lambda i: order.get(i, 0))
+    followups = getattr(core_markers, "followups", 0)
+    if not isinstance(followups, int):
+        followups = len(followups or [])
+    return Markers(
+        colours=[domains[i].colour for i in ids if i in domains],
+        has_note=bool(getattr(core_markers, "has_note", False)),
+        followups=followups,
+        confidential=bool(getattr(core_markers, "confidential", False)),
+    )
+
+
+def item_label(item: StoredItem) -> str:
+    """"16" or "2–3" for an item answering several questions."""
+    nums = item.numbers or [item.number]
+    if len(nums) > 1:
+        if nums == list(range(nums[0], nums[-1] + 1)):
+            return f"{nums[0]}–{nums[-1]}"
+        return ", ".join(str(n) for n in nums)
+    return str(nums[0])
+
+
+_OPENING = re.compile(
+    r"^(?:(?:ook\s+)?(?:de|het)\s+(?:leden|lid)\s+van\s+de\s+\S+?(?:-fractie|\s+fractie)\s+"
+    r"|deze\s+leden\s+|(?:de\s+)?leden\s+)", re.IGNORECASE)
+_MARKER = re.compile(r"\[\^\d+\]")
+
+
+def item_snippet(item: StoredItem, length: int = 90) -> str:
+    """The start of the question for the outline, without the standard opening
+    ("De leden van de VVD-fractie ...") that every question of a fractie shares."""
+    text = " ".join(_MARKER.sub("", item.question or item.answer or "").split())
+    short = _OPENING.sub("", text, count=1)
+    if short != text and short:
+        text = "…" + short
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+
+
+# --------------------------------------------------------------------------------------------
+
+
+class LibraryModel(QAbstractTableModel):
+    """GUI: the imported documents, newest first (document, type, date, number of items)."""
+
+    HEADERS = ["Document", "Type", "Datum", "Vragen"]
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._docs: list[StoredDocument] = []
+
+    def set_documents(self, docs: list[StoredDocument]) -> None:
+        self.beginResetModel()
+        self._docs = list(docs)
+        self.endResetModel()
+
+    def document_at(self, row: int) -> StoredDocument:
+        return self._docs[row]
+
+    def row_of(self, doc_id: str) -> int:
+        for row, doc in enumerate(self._docs):
+            if doc.id == doc_id:
+                return row
+        return -1
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._docs)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._docs)):
+            return None
+        doc = self._docs[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 0:
+                return doc.display_name
+            if col == 1:
+                return DOC_TYPE_LABELS.get(doc.doc_type, doc.doc_type)
+            if col == 2:
+                return doc.date or doc.date_sent or (doc.imported or "")[:10]
+            if col == 3:
+                return doc.item_count
+        elif role == Qt.ItemDataRole.ToolTipRole:
+            parts = [doc.display_name]
+            if doc.title:
+                parts.append(doc.title)
+            if doc.vergaderjaar:
+                parts.append(f"Vergaderjaar {doc.vergaderjaar}")
+            parts.append(f"Bestand: {doc.source}")
+            return "\n".join(parts)
+        elif role == IdRole:
+            return doc.id
+        elif role == Qt.ItemDataRole.TextAlignmentRole and col == 3:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Group:
+    label: str
+    rows: list[int]  # indexes into OutlineModel._items
+
+
+class OutlineModel(QAbstractItemModel):
+    """GUI: the open document as party → items; markers in MarkersRole, the item id in IdRole.
+
+    Top-level rows are consecutive runs of one party (in document order); their children are the
+    items. Internal ids: 0 for a group, group number + 1 for an item.
+    """
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._items: list[StoredItem] = []
+        self._groups: list[_Group] = []
+        self._where: dict[str, tuple[int, int]] = {}  # item id -> (group, row in group)
+        self._markers: dict[str, Markers] = {}
+
+    # -- loading ------------------------------------------------------------------------------
+
+    def set_items(self, items: list[StoredItem], markers: dict[str, Markers] | None = None) -> None:
+        self.beginResetModel()
+        self._items = list(items)
+        self._markers = dict(markers or {})
+        self._groups = []
+        self._where = {}
+        for pos, item in enumerate(self._items):
+            label = item.party or item.heading or "Vragen"
+            if not self._groups or self._groups[-1].label != label:
+                self._groups.append(_Group(label, []))
+            group = self._groups[-1]
+            self._where[item.id] = (len(self._groups) - 1, len(group.rows))
+            group.rows.append(pos)
+        self.endResetModel()
+
+    def set_markers(self, markers: dict[str, Markers]) -> None:
+        """Replace the markers and repaint the items whose markers changed."""
+        old, self._markers = self._markers, dict(markers)
+        for item_id in set(old) | set(markers):
+            if old.get(item_id) != markers.get(item_id):
+                idx = self.index_of(item_id)
+                if idx.isValid():
+                    self.dataChanged.emit(idx, idx, [MarkersRole, Qt.ItemDataRole.ToolTipRole])
+
+    # -- lookups ------------------------------------------------------------------------------
+
+    def items(self) -> list[StoredItem]:
+        return self._items
+
+    def item(self, item_id: str) -> StoredItem | None:
+        where = self._where.get(item_id)
+        if where is None:
+            return None
+        return self._items[self._groups[where[0]].rows[where[1]]]
+
+    def item_at(self, index: Index) -> StoredItem | None:
+        if not index.isValid() or index.internalId() == 0:
+            return None
+        group = self._groups[index.internalId() - 1]
+        return self._items[group.rows[index.row()]]
+
+    def index_of(self, item_id: str) -> QModelIndex:
+        where = self._where.get(item_id)
+        if where is None:
+            return QModelIndex()
+        return self.createIndex(where[1], 0, where[0] + 1)
+
+    def markers(self, item_id: str) -> Markers:
+        return self._markers.get(item_id, Markers())
+
+    # -- QAbstractItemModel ---------------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if column != 0 or row < 0:
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, 0, 0) if row < len(self._groups) else QModelIndex()
+        if parent.internalId() != 0:
+            return QModelIndex()
+        group = parent.row()
+        if group >= len(self._groups) or row >= len(self._groups[group].rows):
+            return QModelIndex()
+        return self.createIndex(row, 0, group + 1)
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        if not index.isValid() or index.internalId() == 0:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, 0)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        if not parent.isValid():
+            return len(self._groups)
+        if parent.column() != 0 or parent.internalId() != 0:
+            return 0
+        return len(self._groups[parent.row()].rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 1
+
+    def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return self.rowCount(parent) > 0
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if index.internalId() == 0:
+            return Qt.ItemFlag.ItemIsEnabled
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if index.internalId() == 0:
+            group = self._groups[index.row()]
+            if role == Qt.ItemDataRole.DisplayRole:
+                return f"{group.label}  ({len(group.rows)})"
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setBold(True)
+                return font
+            return None
+        item = self.item_at(index)
+        if item is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{item_label(item)}  {item_snippet(item)}"
+        if role == IdRole:
+            return item.id
+        if role == MarkersRole:
+            return self.markers(item.id)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            m = self.markers(item.id)
+            lines = [f"Vraag {item_label(item)}" + (f" · {item.party}" if item.party else ""), item_snippet(item, 200)]
+            if m.has_note:
+                lines.append("✎ heeft een notitie")
+            if m.followups:
+                lines.append(f"⚑ {m.followups} vervolgactie(s)")
+            if m.confidential:
+                lines.append("VERTROUWELIJK: bevat vertrouwelijke annotaties")
+            return "\n".join(lines)
+        return None
+
+
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class FollowUpRow:
+    """GUI: one follow-up with where it belongs (for the overview)."""
+
+    followup: FollowUp
+    document_id: str
+    document_label: str
+    item_label: str
+
+
+class FollowUpTableModel(QAbstractTableModel):
+    """GUI: all follow-ups across documents; overdue ones in red, confidential ones marked."""
+
+    HEADERS = ["Status", "Vervolgactie", "Soort", "Eigenaar", "Termijn", "Niveau", "Document", "Vraag"]
+
+    def __init__(self, parent: Any = None, today: date | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[FollowUpRow] = []
+        self._today = today
+        self._lock: Any = None
+
+    def today(self) -> date:
+        return self._today or date.today()
+
+    def set_rows(self, rows: list[FollowUpRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row(self, row: int) -> FollowUpRow:
+        return self._rows[row]
+
+    def is_overdue(self, fu: FollowUp) -> bool:
+        if not fu.due or fu.status == FollowUpStatus.AFGEROND:
+            return False
+        try:
+            return date.fromisoformat(fu.due[:10]) < self.today()
+        except ValueError:
+            return False
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        row = self._rows[index.row()]
+        fu = row.followup
+        col = index.column()
+        confidential = Level(fu.level) == Level.VERTROUWELIJK
+        if role in (Qt.ItemDataRole.DisplayRole, SortRole):
+            values = [
+                str(fu.status),
+                " ".join(fu.text.split()),
+                str(fu.kind),
+                fu.owner,
+                fu.due or "",
+                "VERTROUWELIJK" if confidential else str(fu.level),
+                row.document_label,
+                row.item_label,
+            ]
+            if role == SortRole:
+                if col == 4:
+                    return fu.due or "9999-99-99"
+                if col == 7:
+                    return int(row.item_label.split("–")[0].split(",")[0] or 0) if row.item_label[:1].isdigit() else 0
+                if col == 5:
+                    return Level(fu.level).rank
+            return values[col]
+        if role == IdRole:
+            return fu.id
+        if role == DocumentIdRole:
+            return row.document_id
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if col == 5 and confidential:
+                return CONFIDENTIAL_RED
+            if self.is_overdue(fu):
+                return OVERDUE_RED
+        if role == Qt.ItemDataRole.FontRole and col == 5 and confidential:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.DecorationRole and col == 5 and confidential:
+            if self._lock is None:
+                self._lock = lock_icon(14)
+            return self._lock
+        if role == Qt.ItemDataRole.ToolTipRole:
+            tip = fu.text
+            if self.is_overdue(fu):
+                tip += f"\nTermijn verstreken ({fu.due})"
+            return tip
+        if role == Qt.ItemDataRole.BackgroundRole and self.is_overdue(fu):
+            return QColor("#fdecea")
+        return None
+
+
+class FollowUpFilterProxy(QSortFilterProxyModel):
+    """GUI: filters the follow-ups overview by text, status, level and 'only open/overdue'."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._text = ""
+        self._status: str | None = None
+        self._level: str | None = None
+        self._overdue_only = False
+        self.setSortRole(SortRole)
+        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+    def _begin(self) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt >= 6.9
+            self.beginFilterChange()
+
+    def _end(self) -> None:
+        if hasattr(self, "endFilterChange"):
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.invalidateFilter()
+
+    def set_text(self, text: str) -> None:
+        self._begin()
+        self._text = text.strip().lower()
+        self._end()
+
+    def set_status(self, status: str | None) -> None:
+        self._begin()
+        self._status = status or None
+        self._end()
+
+    def set_level(self, level: str | None) -> None:
+        self._begin()
+        self._level = level or None
+        self._end()
+
+    def set_overdue_only(self, on: bool) -> None:
+        self._begin()
+        self._overdue_only = on
+        self._end()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        model = self.sourceModel()
+        if not isinstance(model, FollowUpTableModel):
+            return True
+        row = model.row(source_row)
+        fu = row.followup
+        if self._status and str(fu.status) != self._status:
+            return False
+        if self._level and str(fu.level) != self._level:
+            return False
+        if self._overdue_only and not model.is_overdue(fu):
+            return False
+        if self._text:
+            hay = " ".join([fu.text, fu.owner, str(fu.kind), row.document_label]).lower()
+            if self._text not in hay:
+                return False
+        return True

@@ -1,0 +1,421 @@
+"""GUI: the reader: one item's question (in a tinted block) and answer, with highlights drawn in.
+
+The text is built with QTextCursor so every stored character offset maps to a position in the
+QTextDocument (`FieldMap`); footnote markers `[^N]` become superscript links (tooltip: the note;
+the notes are also listed under the answer). Highlights are char formats in their domain's
+colour; where highlights overlap the colours are blended and underlined, confidential ones are
+red with a wavy underline.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QEvent, QPoint, Qt, QUrl, Signal, Slot
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QContextMenuEvent,
+    QFont,
+    QHelpEvent,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFrameFormat,
+)
+from PySide6.QtWidgets import QMenu, QTextBrowser, QToolTip, QWidget
+
+from briefer.gui.models import item_label
+from briefer.gui.theme import (
+    CONFIDENTIAL_RED,
+    DEFAULT_HIGHLIGHT,
+    MUTED,
+    QUESTION_TINT,
+    blend,
+    dot_icon,
+    lighten,
+    reader_font,
+)
+from briefer.model import Domain, Footnote, Highlight, Level, StoredItem
+
+FOOTNOTE_MARK = re.compile(r"\[\^(\d+)\]")
+FIELDS = ("question", "answer")
+
+
+@dataclass
+class Segment:
+    """GUI: a stretch of stored text [raw_start, raw_end) shown at [doc_start, doc_end)."""
+
+    raw_start: int
+    raw_end: int
+    doc_start: int
+    doc_end: int
+    marker: bool = False
+
+
+@dataclass
+class FieldMap:
+    """GUI: where one field (question or answer) of the item sits in the reader's document."""
+
+    name: str
+    segments: list[Segment] = field(default_factory=list)
+    doc_start: int = 0
+    doc_end: int = 0
+
+    def to_doc(self, raw: int) -> int:
+        for seg in self.segments:
+            if seg.raw_start <= raw <= seg.raw_end:
+                if seg.marker:
+                    return seg.doc_start if raw == seg.raw_start else seg.doc_end
+                return seg.doc_start + (raw - seg.raw_start)
+        return self.doc_end if raw > 0 else self.doc_start
+
+    def to_raw(self, pos: int) -> int:
+        for seg in self.segments:
+            if seg.doc_start <= pos <= seg.doc_end:
+                if seg.marker:
+                    return seg.raw_start if pos == seg.doc_start else seg.raw_end
+                return seg.raw_start + (pos - seg.doc_start)
+        return self.segments[-1].raw_end if self.segments and pos > self.doc_end else 0
+
+    def contains(self, pos: int) -> bool:
+        return self.doc_start <= pos <= self.doc_end
+
+
+class ReaderView(QTextBrowser):
+    """GUI: shows the current item read-only; reports selections as (field, start, end) offsets."""
+
+    highlight_requested = Signal(object)  # domain id (str) or None
+    followup_requested = Signal()
+    item_link_activated = Signal(int)  # item number of a cross-reference
+
+    def __init__(self, parent: QWidget | None = None, font_size: int = 11) -> None:
+        super().__init__(parent)
+        self.setObjectName("reader")
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+            | Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.setFont(reader_font(font_size))
+        self.document().setDocumentMargin(24)
+        self.anchorClicked.connect(self._on_anchor)
+        self._font_size = font_size
+        self._item: StoredItem | None = None
+        self._maps: dict[str, FieldMap] = {}
+        self._footnotes: dict[int, Footnote] = {}
+        self._highlights: list[Highlight] = []
+        self._domains: dict[str, Domain] = {}
+        self._domain_order: list[Domain] = []
+        self.domains_provider: Callable[[], list[Domain]] | None = None
+        self.show_placeholder("Geen document geopend. Kies Bestand → Importeren… of sleep een PDF hierheen.")
+
+    # -- content --------------------------------------------------------------------------------
+
+    def show_placeholder(self, text: str) -> None:
+        self._item = None
+        self._maps = {}
+        doc = QTextDocument(self)
+        doc.setDefaultFont(reader_font(self._font_size))
+        doc.setDocumentMargin(32)
+        cursor = QTextCursor(doc)
+        fmt = QTextCharFormat()
+        fmt.setForeground(MUTED)
+        cursor.insertText(text, fmt)
+        self.setDocument(doc)
+
+    def set_domains(self, domains: list[Domain]) -> None:
+        """The domains offered in the context menu (also updated by show_item)."""
+        self._domain_order = list(domains)
+        self._domains = {d.id: d for d in domains}
+
+    def current_item(self) -> StoredItem | None:
+        return self._item
+
+    def field_map(self, name: str) -> FieldMap | None:
+        return self._maps.get(name)
+
+    def show_item(self, item: StoredItem, *, footnotes: dict[int, Footnote], highlights: list[Highlight],
+                  domains: list[Domain], confidential: bool = False, keep_scroll: bool = False) -> None:
+        """Render `item`; highlights are drawn over the text."""
+        scroll = self.verticalScrollBar().value() if keep_scroll and self._item and self._item.id == item.id else 0
+        self._item = item
+        self._footnotes = footnotes
+        self._highlights = list(highlights)
+        self._domain_order = list(domains)
+        self._domains = {d.id: d for d in domains}
+        doc = QTextDocument(self)
+        doc.setDefaultFont(reader_font(self._font_size))
+        doc.setDocumentMargin(24)
+        cursor = QTextCursor(doc)
+        self._maps = {}
+
+        body_block = QTextBlockFormat()
+        body_block.setLineHeight(135, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        body_block.setBottomMargin(8)
+
+        # header: "Vraag 16 · D66   p. 13–14"
+        head_block = QTextBlockFormat()
+        head_block.setBottomMargin(8)
+        cursor.setBlockFormat(head_block)
+        title = QTextCharFormat()
+        title.setFontPointSize(self._font_size + 4)
+        title.setFontWeight(QFont.Weight.DemiBold)
+        noun = "Vragen" if len(item.numbers) > 1 else "Vraag"
+        cursor.insertText(f"{noun} {item_label(item)}", title)
+        muted = QTextCharFormat()
+        muted.setForeground(MUTED)
+        muted.setFontPointSize(self._font_size)
+        if item.party:
+            cursor.insertText(f"  ·  {item.party}", muted)
+        if item.pages_label:
+            cursor.insertText(f"   {item.pages_label}", muted)
+        if confidential:
+            badge = QTextCharFormat()
+            badge.setForeground(QColor("#ffffff"))
+            badge.setBackground(CONFIDENTIAL_RED)
+            badge.setFontWeight(QFont.Weight.Bold)
+            badge.setFontPointSize(self._font_size - 2)
+            cursor.insertText("   ", muted)
+            cursor.insertText(" VERTROUWELIJK ", badge)
+        if item.heading:
+            cursor.insertBlock(head_block)
+            heading = QTextCharFormat(muted)
+            heading.setFontItalic(True)
+            cursor.insertText(item.heading, heading)
+
+        plain = QTextCharFormat()
+        if item.question:
+            frame_fmt = QTextFrameFormat()
+            frame_fmt.setBackground(QUESTION_TINT)
+            frame_fmt.setPadding(12)
+            frame_fmt.setBorder(1)
+            frame_fmt.setBorderBrush(lighten(QColor("#9fb3cc"), 0.3))
+            frame_fmt.setTopMargin(6)
+            frame_fmt.setBottomMargin(14)
+            frame = cursor.insertFrame(frame_fmt)
+            cursor.setBlockFormat(body_block)
+            self._maps["question"] = self._insert_field(cursor, "question", item.question, plain)
+            cursor = doc.rootFrame().lastCursorPosition()
+            del frame
+        label_block = QTextBlockFormat()
+        label_block.setTopMargin(4)
+        label_block.setBottomMargin(4)
+        cursor.setBlockFormat(label_block)
+        label = QTextCharFormat()
+        label.setFontWeight(QFont.Weight.Bold)
+        label.setForeground(QColor("#3b4754"))
+        label.setFontPointSize(self._font_size)
+        cursor.insertText("Antwoord", label)
+        cursor.insertBlock(body_block, plain)
+        self._maps["answer"] = self._insert_field(cursor, "answer", item.answer or "", plain)
+
+        if item.refers_to:
+            cursor.insertBlock(body_block, muted)
+            cursor.insertText("Zie ook: ", muted)
+            for i, number in enumerate(item.refers_to):
+                link = QTextCharFormat()
+                link.setAnchor(True)
+                link.setAnchorHref(f"item:{number}")
+                link.setForeground(self.palette().link())
+                link.setFontUnderline(True)
+                if i:
+                    cursor.insertText(", ", muted)
+                cursor.insertText(f"vraag {number}", link)
+
+        used = [int(m.group(1)) for f in (item.question, item.answer) for m in FOOTNOTE_MARK.finditer(f or "")]
+        if used:
+            notes_head = QTextBlockFormat()
+            notes_head.setTopMargin(18)
+            cursor.insertBlock(notes_head, muted)
+            small_bold = QTextCharFormat(muted)
+            small_bold.setFontWeight(QFont.Weight.Bold)
+            small_bold.setFontPointSize(self._font_size - 1)
+            cursor.insertText("Voetnoten", small_bold)
+            small = QTextCharFormat(muted)
+            small.setFontPointSize(self._font_size - 1)
+            for number in dict.fromkeys(used):
+                note = footnotes.get(number)
+                anchor = QTextCharFormat(small)
+                anchor.setAnchor(True)
+                anchor.setAnchorNames([f"fn-{number}"])
+                cursor.insertBlock(QTextBlockFormat(), small)
+                cursor.insertText(f"{number}", anchor)
+                cursor.insertText(f"  {note.text if note else '(voetnoot niet gevonden)'}", small)
+
+        self._apply_highlights(doc)
+        self.setDocument(doc)
+        self.verticalScrollBar().setValue(scroll)
+
+    def _insert_field(self, cursor: QTextCursor, name: str, text: str, fmt: QTextCharFormat) -> FieldMap:
+        fmap = FieldMap(name, doc_start=cursor.position())
+        pos = 0
+
+        def plain_run(start: int, end: int) -> None:
+            ds = cursor.position()
+            cursor.insertText(text[start:end], fmt)
+            fmap.segments.append(Segment(start, end, ds, cursor.position()))
+
+        for m in FOOTNOTE_MARK.finditer(text):
+            if m.start() > pos:
+                plain_run(pos, m.start())
+            number = m.group(1)
+            mark = QTextCharFormat(fmt)
+            mark.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignSuperScript)
+            mark.setAnchor(True)
+            mark.setAnchorHref(f"fn:{number}")
+            mark.setForeground(self.palette().link())
+            ds = cursor.position()
+            cursor.insertText(number, mark)
+            fmap.segments.append(Segment(m.start(), m.end(), ds, cursor.position(), marker=True))
+            pos = m.end()
+        if pos < len(text) or not fmap.segments:
+            plain_run(pos, len(text))
+        fmap.doc_end = cursor.position()
+        return fmap
+
+    def _apply_highlights(self, doc: QTextDocument) -> None:
+        for name, fmap in self._maps.items():
+            hls = [h for h in self._highlights if h.field == name and not h.orphaned and h.end > h.start]
+            if not hls:
+                continue
+            bounds = sorted({b for h in hls for b in (h.start, h.end)})
+            cursor = QTextCursor(doc)
+            for a, b in zip(bounds, bounds[1:], strict=False):
+                covering = [h for h in hls if h.start <= a and h.end >= b]
+                if not covering:
+                    continue
+                colours = [QColor(self._domains[h.domain_id].colour) if h.domain_id in self._domains
+                           else QColor(DEFAULT_HIGHLIGHT) for h in covering]
+                fmt = QTextCharFormat()
+                fmt.setBackground(lighten(blend(colours), 0.55))
+                if len(covering) > 1:
+                    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+                    fmt.setUnderlineColor(colours[-1].darker(130))
+                    fmt.setBackground(lighten(blend(colours), 0.35))
+                if any(Level(h.level) == Level.VERTROUWELIJK for h in covering):
+                    fmt.setForeground(CONFIDENTIAL_RED)
+                    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+                    fmt.setUnderlineColor(CONFIDENTIAL_RED)
+                cursor.setPosition(fmap.to_doc(a))
+                cursor.setPosition(fmap.to_doc(b), QTextCursor.MoveMode.KeepAnchor)
+                cursor.mergeCharFormat(fmt)
+
+    # -- selection ------------------------------------------------------------------------------
+
+    def selection_anchor(self) -> tuple[str, int, int] | None:
+        """The selected text as (field, start, end) offsets into the stored field, or None.
+
+        A selection running from the question into the answer is cut at the end of the question.
+        """
+        cursor = self.textCursor()
+        if not cursor.hasSelection() or self._item is None:
+            return None
+        s, e = cursor.selectionStart(), cursor.selectionEnd()
+        for name in FIELDS:
+            fmap = self._maps.get(name)
+            if fmap is None:
+                continue
+            if fmap.doc_start <= s < fmap.doc_end or (s < fmap.doc_start < e):
+                s2, e2 = max(s, fmap.doc_start), min(e, fmap.doc_end)
+                rs, re_ = fmap.to_raw(s2), fmap.to_raw(e2)
+                text = self._item.text(name)
+                while rs < re_ and text[rs].isspace():
+                    rs += 1
+                while re_ > rs and text[re_ - 1].isspace():
+                    re_ -= 1
+                return (name, rs, re_) if re_ > rs else None
+        return None
+
+    def select_range(self, field_name: str, start: int, end: int) -> None:
+        fmap = self._maps.get(field_name)
+        if fmap is None:
+            return
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(fmap.to_doc(start))
+        cursor.setPosition(fmap.to_doc(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
+    def find_in_item(self, text: str) -> bool:
+        """Select the first occurrence of `text` in the item (case-insensitive)."""
+        if not text:
+            return False
+        found = self.document().find(text, 0)
+        if found.isNull():
+            return False
+        self.setTextCursor(found)
+        self.ensureCursorVisible()
+        return True
+
+    # -- interaction ----------------------------------------------------------------------------
+
+    @Slot(QUrl)
+    def _on_anchor(self, url: QUrl) -> None:
+        href = url.toString()
+        if href.startswith("fn:"):
+            self.scrollToAnchor(f"fn-{href[3:]}")
+        elif href.startswith("item:"):
+            self.item_link_activated.emit(int(href[5:]))
+
+    def highlights_at(self, pos: QPoint) -> list[Highlight]:
+        doc_pos = self.cursorForPosition(pos).position()
+        found = []
+        for name, fmap in self._maps.items():
+            if not fmap.contains(doc_pos):
+                continue
+            raw = fmap.to_raw(doc_pos)
+            found += [h for h in self._highlights if h.field == name and h.start <= raw < h.end]
+        return found
+
+    def tooltip_at(self, pos: QPoint) -> str:
+        href = self.anchorAt(pos)
+        if href.startswith("fn:"):
+            note = self._footnotes.get(int(href[3:]))
+            return f"Voetnoot {href[3:]}: {note.text}" if note else ""
+        if href.startswith("item:"):
+            return f"Ga naar vraag {href[5:]}"
+        lines = []
+        for h in self.highlights_at(pos):
+            domain = self._domains.get(h.domain_id or "")
+            line = f"■ {domain.name if domain else 'Markering'}"
+            if Level(h.level) == Level.VERTROUWELIJK:
+                line += " — VERTROUWELIJK"
+            if h.note:
+                line += f"\n   {h.note}"
+            lines.append(line)
+        return "\n".join(lines)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            tip = self.tooltip_at(event.pos())
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.createStandardContextMenu(event.pos())
+        if self.selection_anchor() is not None:
+            menu.addSeparator()
+            sub = QMenu("Markeren als", menu)
+            for domain in self._domain_order:
+                key = f"{domain.key}  " if domain.key else ""
+                act = QAction(dot_icon(domain.colour), f"{key}{domain.name}", sub)
+                act.triggered.connect(lambda _=False, d=domain.id: self.highlight_requested.emit(d))
+                sub.addAction(act)
+            menu.addMenu(sub)
+            plain = menu.addAction("Markeren zonder domein")
+            plain.triggered.connect(lambda: self.highlight_requested.emit(None))
+            fu = menu.addAction("Vervolgactie bij deze passage…")
+            fu.triggered.connect(self.followup_requested.emit)
+        menu.exec(event.globalPos())

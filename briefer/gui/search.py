@@ -1,0 +1,293 @@
+"""GUI: searching: the find bar over the open document (Ctrl+F) and the search dialog (Ctrl+K).
+
+The dialog asks the core (`Annotations.search`: items, notes, highlight notes) and narrows the
+hits with `Annotations.filter_items` for the domain/level/status/note filters. Snippets arrive
+with hits marked «…» and are shown with the hit in bold.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefer.gui.dialogs import LEVEL_LABELS, STATUS_LABELS
+from briefer.gui.models import item_snippet
+from briefer.model import Domain, StoredItem
+
+HIT_MARK = re.compile(r"«(.+?)»")
+HitRole = Qt.ItemDataRole.UserRole + 10
+
+
+@dataclass
+class OpenRequest:
+    """GUI: what opening a search result asks of the window."""
+
+    document_id: str
+    item_id: str
+    term: str
+
+
+def snippet_html(snippet: str) -> str:
+    """Escape a snippet and turn «hit» into bold."""
+    return HIT_MARK.sub(lambda m: f"<b style='background:#fff0b3;color:#1f2933'>{m.group(1)}</b>", html.escape(snippet))
+
+
+def first_hit_term(snippet: str) -> str:
+    m = HIT_MARK.search(snippet)
+    return m.group(1) if m else ""
+
+
+class HtmlDelegate(QStyledItemDelegate):
+    """GUI: renders a list entry's HTML (search results with bold hits)."""
+
+    def _doc(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QTextDocument:
+        doc = QTextDocument()
+        doc.setDefaultFont(option.font)
+        doc.setHtml(str(index.data(Qt.ItemDataRole.DisplayRole) or ""))
+        doc.setTextWidth(max(100, option.rect.width() - 8))
+        return doc
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        doc = self._doc(opt, index)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        if selected:  # the muted header must stay readable on the selection colour
+            doc.setHtml(str(index.data(Qt.ItemDataRole.DisplayRole) or "").replace("#5f6b7a", "#e3ebf6"))
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        painter.save()
+        painter.translate(opt.rect.left() + 4, opt.rect.top() + 3)
+        ctx = QAbstractTextDocumentLayout.PaintContext()
+        if selected:
+            ctx.palette.setColor(QPalette.ColorRole.Text, opt.palette.highlightedText().color())
+        ctx.clip = QRectF(0, 0, opt.rect.width(), opt.rect.height())
+        doc.documentLayout().draw(painter, ctx)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        width = opt.widget.viewport().width() if opt.widget else 500
+        opt.rect.setWidth(width)
+        doc = self._doc(opt, index)
+        return QSize(width, int(doc.size().height()) + 6)
+
+
+class SearchDialog(QDialog):
+    """GUI: Ctrl+K, search everything with filters; activating a result opens the item."""
+
+    open_requested = Signal(object)  # OpenRequest
+
+    def __init__(self, workspace: Any, parent: QWidget | None = None, *,
+                 current_document: str | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Zoeken in alles")
+        self.resize(760, 560)
+        self.ws = workspace
+        self.current_document = current_document
+        self.query = QLineEdit()
+        self.query.setPlaceholderText("Zoek in vragen, antwoorden, notities en markeringen…")
+        self.query.setClearButtonEnabled(True)
+        filters = QHBoxLayout()
+        self.domain = QComboBox()
+        self.domain.addItem("Alle domeinen", None)
+        domains: list[Domain] = workspace.query(workspace.ann.domains, default=[])
+        for d in domains:
+            self.domain.addItem(d.name, d.id)
+        self.party = QComboBox()
+        self.party.addItem("Alle fracties", None)
+        parties: list[str] = []
+        for doc in workspace.query(workspace.store.documents, default=[]):
+            parties += [p for p in doc.parties if p not in parties]
+        for p in parties:
+            self.party.addItem(p, p)
+        self.level = QComboBox()
+        self.level.addItem("Elk niveau", None)
+        for level, label in LEVEL_LABELS.items():
+            self.level.addItem(label, str(level))
+        self.status = QComboBox()
+        self.status.addItem("Elke status", None)
+        for status, label in STATUS_LABELS.items():
+            self.status.addItem(f"Vervolgactie {label.lower()}", str(status))
+        self.has_note = QCheckBox("Met notitie")
+        self.this_doc = QCheckBox("Alleen dit document")
+        self.this_doc.setEnabled(current_document is not None)
+        for w in (self.domain, self.party, self.level, self.status):
+            filters.addWidget(w)
+            w.currentIndexChanged.connect(self._schedule)
+        for cb in (self.has_note, self.this_doc):
+            filters.addWidget(cb)
+            cb.toggled.connect(self._schedule)
+        self.results = QListWidget()
+        self.results.setItemDelegate(HtmlDelegate(self.results))
+        self.results.setWordWrap(True)
+        self.results.setUniformItemSizes(False)
+        self.results.itemActivated.connect(self._activate)
+        self.status_label = QLabel("")
+        self.status_label.setStyleSheet("color: #5f6b7a;")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.query)
+        layout.addLayout(filters)
+        layout.addWidget(self.results, 1)
+        layout.addWidget(self.status_label)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(200)
+        self._timer.timeout.connect(self.run_search)
+        self.query.textChanged.connect(self._schedule)
+        self.query.returnPressed.connect(self._enter)
+
+    @Slot()
+    def _schedule(self) -> None:
+        self._timer.start()
+
+    def filters_active(self) -> bool:
+        return any(w.currentData() is not None for w in (self.domain, self.level, self.status)) or \
+            self.has_note.isChecked()
+
+    @Slot()
+    def run_search(self) -> None:
+        """Search now (the dialog also searches 200 ms after each change)."""
+        self._timer.stop()
+        self.results.clear()
+        query = self.query.text().strip()
+        doc_id = self.current_document if self.this_doc.isChecked() else None
+        party = self.party.currentData()
+        if not query and not self.filters_active():
+            self.status_label.setText("Typ een zoekterm of kies een filter.")
+            return
+        allowed: dict[str, StoredItem] | None = None
+        if self.filters_active():
+            items = self.ws.query(
+                self.ws.ann.filter_items, document_id=doc_id, domain_id=self.domain.currentData(), party=party,
+                level=self.level.currentData(), status=self.status.currentData(),
+                has_note=True if self.has_note.isChecked() else None, default=[])
+            allowed = {it.id: it for it in items}
+        docs = {d.id: d for d in self.ws.query(self.ws.store.documents, default=[])}
+        entries: list[tuple[str, str, str, str]] = []  # html, doc id, item id, term
+        if query:
+            hits = self.ws.query(self.ws.ann.search, query, party=party, document_id=doc_id, limit=200,
+                                 default=[])
+            for hit in hits:
+                if hit.item_id is None or (allowed is not None and hit.item_id not in allowed):
+                    continue
+                doc = docs.get(hit.document_id)
+                where = FIELD_LABELS.get(hit.field, hit.field)
+                head = f"{doc.display_name if doc else ''} · vraag {hit.item_number}" + (
+                    f" · {hit.party}" if hit.party else "") + f" · {where}"
+                entries.append((f"<span style='color:#5f6b7a'>{html.escape(head)}</span><br>{snippet_html(hit.snippet)}",
+                                hit.document_id, hit.item_id, first_hit_term(hit.snippet)))
+        elif allowed is not None:
+            for it in allowed.values():
+                doc = docs.get(it.document_id)
+                head = f"{doc.display_name if doc else ''} · vraag {it.number}" + (f" · {it.party}" if it.party else "")
+                entries.append((f"<span style='color:#5f6b7a'>{html.escape(head)}</span><br>"
+                                f"{html.escape(item_snippet(it, 200))}", it.document_id, it.id, ""))
+        for text, doc_id_, item_id, term in entries:
+            entry = QListWidgetItem(text)
+            entry.setData(HitRole, OpenRequest(doc_id_, item_id, term))
+            self.results.addItem(entry)
+        self.status_label.setText(f"{len(entries)} resultaten" if entries else "Niets gevonden.")
+        if entries:
+            self.results.setCurrentRow(0)
+
+    @Slot()
+    def _enter(self) -> None:
+        if self._timer.isActive():
+            self.run_search()
+        entry = self.results.currentItem()
+        if entry is not None:
+            self._activate(entry)
+
+    @Slot(QListWidgetItem)
+    def _activate(self, entry: QListWidgetItem) -> None:
+        self.open_requested.emit(entry.data(HitRole))
+        self.accept()
+
+
+FIELD_LABELS = {"question": "vraag", "answer": "antwoord", "note": "notitie", "highlight": "markering"}
+
+
+class FindBar(QWidget):
+    """GUI: Ctrl+F over the open document: jumps from item to item where the text occurs."""
+
+    find_requested = Signal(str, bool)  # text, backwards
+    closed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.addWidget(QLabel("Zoeken in document:"))
+        self.edit = QLineEdit()
+        self.edit.setPlaceholderText("tekst…  (Enter: volgende, Shift+Enter: vorige)")
+        self.edit.setClearButtonEnabled(True)
+        layout.addWidget(self.edit, 1)
+        prev_btn = QToolButton()
+        prev_btn.setText("▲")
+        prev_btn.setToolTip("Vorige")
+        next_btn = QToolButton()
+        next_btn.setText("▼")
+        next_btn.setToolTip("Volgende")
+        close_btn = QToolButton()
+        close_btn.setText("✕")
+        close_btn.setToolTip("Sluiten (Esc)")
+        self.count = QLabel("")
+        self.count.setStyleSheet("color: #5f6b7a;")
+        for w in (prev_btn, next_btn, self.count, close_btn):
+            layout.addWidget(w)
+        prev_btn.clicked.connect(lambda: self.find_requested.emit(self.edit.text(), True))
+        next_btn.clicked.connect(lambda: self.find_requested.emit(self.edit.text(), False))
+        self.edit.returnPressed.connect(self._enter)
+        close_btn.clicked.connect(self.close_bar)
+        self.setVisible(False)
+
+    def _enter(self) -> None:
+        backwards = bool(QApplication.keyboardModifiers() & Qt.KeyboardModifier.ShiftModifier)
+        self.find_requested.emit(self.edit.text(), backwards)
+
+    def open_bar(self) -> None:
+        self.setVisible(True)
+        self.edit.setFocus()
+        self.edit.selectAll()
+
+    def close_bar(self) -> None:
+        self.setVisible(False)
+        self.closed.emit()
+
+    def keyPressEvent(self, event: Any) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.close_bar()
+            return
+        super().keyPressEvent(event)
+
+
+def matching_items(items: list[StoredItem], text: str) -> list[StoredItem]:
+    """Items whose question or answer contains `text` (case-insensitive), in document order."""
+    needle = text.casefold()
+    return [it for it in items if needle in it.question.casefold() or needle in it.answer.casefold()]

@@ -1,0 +1,119 @@
+"""Core: the user's settings, one typed object with defaults, stored as JSON in the data directory.
+
+Only values that differ from their default are written (as ReText does), so a new default reaches
+users who never changed it. The location is injectable: tests pass a temp path, the app uses
+`default_settings_path()` (inside `briefer.paths.data_dir()`, which honours $BRIEFER_HOME).
+Nothing here imports Qt; window geometry and state arrive as base64 strings from the GUI.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from briefer import paths
+from briefer.errors import BrieferError
+
+SETTINGS_FILE = "settings.json"
+MAX_RECENT = 10
+
+
+class SettingsError(BrieferError):
+    """Core: the settings file could not be written."""
+
+
+def default_settings_path() -> Path:
+    return paths.data_dir() / SETTINGS_FILE
+
+
+@dataclass
+class Settings:
+    """Core: every setting Briefer keeps between sessions, with its default."""
+
+    window_geometry: str = ""  # base64 of QMainWindow.saveGeometry()
+    window_state: str = ""  # base64 of QMainWindow.saveState()
+    last_document: str | None = None  # document id
+    last_item: str | None = None  # item id
+    recent_files: list[str] = field(default_factory=list)
+    user_name: str = ""  # "van" in exported briefings
+    template_path: str | None = None  # reference .docx for exports
+    reader_font_size: int = 11
+    path: Path | None = field(default=None, repr=False, compare=False)
+
+    # ---------------------------------------------------------------------------------------
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> Settings:
+        """Read settings from `path` (default: the data directory); defaults when absent.
+
+        A damaged or foreign file never stops the app: unknown keys and values of the wrong
+        type are ignored, the rest keeps its default.
+        """
+        target = Path(path) if path is not None else default_settings_path()
+        settings = cls(path=target)
+        try:
+            raw = json.loads(target.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return settings
+        if not isinstance(raw, dict):
+            return settings
+        defaults = cls()
+        for f in fields(cls):
+            if f.name == "path" or f.name not in raw:
+                continue
+            value = raw[f.name]
+            if _type_ok(getattr(defaults, f.name), value, f.name):
+                setattr(settings, f.name, value)
+        settings.recent_files = [str(p) for p in settings.recent_files][:MAX_RECENT]
+        return settings
+
+    def changed_values(self) -> dict[str, Any]:
+        """The values that differ from their default: exactly what `save` writes."""
+        defaults = Settings()
+        return {
+            f.name: getattr(self, f.name)
+            for f in fields(self)
+            if f.name != "path" and getattr(self, f.name) != getattr(defaults, f.name)
+        }
+
+    def save(self) -> None:
+        """Write the non-default values atomically (temp file + rename); remove the file when empty."""
+        target = self.path or default_settings_path()
+        values = self.changed_values()
+        try:
+            if not values:
+                if target.exists():
+                    target.unlink()
+                return
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tmp = target.with_suffix(".json.tmp")
+            tmp.write_text(json.dumps(values, ensure_ascii=False, indent=2), encoding="utf-8")
+            os.replace(tmp, target)
+        except OSError as exc:
+            raise SettingsError(
+                f"De instellingen konden niet worden opgeslagen in {target} ({exc.strerror}); "
+                "controleer of de map schrijfbaar is."
+            ) from exc
+
+    def add_recent_file(self, file: str | Path) -> None:
+        """Put `file` at the top of the recent files (no duplicates, at most MAX_RECENT)."""
+        name = str(Path(file).resolve())
+        self.recent_files = [name] + [p for p in self.recent_files if p != name]
+        del self.recent_files[MAX_RECENT:]
+
+
+def _type_ok(default: Any, value: Any, name: str) -> bool:
+    if name in ("last_document", "last_item", "template_path"):
+        return value is None or isinstance(value, str)
+    if isinstance(default, bool):
+        return isinstance(value, bool)
+    if isinstance(default, int):
+        return isinstance(value, int) and not isinstance(value, bool)
+    if isinstance(default, str):
+        return isinstance(value, str)
+    if isinstance(default, list):
+        return isinstance(value, list) and all(isinstance(v, str) for v in value)
+    return False

@@ -1,0 +1,158 @@
+"""The main window over a database holding the sample: keys, inspector, search, export, suggestions."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
+
+from briefer.app import open_workspace
+from briefer.gui.main_window import MainWindow
+from briefer.model import Level
+
+
+@pytest.fixture
+def window(qtbot: Any, themed: Any, sample_db: Path, tmp_path: Path) -> MainWindow:
+    ws = open_workspace(sample_db, tmp_path / "settings.json")
+    win = MainWindow(ws, show_progress=False)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=2000)
+    yield win
+    win.close()
+    ws.store.close()
+
+
+def test_opens_newest_document_and_j_k_move_through_items(window: MainWindow, qtbot: Any) -> None:
+    items = window.ws.store.items(window.current_document().id)
+    assert window.current_item().id == items[0].id
+    qtbot.keyClick(window.reader, Qt.Key.Key_J)
+    qtbot.keyClick(window.reader, Qt.Key.Key_J)
+    assert window.current_item().id == items[2].id
+    qtbot.keyClick(window.reader, Qt.Key.Key_K)
+    assert window.current_item().id == items[1].id
+    # the reader shows that item's question and answer text
+    shown = window.reader.document().toPlainText()
+    assert items[1].answer[:40] in shown
+
+
+def test_digit_without_selection_toggles_the_item_tag(window: MainWindow, qtbot: Any) -> None:
+    item = window.current_item()
+    ann = window.ws.ann
+    qtbot.keyClick(window.reader, Qt.Key.Key_2)
+    d2 = ann.domain_by_ref("2")
+    assert [d.id for d in ann.item_domains(item.id)] == [d2.id]
+    # the inspector's checklist follows the core
+    checked = [window.inspector.domains.item(i).data(Qt.ItemDataRole.UserRole)
+               for i in range(window.inspector.domains.count())
+               if window.inspector.domains.item(i).checkState() == Qt.CheckState.Checked]
+    assert checked == [d2.id]
+    qtbot.keyClick(window.reader, Qt.Key.Key_2)
+    assert ann.item_domains(item.id) == []
+
+
+def test_inspector_checkbox_tags_and_undo_untags(window: MainWindow) -> None:
+    item = window.current_item()
+    entry = window.inspector.domains.item(2)
+    entry.setCheckState(Qt.CheckState.Checked)
+    domain_id = entry.data(Qt.ItemDataRole.UserRole)
+    assert [d.id for d in window.ws.ann.item_domains(item.id)] == [domain_id]
+    window.act_undo.trigger()
+    assert window.ws.ann.item_domains(item.id) == []
+
+
+def test_note_level_and_preview(window: MainWindow, qtbot: Any) -> None:
+    item, doc = window.current_item(), window.current_document()
+    insp = window.inspector
+    insp.note_edit.setPlainText("**Let op:** zie *antwoord*")
+    insp.flush_note()
+    insp.note_level.setCurrentIndex(insp.note_level.findData(str(Level.VERTROUWELIJK)))
+    note = window.ws.ann.note(doc.id, item.id)
+    assert note.body == "**Let op:** zie *antwoord*" and note.level == Level.VERTROUWELIJK
+    assert insp.note_badge.isVisibleTo(insp)
+    assert window.outline_model.markers(item.id).confidential
+    insp.note_tabs.setCurrentWidget(insp.note_preview)
+    assert "<b>Let op:</b>" in insp.note_preview.toHtml() or "font-weight:700" in insp.note_preview.toHtml()
+    assert "**" not in insp.note_preview.toPlainText()
+
+
+def test_find_in_document_jumps_to_the_next_item_with_the_text(window: MainWindow) -> None:
+    items = window.ws.store.items(window.current_document().id)
+    word = "vertrouwelijke technische briefing"
+    expected = [it.id for it in items if word in it.question.lower() or word in it.answer.lower()]
+    assert expected
+    window.open_find_bar()
+    window.find_in_document(word)
+    assert window.current_item().id == expected[0]
+    assert window.reader.textCursor().selectedText().lower() == word
+
+
+def test_search_dialog_opens_the_hit(window: MainWindow, qtbot: Any) -> None:
+    from briefer.gui.search import HitRole, SearchDialog
+
+    dialog = SearchDialog(window.ws, window, current_document=window.current_document().id)
+    qtbot.addWidget(dialog)
+    dialog.open_requested.connect(window.open_search_result)
+    dialog.query.setText("lithium")
+    dialog.run_search()
+    assert dialog.results.count() > 0
+    request = dialog.results.item(0).data(HitRole)
+    target = window.ws.store.item(request.item_id)
+    assert "lithium" in (target.question + target.answer).lower()
+    dialog._activate(dialog.results.item(0))
+    assert window.current_item().id == request.item_id
+    assert "lithium" in window.reader.textCursor().selectedText().lower()
+    # a filter narrows the hits to items carrying that domain
+    d1 = window.ws.ann.domain_by_ref("1")
+    window.ws.ann.tag_item(request.item_id, d1.id)
+    dialog.domain.setCurrentIndex(dialog.domain.findData(d1.id))
+    dialog.run_search()
+    ids = {dialog.results.item(i).data(HitRole).item_id for i in range(dialog.results.count())}
+    assert ids == {request.item_id}
+
+
+def test_export_dialog_writes_docx_and_lists_what_is_left_out(window: MainWindow, tmp_path: Path) -> None:
+    from briefer.gui.export_dialog import ExportDialog
+
+    ann, item, doc = window.ws.ann, window.current_item(), window.current_document()
+    ann.tag_item(item.id, ann.domain_by_ref("1").id)
+    ann.add_followup(item.id, "Geheime afspraak nagaan", level=Level.VERTROUWELIJK)
+    dialog = ExportDialog(window.ws, doc, window)
+    dialog.out.setText(str(tmp_path / "briefing.docx"))
+    dialog.author.setText("Sanne")
+    dialog.update_left_out()
+    assert dialog.left_out.toPlainText().strip()  # the confidential follow-up stays out under 'intern'
+    QTimer.singleShot(0, lambda: QApplication.activeModalWidget() and QApplication.activeModalWidget().close())
+    dialog.export()
+    assert dialog.result_path is not None and dialog.result_path.exists()
+    with zipfile.ZipFile(dialog.result_path) as z:
+        body = z.read("word/document.xml").decode()
+    assert "Geheime afspraak" not in body
+    assert window.ws.settings.user_name == "Sanne"
+
+
+def test_suggestions_accept_is_undoable(window: MainWindow, qtbot: Any) -> None:
+    from briefer.gui.suggestions import SuggestionsDialog
+
+    dialog = SuggestionsDialog(window.ws, window.current_document(), window)
+    qtbot.addWidget(dialog)
+    dialog.open_item.connect(window.select_item)
+    rows = [dialog.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(dialog.list.count())]
+    toezegging = next(i for i, e in enumerate(rows) if e.kind == "Toezegging")
+    dialog.list.setCurrentRow(toezegging)
+    entry = rows[toezegging]
+    item = window.ws.store.item_by_number(window.current_document().id, entry.item)
+    assert window.current_item().id == item.id  # selecting a suggestion shows its item
+    before = len(window.ws.ann.followups(item_id=item.id))
+    dialog.accept_current()
+    assert len(window.ws.ann.followups(item_id=item.id)) == before + 1
+    assert entry.key not in {dialog.list.item(i).data(Qt.ItemDataRole.UserRole).key
+                             for i in range(dialog.list.count())}
+    window.act_undo.trigger()
+    assert len(window.ws.ann.followups(item_id=item.id)) == before
