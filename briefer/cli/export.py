@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from briefer.cli import db_path
+from briefer.cli import open_store
 from briefer.model import Level
 
 
@@ -34,7 +34,6 @@ def cmd_export(args: argparse.Namespace) -> int:
     from briefer.annotate import Annotations
     from briefer.export import BriefingOptions, export_briefing, left_out
     from briefer.settings import Settings
-    from briefer.store import Store
 
     settings = Settings.load()
     template = args.template or (Path(settings.template_path) if settings.template_path else None)
@@ -43,12 +42,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         only_annotated=not args.all_items, by=args.by, template=template,
         author=args.author if args.author is not None else settings.user_name, out=args.out,
     )
-    store = Store.open(db_path(args))
-    try:
+    with open_store(args) as store:
         ann = Annotations(store)
         bundles = [ann.bundle(store.resolve(ref).id) for ref in args.docs]
-    finally:
-        store.close()
     lines = left_out(bundles, opts)
     if lines:
         print("Weggelaten:")
