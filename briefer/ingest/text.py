@@ -56,6 +56,9 @@ def read_text(text: str) -> Extract:
     after_footer = False  # the printed page number often follows the footer on a line of its own
     raw_lines = text.splitlines()
     footer_at = [i for i, r in enumerate(raw_lines) if "Kamer, vergaderjaar" in r]
+    # one leading space marks a page start in extracted text, unless the text indents paragraphs
+    indented = sum(1 for r in raw_lines if r.startswith(" ") and not r.startswith("  ") and r.strip())
+    space_starts_page = indented <= max(3, 0.05 * len(raw_lines))
     fi = 0
     skip_until = -1
     for index, raw in enumerate(raw_lines):
@@ -87,7 +90,8 @@ def read_text(text: str) -> Extract:
         after_footer = False
         m = _NOTE.match(text_line)
         next_no = (notes[-1][0].number + 1) if notes else 1
-        if m and int(m.group(1)) == next_no and not raw.startswith(" ") and not _NOT_NOTE.match(m.group(2)) and (
+        if m and int(m.group(1)) == next_no and not (space_starts_page and raw.startswith(" ")) \
+                and not _NOT_NOTE.match(m.group(2)) and (
             blank or in_notes or (footer_near and _marker_before(body, notes, next_no, page_first[page]))
         ):
             if page_break:  # a footer without notes ended the previous page
@@ -116,7 +120,7 @@ def read_text(text: str) -> Extract:
             notes[-1][2].append(text_line)
             blank = False
             continue
-        leading = raw.startswith(" ") and not raw.startswith("  ") and not blank and bool(body)
+        leading = space_starts_page and raw.startswith(" ") and not raw.startswith("  ") and not blank and bool(body)
         if in_notes or page_break or leading:
             page += 1
             page_first[page] = len(body)

@@ -446,3 +446,20 @@ def test_lijst_with_labels() -> None:
     doc = parse_text(text)
     assert [(it.number, it.question, it.answer) for it in doc.items] == [
         (1, "Wat kost het?", "Niets."), (2, "Wie betaalt?", "Het Rijk.")]
+
+
+def test_title_words_in_running_text_do_not_decide_the_type() -> None:
+    text = ("Vraag 1\nKent u het verslag van een schriftelijk overleg over de lijst van vragen en antwoorden?\n"
+            "Antwoord 1\nJa.\n")
+    assert parse_text(text).doc_type == "kamervragen"
+    assert parse_text("Nota naar aanleiding van het verslag\n\nDe leden van de SP-fractie vragen iets.\n\n"
+                      "Het antwoord.\n").doc_type == "nota_naar_aanleiding_van_verslag"
+
+
+def test_text_with_indented_paragraphs_is_not_paged_by_indents() -> None:
+    lines = []
+    for n in range(1, 11):
+        lines += [f"Vraag {n}", f" Hoe staat het met punt {n}?", f"Antwoord {n}", f" Punt {n} is klaar."]
+    doc = parse_text("\n".join(lines))
+    assert doc.page_count == 1
+    assert [it.answer for it in doc.items] == [f"Punt {n} is klaar." for n in range(1, 11)]

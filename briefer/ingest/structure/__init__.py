@@ -15,19 +15,27 @@ from briefer.ingest.pages import Extract
 from briefer.ingest.structure import fallback, kamervragen, lijst, nota, vso
 from briefer.model import DocType, Document
 
+_AANHANGSEL = re.compile(r"Aanhangsel\s+van\s+de\s+Handelingen|Vragen\s+gesteld\s+door\s+de\s+leden\s+der\s+Kamer")
 _TITLES = [
-    (re.compile(r"VERSLAG\s+VAN\s+EEN\s+SCHRIFTELIJK\s+OVERLEG", re.I), DocType.SCHRIFTELIJK_OVERLEG),
-    (re.compile(r"LIJST\s+VAN\s+VRAGEN\s+EN\s+ANTWOORDEN", re.I), DocType.VRAGEN_EN_ANTWOORDEN),
-    (re.compile(r"NOTA\s+NAAR\s+AANLEIDING\s+VAN\s+HET\s+(?:NADER\s+)?VERSLAG", re.I), DocType.NOTA_NAV_VERSLAG),
-    (re.compile(r"Aanhangsel\s+van\s+de\s+Handelingen|Vragen\s+gesteld\s+door\s+de\s+leden\s+der\s+Kamer"),
-     DocType.KAMERVRAGEN),
+    ("VERSLAG VAN EEN SCHRIFTELIJK OVERLEG", DocType.SCHRIFTELIJK_OVERLEG),
+    ("LIJST VAN VRAGEN EN ANTWOORDEN", DocType.VRAGEN_EN_ANTWOORDEN),
+    ("NOTA NAAR AANLEIDING VAN HET VERSLAG", DocType.NOTA_NAV_VERSLAG),
+    ("NOTA NAAR AANLEIDING VAN HET NADER VERSLAG", DocType.NOTA_NAV_VERSLAG),
+]
+# the title as printed (capitals, anywhere on the cover) or typed (a line of its own, any case)
+_TITLE_PATTERNS = [
+    (re.compile(r"\b" + t.replace(" ", r"\s+") + r"\b"), kind) for t, kind in _TITLES
+] + [
+    (re.compile(r"(?im)^\s*(?:Nr\.\s*\d+\s+)?" + t.replace(" ", r"\s+") + r"\s*$"), kind) for t, kind in _TITLES
 ]
 
 
 def detect(ex: Extract) -> str:
     """The document type, from its title words first and its headings second."""
-    head = "\n".join(ln.text for ln in ex.lines[:60]) + "\n" + "\n".join(ex.header[:10])
-    for pattern, kind in _TITLES:
+    head = "\n".join(ln.text for ln in ex.lines[:120]) + "\n" + "\n".join(ex.header[:10])
+    if _AANHANGSEL.search(head):
+        return DocType.KAMERVRAGEN
+    for pattern, kind in _TITLE_PATTERNS:
         if pattern.search(head):
             return kind
     if vso.looks_like(ex.lines):
