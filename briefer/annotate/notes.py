@@ -65,26 +65,29 @@ class NoteOps(HighlightOps):
             if item["document_id"] != document_id:
                 raise AnnotationError("Dit item hoort niet bij dit document; kies het juiste document.")
             label_target = f"notitie bij vraag {item['number']}"
-        old = self.rows.note_row(document_id, item_id)
         body = body or ""
-        if not body.strip():
-            if old is None:
-                return Change(label=f"{label_target.capitalize()} wissen", table="notes",
-                              before=None, after=None)
-            return self.delete_note(old["id"])
-        stamp = now_iso()
-        with self._record(f"{label_target.capitalize()} wijzigen", "notes") as rec:
-            if old is None:
-                rec.insert("notes", {
-                    "id": new_id(), "document_id": document_id, "item_id": item_id, "body": body,
-                    "level": parse_level(DEFAULT_LEVEL if level is None else level).value,
-                    "created": stamp, "updated": stamp,
-                }, main=True)
-            else:
-                values: dict[str, Any] = {"body": body, "updated": stamp}
-                if level is not None:
-                    values["level"] = parse_level(level).value
-                rec.update("notes", {"id": old["id"]}, values, main=True)
+        # Read the existing note inside the write transaction: two writers (app and CLI) setting
+        # the same note at once must not both decide to insert it.
+        with self.rows.transaction():
+            old = self.rows.note_row(document_id, item_id)
+            if not body.strip():
+                if old is None:
+                    return Change(label=f"{label_target.capitalize()} wissen", table="notes",
+                                  before=None, after=None)
+                return self.delete_note(old["id"])
+            stamp = now_iso()
+            with self._record(f"{label_target.capitalize()} wijzigen", "notes") as rec:
+                if old is None:
+                    rec.insert("notes", {
+                        "id": new_id(), "document_id": document_id, "item_id": item_id, "body": body,
+                        "level": parse_level(DEFAULT_LEVEL if level is None else level).value,
+                        "created": stamp, "updated": stamp,
+                    }, main=True)
+                else:
+                    values: dict[str, Any] = {"body": body, "updated": stamp}
+                    if level is not None:
+                        values["level"] = parse_level(level).value
+                    rec.update("notes", {"id": old["id"]}, values, main=True)
         return rec.change
 
     def set_note_level(self, note_id: str, level: Level | str) -> Change:
