@@ -30,11 +30,47 @@ class UserError(Exception):
         self.code = code
 
 
+# argparse's own sentences, in Dutch (argparse looks them up through gettext at call time).
+_ARGPARSE_NL = {
+    "usage: ": "gebruik: ",
+    "positional arguments": "argumenten",
+    "options": "opties",
+    "show this help message and exit": "deze hulp tonen",
+    "argument %(argument_name)s: %(message)s": "argument %(argument_name)s: %(message)s",
+    "unrecognized arguments: %s": "onbekende argumenten: %s",
+    "the following arguments are required: %s": "deze argumenten ontbreken: %s",
+    "one of the arguments %s is required": "een van deze argumenten is nodig: %s",
+    "expected one argument": "verwacht één waarde",
+    "expected at most one argument": "verwacht hoogstens één waarde",
+    "expected at least one argument": "verwacht minstens één waarde",
+    "ambiguous option: %(option)s could match %(matches)s":
+        "dubbelzinnige optie: %(option)s kan %(matches)s zijn",
+    "invalid %(type)s value: %(value)r": "ongeldige waarde: %(value)r",
+    "invalid choice: %(value)r (choose from %(choices)s)": "ongeldige keuze: %(value)r (kies uit %(choices)s)",
+    "not allowed with argument %s": "niet samen met %s",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: fout: %(message)s\n",
+}
+
+
+def _dutch_argparse() -> None:
+    """Let argparse speak Dutch: usage, help titles and its error messages."""
+    original = argparse._  # type: ignore[attr-defined]
+    if getattr(original, "briefer_nl", False):
+        return
+
+    def translate(message: str) -> str:
+        return _ARGPARSE_NL.get(message, original(message))
+
+    translate.briefer_nl = True  # type: ignore[attr-defined]
+    argparse._ = translate  # type: ignore[attr-defined]
+
+
 def _area_modules() -> list[str]:
     return ["parse", "documents", "annotations", "export", "suggest"]
 
 
 def build_parser() -> argparse.ArgumentParser:
+    _dutch_argparse()
     parser = argparse.ArgumentParser(
         prog="briefer",
         description="Briefer: Kamerstukken importeren, annoteren en briefings maken.",
