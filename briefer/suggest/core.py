@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from briefer.model import Footnote
+from briefer.model import DocType, Footnote
 from briefer.suggest.confidential import find_confidential
 from briefer.suggest.dates import reference_date
 from briefer.suggest.domains import Lexicon, suggest_domains
@@ -204,12 +204,15 @@ def kind_of(key: str) -> str:
 
 def suggest_items(items: list[ItemLike], *, footnotes: Iterable[Footnote] = (), ref: date | None = None,
                   lexicons: list[Lexicon] | None = None,
-                  domain_ids: dict[str, str] | None = None) -> Suggestions:
+                  domain_ids: dict[str, str] | None = None, title: str | None = None,
+                  doc_type: str | None = None) -> Suggestions:
     """All suggestions for a list of items (pure: no database).
 
     `ref` is the date relative terms are read against (see `dates.reference_date`); `lexicons`
     the domains to suggest (default: the bundled ones); `domain_ids` maps a lexicon's name to the
-    id of its stored domain, which then makes up the domain suggestion's key.
+    id of its stored domain, which then makes up the domain suggestion's key. `title` and
+    `doc_type` (the document's) give the domain suggestions the document's theme (see
+    `domains.suggest_domains`): Kamervragen are about the one matter in their title.
     """
     from briefer.suggest.domains import default_lexicons
 
@@ -223,7 +226,8 @@ def suggest_items(items: list[ItemLike], *, footnotes: Iterable[Footnote] = (), 
             f"toezegging:{hit.item}:{sentence_hash(s.text)}", hit.item, s.text, s.field, s.start, s.end,
             hit.due.isoformat() if hit.due else None,
         ))
-    for number, scores in suggest_domains(items, lexicons):
+    single = str(doc_type or "") == DocType.KAMERVRAGEN
+    for number, scores in suggest_domains(items, lexicons, subject=title, single_subject=single):
         options = []
         for score in scores:
             domain_id = domain_ids.get(score.name)

@@ -188,12 +188,17 @@ def _rules() -> list[tuple[re.Pattern[str], Rule]]:
         year, explicit = _year(m, 2, ref)
         return (date(year, 6, 30) if m.group(1) == "eerste" else date(year, 12, 31)), explicit
 
-    @add(r"\b(?:voor|vóór)\s+(?:de\s+zomer|het\s+zomerreces)(?:\s+van\s+" + _YEAR + r")?")
-    def _before_summer(m: re.Match[str], ref: date) -> tuple[date | None, bool]:
-        year, explicit = _year(m, 1, ref)
-        return _roll(date(year, 6, 30), ref, explicit), True
+    @add(r"\b(?:(?:voor|vóór|aan)\s+het\s+einde?\s+van|eind|einde|in|tijdens)\s+het\s+zomerreces")
+    def _summer_recess(m: re.Match[str], ref: date) -> tuple[date | None, bool]:
+        return _roll(date(ref.year, 8, 31), ref, False), True
 
-    @add(r"\b(?:na\s+(?:de\s+zomer|het\s+zomerreces))(?:\s+van\s+" + _YEAR + r")?")
+    @add(r"\b(?:voor|vóór)\s+(?:de\s+zomer|het\s+zomerreces)(?:\s+(?:van\s+)?" + _YEAR + r")?")
+    def _before_summer(m: re.Match[str], ref: date) -> tuple[date | None, bool]:
+        # The summer recess starts early July: "voor de zomer" is due on 1 July.
+        year, explicit = _year(m, 1, ref)
+        return _roll(date(year, 7, 1), ref, explicit), True
+
+    @add(r"\b(?:na\s+(?:de\s+zomer|het\s+zomerreces))(?:\s+(?:van\s+)?" + _YEAR + r")?")
     def _after_summer(m: re.Match[str], ref: date) -> tuple[date | None, bool]:
         year, explicit = _year(m, 1, ref)
         return _roll(date(year, 9, 30), ref, explicit), True
@@ -202,15 +207,25 @@ def _rules() -> list[tuple[re.Pattern[str], Rule]]:
     def _before_christmas(m: re.Match[str], ref: date) -> tuple[date | None, bool]:
         return _roll(date(ref.year, 12, 20), ref, False), True
 
-    @add(r"\b(?:in\s+het|dit|het\s+komende|komend|het|in\s+de|deze|de\s+komende)\s+(voorjaar|lente|zomer|najaar|herfst|winter)(?:\s+van\s+" + _YEAR + r")?")
+    @add(r"\b(?:in\s+het|dit|het\s+komende|komend|het|in\s+de|deze|de\s+komende)\s+(voorjaar|lente|zomer|najaar|herfst|winter)(?:\s+(?:van\s+)?" + _YEAR + r")?"
+         r"|\b(?<!de\s)(voorjaar|lente|zomer|najaar|herfst|winter)\s+" + _YEAR + r"\b")
     def _season(m: re.Match[str], ref: date) -> tuple[date | None, bool]:
-        month, day = _SEASON_END[m.group(1)]
-        year, explicit = _year(m, 2, ref)
+        if m.group(1) is None:  # "najaar 2024"
+            month, day = _SEASON_END[m.group(3).lower()]
+            year, explicit = int(m.group(4)), True
+        else:
+            month, day = _SEASON_END[m.group(1).lower()]
+            year, explicit = _year(m, 2, ref)
         if month == 2:
             year += 1
         return _roll(date(year, month, day), ref, explicit), True
 
-    @add(r"\b(?:voor|vóór)\s+prinsjesdag")
+    @add(r"\b(?:rond|voor|vóór|na)\s+de\s+jaarwisseling")
+    def _turn_of_year(m: re.Match[str], ref: date) -> tuple[date | None, bool]:
+        word = m.group(0).split()[0].lower()
+        return (date(ref.year + 1, 1, 31) if word in ("rond", "na") else date(ref.year, 12, 31)), True
+
+    @add(r"\b(?:voor|vóór|rond|op|met)\s+prinsjesdag")
     def _prinsjesdag(m: re.Match[str], ref: date) -> tuple[date | None, bool]:
         # Prinsjesdag: third Tuesday of September.
         year = ref.year
@@ -247,6 +262,7 @@ _FUTURE_WORDS = re.compile(
     r"\b(binnenkort|op\s+korte\s+termijn|spoedig|zo\s+snel\s+mogelijk|zo\s+spoedig\s+mogelijk|"
     r"voor\s+de\s+begrotingsbehandeling|bij\s+de\s+(?:volgende|eerstvolgende)|in\s+de\s+(?:volgende|eerstvolgende|komende)|"
     r"naar\s+verwachting|te\s+zijner\s+tijd|t\.z\.t|in\s+de\s+toekomst|zodra|na\s+afronding|na\s+afloop|"
+    r"na\s+(?:vaststelling|ontvangst|publicatie|oplevering|goedkeuring|besluitvorming)|"
     r"nader|separaat|afzonderlijk|later)\b",
     re.I,
 )

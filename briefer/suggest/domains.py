@@ -13,6 +13,10 @@ Text is matched in `match_form` (lower case, line-break hyphens closed), questio
 together. A word counts for one term per domain (the longest that fits). Repeated terms count less
 each time; the score is `1 - exp(-raw / SCALE)` in [0, 1) and a domain is suggested from
 `THRESHOLD` up, and only with at least two matching words, so a passing mention suggests nothing.
+Words that merely contain a stem ("ov-chipkaart", "voedingsbodem") never count.
+
+A document can lend its items a *theme* (see `suggest_domains`): Kamervragen are about the one
+matter in their title, so "Bent u bekend met het bericht ...? Ja." concerns the title's domain.
 """
 
 from __future__ import annotations
@@ -32,7 +36,7 @@ from briefer.suggest.text import ItemLike, match_form, tokens
 LEXICON_DIR = RESOURCES / "lexicons"
 MATCH_MODES = ("infix", "prefix", "word", "phrase")
 SCALE = 8.0
-THRESHOLD = 0.5
+THRESHOLD = 0.48
 MIN_WORDS = 2
 REPEAT_FACTOR = 0.5  # each further occurrence of a term counts this much of its weight
 MAX_REPEATS = 4
@@ -152,6 +156,11 @@ def default_lexicon_for(name: str, defaults: list[Lexicon] | None = None) -> Lex
     return None
 
 
+# Words that contain a domain stem but mean something else: the OV-chipkaart is no chip, a
+# "voedingsbodem" (breeding ground) no food, "energiek" (energetic) no energy.
+_FALSE_FRIEND = re.compile(r"(?:ov)?chipkaart|voedingsbodem|energiek(?:e|er|st)?$|oliebol")
+
+
 class _CompiledLexicon:
     """Core: a lexicon prepared for fast matching over a document's distinct words."""
 
@@ -184,6 +193,9 @@ class _CompiledLexicon:
         """The key of the term a word matches, if any (the longest and most specific wins)."""
         if word in self._cache:
             return self._cache[word]
+        if _FALSE_FRIEND.match(word):
+            self._cache[word] = None
+            return None
         found: str | None = self.words.get(word)
         if found is None and self.infix is not None:
             m = self.infix.search(word)
@@ -226,10 +238,20 @@ class Prepared:
     counts: Counter[str]  # word -> occurrences, in first-seen order
 
 
+# Care itself is no medical product: "medisch specialistische zorg", "medisch noodzakelijke zorg",
+# "medische urgentie" (housing) say who treats or who goes first, not what is supplied.
+_CARE = re.compile(
+    r"\bmedisch(?:e)?\s+(?:specialist\w*|noodzakelijk\w*|urgentie|zorg|beroep\w*|opleiding\w*|"
+    r"ethiek|keuring\w*|advies|adviseur\w*|dossier\w*|gegevens|data|centr\w*)(?:\s+zorg)?"
+)
+
+
 def prepare(text: str) -> Prepared:
     form = match_form(text)
     if "minist" in form or "staatssecretaris" in form or "departement" in form:
         form = _MINISTRY.sub(" ", form)
+    if "medisch" in form:
+        form = _CARE.sub(" ", form)
     return Prepared(form, Counter(tokens(form)))
 
 
@@ -272,16 +294,24 @@ def compile_lexicons(lexicons: list[Lexicon]) -> list[_CompiledLexicon]:
 
 
 def suggest_domains(items: list[ItemLike], lexicons: list[Lexicon],
-                    threshold: float = THRESHOLD) -> list[tuple[int, list[DomainScore]]]:
+                    threshold: float = THRESHOLD, *, subject: str | None = None,
+                    single_subject: bool = False) -> list[tuple[int, list[DomainScore]]]:
     """Per item (document order), the domains whose score reaches the threshold, best first.
 
     Items with no domain are left out. Ties are broken by the lexicons' order.
+
+    `subject` is the document's title ("het bericht «Elektriciteitsnet op steeds meer plekken
+    vol»"); `single_subject` says every item is about that subject (Kamervragen: all questions
+    are about the matter in the title). A document has a *theme* when its subject names a domain
+    or, for a single-subject document, when most items are suggested the same domain on their own.
+    The theme is then suggested for items without a domain of their own: in a single-subject
+    document for every such item ("Bent u bekend met het bericht ...? Ja."), elsewhere only for
+    items that show some evidence of it themselves.
     """
     compiled = compile_lexicons(lexicons)
-    out: list[tuple[int, list[DomainScore]]] = []
     matches_any: dict[str, bool] = {}  # word -> does any lexicon match it (most words: no)
-    for item in items:
-        prepared = prepare(f"{item.question}\n{item.answer}")
+
+    def relevant_words(prepared: Prepared) -> list[tuple[str, int]]:
         relevant = []
         for word, n in prepared.counts.items():
             hit = matches_any.get(word)
@@ -289,13 +319,80 @@ def suggest_domains(items: list[ItemLike], lexicons: list[Lexicon],
                 hit = matches_any[word] = any(lex.term_of(word) is not None for lex in compiled)
             if hit:
                 relevant.append((word, n))
+        return relevant
+
+    per_item: list[tuple[int, list[DomainScore], dict[int, tuple[float, list[str]]]]] = []
+    for item in items:
+        prepared = prepare(f"{item.question}\n{item.answer}")
+        relevant = relevant_words(prepared)
         scored: list[tuple[float, int, DomainScore]] = []
+        partial: dict[int, tuple[float, list[str]]] = {}  # lexicon position -> (raw, evidence)
         for position, lex in enumerate(compiled):
             raw, words, evidence = score_text(prepared, lex, relevant)
+            if raw:
+                partial[position] = (raw, evidence)
             score = 1.0 - math.exp(-raw / SCALE)
             if score >= threshold and words >= MIN_WORDS:
                 scored.append((score, position, DomainScore(lex.name, round(score, 2), evidence)))
-        if scored:
-            scored.sort(key=lambda s: (-s[0], s[1]))
-            out.append((item.number, [s[2] for s in scored]))
+        scored.sort(key=lambda s: (-s[0], s[1]))
+        per_item.append((item.number, [s[2] for s in scored], partial))
+
+    theme = _theme(compiled, per_item, subject, single_subject, relevant_words)
+    out: list[tuple[int, list[DomainScore]]] = []
+    for number, suggested, partial in per_item:
+        if not suggested and theme is not None:
+            position, subject_words = theme
+            raw, evidence = partial.get(position, (0.0, []))
+            if single_subject or raw >= THEME_ITEM_MIN_RAW:
+                score = max(1.0 - math.exp(-raw / SCALE), THEME_SCORE)
+                shown = list(dict.fromkeys(evidence + subject_words))[:MAX_EVIDENCE]
+                suggested = [DomainScore(compiled[position].name, round(score, 2), shown)]
+        if suggested:
+            out.append((number, suggested))
     return out
+
+
+THEME_SUBJECT_MIN_RAW = 3.0  # a title names a domain with one telling word ("elektriciteitsnet", "zuivel")
+THEME_MAJORITY = 0.5  # share of a single-subject document's items that suggest the domain themselves
+THEME_MIN_ITEMS = 3
+THEME_ITEM_MIN_RAW = 2.0  # outside single-subject documents an item needs a word of its own
+THEME_VOTE_MIN_RAW = 3.0  # an item without a suggestion votes for a domain it has a telling word of
+THEME_SCORE = 0.5
+
+
+def _theme(compiled: list[_CompiledLexicon], per_item: list[tuple[int, list[DomainScore], Any]],
+           subject: str | None, single_subject: bool,
+           relevant_words: Any) -> tuple[int, list[str]] | None:
+    """The document's theme: (lexicon position, words of the title that name it), or None."""
+    if subject:
+        prepared = prepare(subject)
+        relevant = relevant_words(prepared)
+        best: tuple[float, int, list[str]] | None = None
+        for position, lex in enumerate(compiled):
+            raw, _words, evidence = score_text(prepared, lex, relevant)
+            if raw >= THEME_SUBJECT_MIN_RAW and (best is None or raw > best[0]):
+                best = (raw, position, evidence)
+        if best is not None:
+            return best[1], best[2]
+    if not single_subject or len(per_item) < THEME_MIN_ITEMS:
+        return None
+    # Each item votes for the domain it is suggested, else for the one with a telling word in it.
+    votes: Counter[int] = Counter()
+    words: dict[int, Counter[str]] = {}
+    for _, suggested, partial in per_item:
+        if suggested:
+            position = next(i for i, lex in enumerate(compiled) if lex.name == suggested[0].name)
+        else:
+            strong = [(raw, -pos, pos) for pos, (raw, _ev) in partial.items() if raw >= THEME_VOTE_MIN_RAW]
+            if not strong:
+                continue
+            position = max(strong)[2]
+        votes[position] += 1
+        words.setdefault(position, Counter()).update(partial.get(position, (0.0, []))[1][:3])
+    if not votes:
+        return None
+    position, count = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+    if count / len(per_item) < THEME_MAJORITY:
+        return None
+    common = sorted(words[position].items(), key=lambda kv: (-kv[1], kv[0]))[:3]
+    return position, [w for w, _ in common]

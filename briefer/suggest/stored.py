@@ -98,7 +98,8 @@ def suggest_document(store: Any, document_id: str, domains: list[Domain] | None 
     footnotes = store.footnotes(document_id)
     lexicons, ids = stored_lexicons(store, domains)
     ref = document_reference_date(document, items)
-    result = suggest_items(items, footnotes=footnotes, ref=ref, lexicons=lexicons, domain_ids=ids)
+    result = suggest_items(items, footnotes=footnotes, ref=ref, lexicons=lexicons, domain_ids=ids,
+                           title=getattr(document, "title", None), doc_type=getattr(document, "doc_type", None))
     if include_decided:
         return result
     return result.without(_suggestion_store(store).decisions(document_id))

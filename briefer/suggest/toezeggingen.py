@@ -11,8 +11,11 @@ Rules over each answer sentence (questions are the members' words, never commitm
   ... toe").
 
 Rejected: questions, past descriptions ("heeft de Kamer geïnformeerd", "zoals uw Kamer is
-geïnformeerd"), habits ("informeert uw Kamer met regelmaat"), conditionals ("Indien ...",
-"Mocht ..."), hypotheticals ("zou ... kunnen") and members' requests quoted in an answer.
+geïnformeerd"), habits ("informeert uw Kamer met regelmaat", "dat ik uw Kamer ieder jaar toestuur"),
+conditionals ("Indien ...", "Mocht ..."), hypotheticals ("zou ... kunnen"), members' requests and
+motions quoted in an answer, the letter describing itself ("Via deze brief informeer ik u",
+"Vervolgens informeert het kabinet de Kamer over ...", "Ik zal hieronder ingaan op ...") and
+weighing the Kamer's wishes ("Daarbij zullen we de wensen van de Kamer meenemen").
 """
 
 from __future__ import annotations
@@ -47,7 +50,7 @@ _COMM_STEMS = (
     r"(?:houd|houdt|houden|stel|stelt|stellen|breng|brengt)\s+(?:\w+\s+){0,4}op\s+de\s+hoogte|"
     r"(?:hier|daar|er)op\s+terug|ingaan|ingegaan|ga(?:at|an)?\s+(?:\w+\s+){0,6}in\s+op|"
     r"in\s+(?:te\s+)?gaan\s+op|briefing|brief\s+sturen|doorgeleid|doorgeleiden|zenden|"
-    r"(?:zal|zullen|ga|gaat|gaan)\s+(?:\w+\s+){0,6}berichten|"
+    r"(?:zal|zullen|ga|gaat|gaan)\s+(?:\w+\s+){0,6}berichten|te\s+berichten|"
     r"indienen|ingediend|dien(?:t|en)?\s+(?:\w+\s+){0,6}in\b|"
     r"meenemen|meegenomen|neem(?:t|en)?\s+(?:\w+\s+){0,6}mee\b"
 )
@@ -93,7 +96,8 @@ _PRESENT_ACTIVE = re.compile(
     re.I,
 )
 _HABITUAL = re.compile(
-    r"\b(met\s+regelmaat|regelmatig|doorgaans|gebruikelijk|telkens|steeds|uiteraard|standaard|altijd)\b",
+    r"\b(met\s+regelmaat|regelmatig|doorgaans|gebruikelijk|telkens|steeds|uiteraard|standaard|altijd|"
+    r"(?:ieder|elk|elke)\s+(?:half\s+)?(?:jaar|kwartaal|maand|week)|(?:half)?jaarlijkse?|periodieke?|reguliere?)\b",
     re.I,
 )
 _CONDITIONAL = re.compile(
@@ -110,7 +114,19 @@ _REPORTED = re.compile(
 )
 # The letter itself is the act: "Hierbij informeer ik u over ...", "Met deze brief stuur ik u ...".
 _HERE_AND_NOW = re.compile(
-    r"\b(hierbij|bij\s+deze|met\s+deze\s+brief|in\s+deze\s+brief|hieronder|hierna|onderstaand|in\s+dit\s+antwoord)\b",
+    r"\b(hierbij|bij\s+deze|(?:deze|bijgaande|onderstaande)\s+(?:\w+\s+)?(?:brief|kamerbrief|beantwoording)|"
+    r"(?:met|in|via|middels|bij)\s+(?:deze|bijgaande|onderstaande)\s+(?:\w+\s+)?(?:antwoorden|nota|rapportage)|hieronder|hierna|onderstaand|in\s+dit\s+antwoord)\b",
+    re.I,
+)
+# Words that open the next step of a letter: a present tense after them describes the letter itself.
+_LETTER_STEP = re.compile(
+    r"^(vervolgens|daarnaast|allereerst|ten\s+slotte|tot\s+slot|tevens|verder|eerst|ten\s+eerste|ten\s+tweede|"
+    r"ten\s+derde|voorts|aansluitend)\b",
+    re.I,
+)
+_PASSIVE_PRESENT = re.compile(
+    r"\b(?:wordt|worden)\b(?:\s+\w+){0,10}?\s+(?:geïnformeerd|geinformeerd|(?:toe)?gestuurd|(?:toe)?gezonden|"
+    r"aangeboden|gedeeld|verstuurd)\b",
     re.I,
 )
 _RELATIVE_PAST = re.compile(r"^(zoals|waarover|waarin|conform)\b", re.I)
@@ -123,6 +139,33 @@ class ToezeggingHit:
     item: int
     sentence: Sentence
     due: date | None
+
+
+_WHO = r"(?:ik|wij|we|het\s+kabinet|de\s+minister|de\s+staatssecretaris|de\s+regering)"
+_COMES_WITH = re.compile(
+    r"\b(?:" + _WHO + r"\b[^.;]{0,40}?\b(?:kom|komt|komen|zal|zullen)|(?:kom|komt|komen|zal|zullen)\s+" + _WHO + r")"
+    r"\b[^.;]{0,80}?\bmet\s+(?:een|de|het|mijn|onze|zijn)\s+(?:\w+\s+){0,2}?"
+    r"(?:kabinets)?(?:reactie|standpunt|brief|kamerbrief|visie|plan|actieplan|uitwerking|appreciatie|nota|"
+    r"strategie|voorstellen|voorstel|wetsvoorstel|beleidsreactie)\b",
+    re.I,
+)
+# A negation bound to the communicating verb: "Ik zal uw Kamer niet separaat informeren",
+# "Er is geen aanleiding de Kamer nader te informeren".
+_NO_NEED = re.compile(
+    r"\b(?:geen\s+(?:aanleiding|reden|noodzaak|behoefte)|niet\s+(?:nodig|noodzakelijk|opportuun|mogelijk|wenselijk))\b",
+    re.I,
+)
+
+
+def _negated_verb(plain: str) -> bool:
+    if _NO_NEED.search(plain):
+        return True
+    for m in _COMM.finditer(plain):
+        window = plain[max(0, m.start() - 45): m.start()]
+        clause = re.split(r"[,;:]", window)[-1]
+        if re.search(r"\b(niet|geen|nooit)\b", clause) or re.match(r"\w*\s+(?:\w+\s+){0,2}niet\b", plain[m.end():]):
+            return True
+    return False
 
 
 _SHARE_WITH = re.compile(r"\bmet\s+(uw\s+kamer|de\s+kamer|de\s+tweede\s+kamer|u|het\s+parlement)\b", re.I)
@@ -146,14 +189,25 @@ def _carries(form: str, plain: str) -> bool:
     return True
 
 
+def _comes_with(plain: str, ref: date | None) -> bool:
+    """ "Het kabinet komt voor de zomer met een reactie op het advies": a letter to the Kamer, announced."""
+    if not _COMES_WITH.search(plain):
+        return False
+    if re.search(r"\b(niet|geen|nooit)\b", plain) or _PAST_FORM.search(plain) or mentions_past(plain):
+        return False
+    return any(t.future for t in find_terms(plain, ref))
+
+
 def is_toezegging(sentence: str, ref: date | None) -> bool:
     """Whether one answer sentence is a commitment towards the Kamer (see the module doc)."""
     plain = match_form(sentence).strip()
     if not plain or plain.endswith("?"):
         return False
-    if "zeg" not in plain and not (_QUICK.search(plain) and _TARGET_QUICK.search(plain)):
-        return False
     if _REPORTED.search(plain):
+        return False
+    if "met" in plain and _comes_with(plain, ref):
+        return True
+    if "zeg" not in plain and not (_QUICK.search(plain) and _TARGET_QUICK.search(plain)):
         return False
     if _PROMISE.search(plain) and not _PROMISE_NEGATED.search(plain):
         return not _CONDITIONAL.search(plain)
@@ -172,14 +226,24 @@ def is_toezegging(sentence: str, ref: date | None) -> bool:
     self_addressed = bool(_SELF_ADDRESSED.search(plain))
     report = bool(_REPORT_NOUN.search(plain))
     addressing = bool(_ADDRESSING.search(plain))
+    if all(_ADDRESSING.search(form) for form in comm) and not (forward or report):
+        # "meenemen" / "ingaan op" say what is weighed or discussed, not what the Kamer gets: only a
+        # letter or report named, or a time ahead, makes them a commitment ("wensen van de Kamer meenemen").
+        return False
     if not (addressed or (self_addressed and (forward or report or aux))
             or (addressing and (forward or report))):
         return False
     if re.search(r"\b(niet|geen)\b", plain) and not forward and not re.search(r"\bwel\b", plain):
         return False
+    if _negated_verb(plain):
+        return False
     if (_PERFECT.search(plain) and _PARTICIPLE.search(plain) and not aux
             and not re.search(r"\b(wordt|worden)\b", plain)):
         return False  # "Later is de Kamer geïnformeerd", "waarover uw Kamer geïnformeerd is"
+    if _HERE_AND_NOW.search(plain):
+        # The letter itself: "Met deze brief informeer ik u over de planning voor het najaar",
+        # "Middels deze brief wil ik uw Kamer op de hoogte stellen", "Ik zal hieronder ingaan op ..."
+        return False
     if forward and not _PAST_FORM.search(plain):
         # A forward term is enough unless the only time said is past ("in december 2022")
         return True
@@ -193,6 +257,11 @@ def is_toezegging(sentence: str, ref: date | None) -> bool:
         return False
     if mentions_past(plain) or _HERE_AND_NOW.search(plain):
         return False
+    if _LETTER_STEP.search(plain):
+        return False  # "Vervolgens informeert het kabinet de Kamer over ...": a step of this letter
+    # Passive present with the Kamer addressed: "De Kamer wordt over de uitkomsten geïnformeerd."
+    if addressed and _PASSIVE_PRESENT.search(plain):
+        return True
     # Active present tense with the Kamer addressed: "Ik informeer uw Kamer hierover."
     if _PRESENT_ACTIVE.search(plain) and not re.search(
         r"\b(geïnformeerd|geinformeerd|gestuurd|gedeeld|gerapporteerd|verzonden|aangeboden|ontvangen)\b", plain

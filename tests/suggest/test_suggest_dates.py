@@ -19,7 +19,7 @@ REF = date(2023, 6, 20)
     ("Dit volgt begin 2024.", date(2024, 3, 31)),
     ("Dit volgt in Q3 2024.", date(2024, 9, 30)),
     ("Dit volgt in het derde kwartaal van 2024.", date(2024, 9, 30)),
-    ("Voor de zomer stuur ik u de evaluatie.", date(2023, 6, 30)),
+    ("Voor de zomer stuur ik u de evaluatie.", date(2023, 7, 1)),
     ("Aan het einde van dit jaar volgt de rapportage.", date(2023, 12, 31)),
     ("Dit volgt medio 2025.", date(2025, 6, 30)),
     ("Ik kom hierop binnen drie maanden terug.", date(2023, 9, 20)),
@@ -39,7 +39,7 @@ def test_resolve_due(sentence, due):
 
 def test_term_without_year_that_passed_means_next_year():
     # Written in November: "voor de zomer" is next year's summer.
-    assert resolve_due("Voor de zomer informeer ik uw Kamer.", date(2023, 11, 1)) == date(2024, 6, 30)
+    assert resolve_due("Voor de zomer informeer ik uw Kamer.", date(2023, 11, 1)) == date(2024, 7, 1)
     assert resolve_due("In het voorjaar informeer ik uw Kamer.", date(2023, 11, 1)) == date(2024, 5, 31)
 
 

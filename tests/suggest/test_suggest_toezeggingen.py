@@ -99,7 +99,7 @@ def test_only_answers_are_read_and_the_due_date_is_set():
     ]
     hits = find_toezeggingen(items, REF)
     assert [(h.item, h.sentence.text, h.due) for h in hits] == [
-        (1, "Ik zal uw Kamer voor de zomer informeren.", date(2024, 6, 30))
+        (1, "Ik zal uw Kamer voor de zomer informeren.", date(2024, 7, 1))
     ]
     s = hits[0].sentence
     assert s.field == "answer" and items[0].answer[s.start:s.end] == s.text
