@@ -44,7 +44,7 @@ _FURNITURE = re.compile(
     r"^\s*(?:\d{1,4}|ISSN\s+\d{4}\s*-\s*\d{3,4}[\dXx]?|[’']s-Gravenhage\s+\d{4}.*"
     r"|(?:ah|kst|h|stb|stcrt|blg)-(?:tk|ek)?-?[\w-]+\d)\s*$"
 )
-IDENTIFIER = re.compile(r"^\s*((?:ah-(?:tk|ek)-\d{8}-\d+)|(?:kst-\d+(?:-[\w]+)*-\d+))\s*$")
+IDENTIFIER = re.compile(r"^\s*((?:ah-(?:tk|ek)-\d{8}-\d+)|(?:kst-\d+(?:-[\w]+)*-(?:\d+|[A-Z]{1,2})))\s*$")
 
 
 def fix_diacritics(text: str) -> str:

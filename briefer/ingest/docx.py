@@ -2,7 +2,8 @@
 
 Word footnotes are kept: each footnote reference in the text becomes `[^N]` (numbered in the order
 they occur, as Word shows them) and the notes' texts come from the footnotes part. Tables are read
-row by row after the body text.
+row by row after the body text. Numbers Word draws before a decimal list ("1.", "2." ...) are
+written into the text, so questions numbered that way keep their numbers.
 """
 
 from __future__ import annotations
@@ -33,8 +34,9 @@ def read_docx(path: Path) -> Extract:
         raise CorruptFile(path, "het is geen geldig Word-bestand (.docx)") from exc
     out = Extract(page_count=1)
     numbers: dict[str, int] = {}  # Word footnote id -> number as shown
+    counter = _ListNumbers(document)
     for para in document.paragraphs:
-        text_all = _text(para._p, numbers)
+        text_all = counter.prefix(para) + _text(para._p, numbers)
         italic = bool(para.runs) and all(r.italic for r in para.runs if r.text.strip())
         bold = bool(para.runs) and all(r.bold for r in para.runs if r.text.strip())
         for raw in text_all.split("\n"):
@@ -87,3 +89,56 @@ def _footnote_texts(document: Any) -> dict[str, str]:
                 out[note.get(_W + "id") or ""] = normalise_line(" ".join(t for t in texts if t.strip()))
             return out
     return {}
+
+
+class _ListNumbers:
+    """Core: the numbers Word draws before paragraphs of a numbered list ("1.", "2." ...), which are
+    not in the paragraph text: a lijst van vragen numbered this way would lose its question numbers.
+    Only decimal lists at the top level get a number; bullets and sub-levels get none."""
+
+    def __init__(self, document: Any) -> None:
+        self.formats: dict[str, tuple[str, int]] = {}  # numId -> (format of level 0, start)
+        self.counts: dict[str, int] = {}
+        try:
+            root = document.part.numbering_part.element
+        except Exception:  # noqa: BLE001 - no numbering part: nothing is numbered
+            return
+        abstract: dict[str, tuple[str, int]] = {}
+        for an in root.iter(_W + "abstractNum"):
+            for lvl in an.iter(_W + "lvl"):
+                if lvl.get(_W + "ilvl") == "0":
+                    fmt = lvl.find(_W + "numFmt")
+                    start = lvl.find(_W + "start")
+                    abstract[an.get(_W + "abstractNumId") or ""] = (
+                        fmt.get(_W + "val") if fmt is not None else "",
+                        int(start.get(_W + "val") or 1) if start is not None else 1,
+                    )
+        for num in root.iter(_W + "num"):
+            ref = num.find(_W + "abstractNumId")
+            if ref is not None:
+                self.formats[num.get(_W + "numId") or ""] = abstract.get(ref.get(_W + "val") or "", ("", 1))
+
+    def prefix(self, para: Any) -> str:
+        """"3. " before the third paragraph of a decimal list, else ""; numbering may come from the style."""
+        numpr = _num_pr(para._p)
+        if numpr is None:
+            try:
+                style = para.style.element if para.style is not None else None
+            except Exception:  # noqa: BLE001 - a broken style reference: no number
+                style = None
+            numpr = _num_pr(style) if style is not None else None
+        if numpr is None or not self.formats:
+            return ""
+        ilvl, num_id = numpr.find(_W + "ilvl"), numpr.find(_W + "numId")
+        level = ilvl.get(_W + "val") if ilvl is not None else "0"
+        key = num_id.get(_W + "val") if num_id is not None else ""
+        fmt, start = self.formats.get(key or "", ("", 1))
+        if level != "0" or fmt != "decimal":
+            return ""
+        self.counts[key or ""] = self.counts.get(key or "", start - 1) + 1
+        return f"{self.counts[key or '']}. "
+
+
+def _num_pr(element: Any) -> Any:
+    ppr = element.find(_W + "pPr")
+    return ppr.find(_W + "numPr") if ppr is not None else None

@@ -24,10 +24,10 @@ _FOOTER = re.compile(
     r"(?:(?:nr\.|Nr\.)\s*(?P<nr>\d+)|(?P<letter>[A-Z]{1,2})\b))"
 )
 _VJ = re.compile(r"[Vv]ergaderjaar\s+(\d{4})\s*[–-]\s*(\d{4})")
-_IDENT = re.compile(r"\b(ah-(?:tk|ek)-\d{8}-\d+|kst-\d+(?:-[\w]+)*-\d+)\b")
+_IDENT = re.compile(r"\b(ah-(?:tk|ek)-\d{8}-\d+|kst-\d+(?:-[\w]+)*-(?:\d+|[A-Z]{1,2}))\b")
 _ASKED = re.compile(r"Vragen\s+van\s+(?:de\s+leden|het\s+lid)\s+(.+?)\s+aan\s+(?:de|het)\s+", re.S)
 _PERSON = re.compile(r"([^,()]+?)\s*\(([^()]+)\)")
-_ANSWERED = re.compile(r"Antwoord\s+van\s+(.+?)\s*\((?:ontvangen|ingezonden)", re.S)
+_ANSWERED = re.compile(r"(?:Antwoord|Mededeling)\s+van\s+(.+?)\s*\((?:ontvangen|ingezonden)", re.S)
 _SENT = re.compile(r"\(ingezonden\s+" + DATE + r"\)")
 _RECEIVED = re.compile(r"\(ontvangen\s+" + DATE + r"\)")
 _TITLE = re.compile(r"\s+over\s+(.+?)\s*\(ingezonden", re.S)
@@ -58,14 +58,18 @@ def fill(doc: Document, head: str, furniture: list[str], path: Path | None) -> N
         if m:
             doc.vergaderjaar = doc.vergaderjaar or f"{m.group(2)}–{m.group(3)}"
             if m.group("dossiers") and not doc.kamerstuk:
-                dossiers = [_fmt_dossier(x) for x in re.split(r"\s*(?:,|\ben\b)\s*", m.group("dossiers")) if x.strip()]
+                parts = re.split(r"(\s*(?:,|\ben\b)\s*)", m.group("dossiers"))
+                dossiers = [_fmt_dossier(x) for x in parts[::2] if x.strip()]
+                # several dossiers keep the footer's own separators ("30 821 en 21 501-02", "36 045, 21 501-20")
+                listed = "".join(_fmt_dossier(x) if i % 2 == 0 else (" en " if "en" in x else ", ")
+                                 for i, x in enumerate(parts))
                 doc.dossier = dossiers[0]
                 if m.group("nr"):
                     doc.ondernummer = m.group("nr")
-                    doc.kamerstuk = f"{' en '.join(dossiers)}, nr. {m.group('nr')}"
+                    doc.kamerstuk = f"{listed}, nr. {m.group('nr')}"
                 else:  # Eerste Kamer: "36 410, B"
                     doc.ondernummer = m.group("letter")
-                    doc.kamerstuk = f"{' en '.join(dossiers)}, {m.group('letter')}"
+                    doc.kamerstuk = f"{listed}, {m.group('letter')}"
             break
     if not doc.vergaderjaar:
         m = _VJ.search(everything)
@@ -77,10 +81,12 @@ def fill(doc: Document, head: str, furniture: list[str], path: Path | None) -> N
     elif path is not None and _IDENT.fullmatch(path.stem):
         doc.identifier = path.stem
     if doc.identifier is None and doc.dossier and doc.ondernummer:
-        parts = doc.dossier.split()
-        digits = "".join(p for p in parts if p.isdigit())
-        rest = [p for p in parts if not p.isdigit()]
-        doc.identifier = "-".join(["kst", digits, *rest, doc.ondernummer])
+        m = re.match(r"^(\d{2})\s?(\d{3})(?:[\s-]+(.+))?$", doc.dossier.strip())
+        if m:  # "21 501-31" -> kst-21501-31-207; "36 360 VIII" -> kst-36360-VIII-8
+            rest = m.group(3).split() if m.group(3) else []
+            doc.identifier = "-".join(["kst", m.group(1) + m.group(2), *rest, doc.ondernummer])
+        else:
+            doc.identifier = "-".join(["kst", *doc.dossier.split(), doc.ondernummer])
     if doc.title is None:
         doc.title = _kamerstuk_title(head.splitlines()[:25])
     flat = _squash(head)

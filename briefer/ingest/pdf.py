@@ -269,7 +269,7 @@ def page_text(page: Any, number: int) -> PageText:
     prev_y: float | None = None
     body_ys = [ln.y for ln in plines if abs(ln.h - body) < 0.5]
     steps = sorted(a - b for a, b in zip(body_ys, body_ys[1:], strict=False) if 0 < a - b < 4 * body)
-    leading = steps[len(steps) // 2] if steps else 1.2 * body  # the page's usual line distance
+    leading = _line_step(steps) if steps else 1.2 * body  # the page's usual line distance
     in_notes = False
     for index, ln in enumerate(plines):
         raw, note_no = _render(ln, body)
@@ -279,6 +279,9 @@ def page_text(page: Any, number: int) -> PageText:
         if not text:
             continue
         edge = index == 0 or index == len(plines) - 1 or ln.h < 0.9 * body
+        if edge and index == 0 and text.isdigit() and len(plines) > 1 and abs(ln.h - body) < 0.5 \
+                and abs(ln.spans[0].x - left) < 3 and 0 < ln.y - plines[1].y < 2.5 * body:
+            edge = False  # a question number heading the page's first paragraph, not a folio
         if is_furniture(text, bare_numbers=edge) or IDENTIFIER.match(text):
             furniture.append(text)
             continue
@@ -312,6 +315,21 @@ def page_text(page: Any, number: int) -> PageText:
     from briefer.ingest.clean import join_lines
 
     return PageText(lines, [(n, join_lines(t)) for n, t in notes], furniture, body)
+
+
+def _line_step(steps: list[float]) -> float:
+    """The distance between lines of one paragraph: the smallest step that recurs.
+
+    Not the median: on a page of short paragraphs ("Vraag 1", one-line answers) paragraph gaps
+    outnumber line steps.
+    """
+    counts: dict[float, int] = {}
+    for step in steps:
+        key = round(step * 2) / 2
+        counts[key] = counts.get(key, 0) + 1
+    need = max(2, len(steps) // 10)
+    frequent = [k for k, c in counts.items() if c >= need]
+    return min(frequent) if frequent else steps[len(steps) // 2]
 
 
 _PLAIN_NOTE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
@@ -401,6 +419,11 @@ def assemble(path: Path, pages: list[PageText]) -> Extract:
                 last = n
             else:  # small print that merely starts with a number: keep it as text
                 lines.append(Line(f"{n} {t}", index + 1, para=True))
+        if lines and out.lines and not lines[0].para:
+            prev, first = out.lines[-1], lines[0]
+            # a page that starts a paragraph: the last one ended short with a full stop, or a heading
+            if (prev.short and sentence_end(prev.text) and first.text[:1].isupper()) or prev.bold != first.bold:
+                first.para = True
         out.lines.extend(lines)
         out.header.extend(p.furniture)
         if p.body_size:

@@ -25,6 +25,10 @@ _NOT_NOTE = re.compile(
 )
 
 
+# a running footer that ends with its own page number: "nr. 196 5", "Aanhangsel 3", "35 010, C 1"
+_HAS_FOLIO = re.compile(r"(?:nr\.\s*\d+|Aanhangsel|,\s*[A-Z]{1,2})\s+\d{1,4}\s*$")
+
+
 def read_text_file(path: Path) -> Extract:
     """Read a .txt file (UTF-8, else cp1252) into lines and footnotes."""
     raw = path.read_bytes()
@@ -78,13 +82,15 @@ def read_text(text: str) -> Extract:
             out.header.append(tail)
             page_break = True
         folio = text_line.isdigit() and len(text_line) <= 4 and (
-            after_footer or (index + 1 < len(raw_lines) and "Kamer, vergaderjaar" in raw_lines[index + 1])
+            after_footer or (index + 1 < len(raw_lines) and "Kamer, vergaderjaar" in raw_lines[index + 1]
+                             and not _HAS_FOLIO.search(raw_lines[index + 1]))
         )
         if folio or is_furniture(text_line, bare_numbers=False) or IDENTIFIER.match(text_line):
             out.header.append(text_line)
             if "Kamer, vergaderjaar" in text_line or in_notes:
                 page_break, in_notes = True, False
-            after_footer = "Kamer, vergaderjaar" in text_line
+            # a footer with its page number ("..., nr. 196 5") leaves a bare number below it to the text
+            after_footer = "Kamer, vergaderjaar" in text_line and not _HAS_FOLIO.search(text_line)
             blank = True
             continue
         after_footer = False

@@ -180,3 +180,42 @@ def flow_document(
         used += 1
     close_page()
     return pdf
+
+
+def column_document(
+    paragraphs: list[tuple[str, str, str | None]],
+    *,
+    footer: str = "Tweede Kamer, vergaderjaar 2023–2024, 36 400, nr. 6",
+    size: float = 9.0,
+    margin: float = 55.0,
+    column: float = 221.0,
+    chars: int = 62,
+    bottom: float = 90.0,
+) -> PdfMaker:
+    """Lay paragraphs out as officielebekendmakingen prints a Kamerstuk: one column at `column`,
+    labels (question numbers) in the left margin on the paragraph's first line, footer with folio.
+
+    A paragraph is (text, style, margin label or None); style "", "i" or "b".
+    """
+    pdf = PdfMaker()
+    page = pdf.page()
+    y = 790.0
+    lead = size * 1.35
+
+    def close() -> None:
+        page.text(margin, 40, footer, size=7)
+        page.text(520, 40, str(len(pdf.pages)), size=7)
+
+    for text, style, label in paragraphs:
+        for i, line in enumerate(_wrap(text, chars)):
+            if y < bottom:
+                close()
+                page = pdf.page()
+                y = 790.0
+            if i == 0 and label:
+                page.text(margin, y, label, size=size)
+            page.text(column, y, line, size=size, style=style)
+            y -= lead
+        y -= lead * 0.6
+    close()
+    return pdf

@@ -39,3 +39,38 @@ def test_reports_question() -> None:
     assert reports_question("Ook vragen deze leden hoe dat zit.")
     assert not reports_question("De regering dankt de leden van de D66-fractie voor hun vragen.")
     assert not reports_question("Het kabinet deelt de zorg.")
+
+
+def _lines(*texts: str, bold: int = 0) -> list:
+    from briefer.ingest.pages import Line
+
+    return [Line(t, 1, bold=i < bold) for i, t in enumerate(texts)]
+
+
+@pytest.mark.parametrize(("texts", "expected"), [
+    (("Deelt u die mening? Zo", "nee, waarom niet?", "Ik deel die mening niet."), 2),  # the next sentence asks too
+    (("Kunt u de kosten noemen? Zo ja, welke? (blz. 5)", "De kosten staan in tabel 2."), 1),  # page reference
+    (("Kent u het bericht «Geen water»?[^4]", "Ja."), 1),  # footnote marker after the question mark
+    (("Hoeveel kost het", "project?", "Veel.", "Meer dan gedacht?"), 2),
+    (("Graag een overzicht van de kosten.", "Dat overzicht volgt."), None),  # no question mark at all
+])
+def test_question_end(texts: tuple[str, ...], expected: int | None) -> None:
+    from briefer.ingest.structure.common import question_end
+
+    assert question_end(_lines(*texts)) == expected
+
+
+def test_question_end_prefers_a_change_from_bold_to_upright() -> None:
+    from briefer.ingest.structure.common import question_end
+
+    assert question_end(_lines("Graag een overzicht", "van de kosten.", "Dat overzicht volgt.", bold=2)) == 2
+
+
+@pytest.mark.parametrize(("answer", "expected"), [
+    ("Zie antwoord 2.", [2]),
+    ("Zie ook het antwoord op 5, 6 en 7.", [5, 6, 7]),
+    ("Zie het antwoord van 2023 op de motie.", []),  # a year
+    ("Zie het antwoord van 12,5 procent.", []),  # a decimal
+])
+def test_refers_to_without_the_word_vraag(answer: str, expected: list[int]) -> None:
+    assert refers_to(answer, [1]) == expected

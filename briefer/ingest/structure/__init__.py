@@ -15,18 +15,26 @@ from briefer.ingest.pages import Extract
 from briefer.ingest.structure import fallback, kamervragen, lijst, nota, vso
 from briefer.model import DocType, Document
 
-_AANHANGSEL = re.compile(r"Aanhangsel\s+van\s+de\s+Handelingen|Vragen\s+gesteld\s+door\s+de\s+leden\s+der\s+Kamer")
+_AANHANGSEL = re.compile(
+    r"Aanhangsel\s+van\s+de\s+Handelingen|Vragen\s+gesteld\s+door\s+de\s+leden\s+der\s+Kamer"
+    r"|\bah-(?:tk|ek)-\d{8}-\d+\b|\bvergaderjaar\s+\d{4}\s*[–-]\s*\d{4},\s*Aanhangsel\b"
+)
+# weaker: the opening sentence of Kamervragen, when no title says otherwise
+_ASKED = re.compile(r"^Vragen\s+van\s+(?:het\s+lid|de\s+leden)\s[^\n]{0,400}?\(ingezonden\s", re.M)
 _TITLES = [
-    ("VERSLAG VAN EEN SCHRIFTELIJK OVERLEG", DocType.SCHRIFTELIJK_OVERLEG),
+    ("VERSLAG VAN EEN (?:NADER )?SCHRIFTELIJK OVERLEG", DocType.SCHRIFTELIJK_OVERLEG),
     ("LIJST VAN VRAGEN EN ANTWOORDEN", DocType.VRAGEN_EN_ANTWOORDEN),
-    ("NOTA NAAR AANLEIDING VAN HET VERSLAG", DocType.NOTA_NAV_VERSLAG),
-    ("NOTA NAAR AANLEIDING VAN HET NADER VERSLAG", DocType.NOTA_NAV_VERSLAG),
+    ("NOTA NAAR AANLEIDING VAN HET (?:(?:TWEEDE |DERDE )?NADER )?VERSLAG", DocType.NOTA_NAV_VERSLAG),
+    # Eerste Kamer: the government's reply to the (nader) voorlopig verslag, answered like a nota
+    ("(?:NADERE )?MEMORIE VAN ANTWOORD", DocType.NOTA_NAV_VERSLAG),
 ]
-# the title as printed (capitals, anywhere on the cover) or typed (a line of its own, any case)
+# the title as printed (capitals, anywhere on the cover) or typed (a line of its own, any case); an
+# Eerste Kamer title follows its letter ondernummer ("C MEMORIE VAN ANTWOORD")
 _TITLE_PATTERNS = [
     (re.compile(r"\b" + t.replace(" ", r"\s+") + r"\b"), kind) for t, kind in _TITLES
 ] + [
-    (re.compile(r"(?im)^\s*(?:Nr\.\s*\d+\s+)?" + t.replace(" ", r"\s+") + r"\s*$"), kind) for t, kind in _TITLES
+    (re.compile(r"(?im)^\s*(?:Nr\.\s*\d+\s+|[A-Z]{1,2}\s+)?" + t.replace(" ", r"\s+") + r"\s*$"), kind)
+    for t, kind in _TITLES
 ]
 
 
@@ -38,6 +46,8 @@ def detect(ex: Extract) -> str:
     for pattern, kind in _TITLE_PATTERNS:
         if pattern.search(head):
             return kind
+    if _ASKED.search(head):
+        return DocType.KAMERVRAGEN
     if vso.looks_like(ex.lines):
         return DocType.SCHRIFTELIJK_OVERLEG
     if kamervragen.looks_like(ex.lines):

@@ -9,13 +9,23 @@ from briefer.ingest.pages import Line
 
 PARTY_HEADING = re.compile(
     r"^(?:Vragen\s+en\s+opmerkingen|Inbreng|Vragen|Opmerkingen|Bijdrage)\s+van\s+(?:de\s+leden|het\s+lid|de)\b"
-    r"[^.?!:]{0,80}?(?:-fractie|\bfractie(?:\s+van\s+(?:de\s+|het\s+)?[\w-]+)?|\bfracties\s+van\s+[^.?!:]{1,60})\s*$"
+    r"[^.?!:]{0,80}?(?:-fractie|\bfractie(?:\s+van\s+(?:de\s+|het\s+)?[\w-]+)?|\bfracties\s+van\s+[^.?!:]{1,60}"
+    r"|\bfractieleden\s+van\s+(?:de\s+|het\s+)?[\w-]+)\s*$"
 )
 # a paragraph that reports what members ask: "De leden van de ...", "Ook vragen deze leden", "Het lid ..."
-QUESTION_LEAD = re.compile(r"^(?:[\w’'-]+\s+){0,4}?(?:de|deze)\s+leden\b|^(?:[\w’'-]+\s+){0,3}?het\s+lid\b", re.I)
+QUESTION_LEAD = re.compile(
+    r"^(?:[\w’'-]+\s+){0,4}?(?:de|deze|genoemde|voornoemde|bovengenoemde|laatstgenoemde|zijnde|dezelfde)\s+leden\b"
+    r"|^(?:[\w’'-]+\s+){0,3}?het\s+(?:genoemde\s+)?lid\b",
+    re.I,
+)
 _GOVERNMENT_START = re.compile(
     r"^(?:De\s+regering|Het\s+kabinet|De\s+[Mm]inister|De\s+[Ss]taatssecretaris|De\s+initiatiefnemers?|Ik|Wij)\b"
 )
+
+
+def government_speaks(text: str) -> bool:
+    """A paragraph that opens as the government's reply ("De regering ...", "Het kabinet ...", "Ik ...")."""
+    return bool(_GOVERNMENT_START.match(text))
 
 
 def reports_question(text: str) -> bool:
@@ -49,7 +59,8 @@ _PARTY_PATTERNS = [
     re.compile(r"\b(?:leden|lid)\s+(?:[A-Z][\w'’.-]*\s+)*?van\s+de\s+fractie\s+van\s+(?:de\s+|het\s+)?([A-Z0-9][\w-]*)"),
     re.compile(r"\b(?:leden|lid)\s+(?:[A-Z][\w'’.-]*\s+)*?van\s+de\s+([A-Z0-9][\w-]*?)-?fractie\b"),
     re.compile(r"\bvan\s+de\s+([A-Z0-9][\w-]*?)-fractie\b"),
-    re.compile(r"\bfractie\s+van\s+(?:de\s+|het\s+)?([A-Z0-9][\w-]*)"),
+    re.compile(r"\b[Ff]ractie\s+van\s+(?:de\s+|het\s+)?([A-Z0-9][\w-]*)"),
+    re.compile(r"\bfractieleden\s+van\s+(?:de\s+|het\s+)?([A-Z0-9][\w-]*)"),  # Eerste Kamer
     re.compile(r"\b([A-Z0-9][\w-]*?)-fractie\b"),
 ]
 
@@ -82,7 +93,7 @@ def _canonical(name: str) -> str:
 
 _REFERS = re.compile(
     r"\b(?:zie|verwijs\w*|verwezen)\b[^.]{0,60}?\b(?:antwoord(?:en)?|beantwoording|reactie)\s+"
-    r"(?:op|bij|van|onder)\s+(?:de\s+)?vra(?:ag|gen)\s+(" + NUMS + ")",
+    r"(?:(?:op|bij|van|onder)\s+(?:de\s+)?)?(vra(?:ag|gen)\s+)?(" + NUMS + r")\b",
     re.IGNORECASE,
 )
 
@@ -91,7 +102,11 @@ def refers_to(answer: str, own: list[int]) -> list[int]:
     """Item numbers an answer points to ("Zie het antwoord op vraag 30")."""
     out: list[int] = []
     for m in _REFERS.finditer(answer):
-        for n in parse_numbers(m.group(1)):
+        if re.search(r"\d[.,]\d", m.group(2)):
+            continue  # a decimal ("12,5 procent"), not a list of questions
+        for n in parse_numbers(m.group(2)):
+            if not m.group(1) and n >= 1000:  # "zie het antwoord van 2023": a year, not a question
+                continue
             if n not in own and n not in out:
                 out.append(n)
     return out
@@ -105,3 +120,37 @@ def pages_of(lines: list[Line]) -> list[int]:
     if not lines:
         return []
     return [lines[0].page, lines[-1].page]
+
+
+_FIRST_STOP = re.compile(r"[.?!](?=\s|$)")
+# a line ending a question: "?", maybe a closing quote or bracket, a footnote marker (also still as
+# glued digits) and a page reference: "... welke?» (blz. 5)"
+_ASKS_AT_END = re.compile(
+    r"\?[»”’\")\]]*(?:\[\^\d+\]|\d{1,3})?(?:,\s*\d{1,3})*"
+    r"(?:\s*\((?:[Bb]lz|[Pp]ag|[Pp]agina|[Pp])\.?\s*[\d\s,–-]+\))?\s*$"
+)
+
+
+def question_end(lines: list[Line]) -> int | None:
+    """Where an unlabelled question ends and its answer begins: the index of the first answer line.
+
+    The question ends at a line ending in "?" unless the next sentence is itself a question
+    ("Deelt u die mening? Zo nee, waarom niet?"). In a PDF, a change from bold or italic lines to
+    upright ones decides first. None when no line ends a question.
+    """
+    styled = [ln.bold or ln.italic for ln in lines]
+    if styled and styled[0] and not all(styled):
+        cut_at = styled.index(False)
+        if cut_at > 0:
+            return cut_at
+    for j, ln in enumerate(lines):
+        if not _ASKS_AT_END.search(ln.text):
+            continue
+        if j + 1 >= len(lines):
+            return None
+        ahead = " ".join(x.text for x in lines[j + 1:j + 4])
+        stop = _FIRST_STOP.search(ahead)
+        if stop and ahead[stop.start()] == "?" and stop.start() < 300:
+            continue  # the next sentence asks again: still the question
+        return j + 1
+    return None

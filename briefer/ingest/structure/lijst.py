@@ -1,9 +1,12 @@
 """Core: lijst van vragen en antwoorden (feitelijke vragen): hundreds of numbered questions.
 
-Layouts: "Vraag N" ... "Antwoord N" (handled as Kamervragen); "N. Vraagtekst ..." or the number
-alone on a line, then "Antwoord" (with or without colon or number) and the answer. A question
-starts at the last numbered line before an answer heading whose number follows the previous
-question's, so numbered paragraphs inside an answer stay in the answer.
+Layouts: "Vraag N" ... "Antwoord N" or "Antwoord op vraag N:" (handled as Kamervragen, also when
+the answer has no label at all); "N. Vraagtekst ..." or the number alone on a line (in the margin
+or above the question), then "Antwoord" (with or without colon or number) and the answer. A
+question starts at the last numbered line before an answer heading whose number follows the
+previous question's, so numbered paragraphs inside an answer stay in the answer. When most
+questions have no answer label, the answer starts where the question ends (its question mark,
+see `common.question_end`). A dossier line ("36 360 VIII Jaarverslag ...") is no question number.
 """
 
 from __future__ import annotations
@@ -13,12 +16,12 @@ import re
 from briefer.ingest.pages import Line
 from briefer.ingest.structure import kamervragen
 from briefer.ingest.structure.blocks import Block
-from briefer.ingest.structure.common import refers_to
+from briefer.ingest.structure.common import question_end, refers_to
 from briefer.model import Item
 
 ANSWER = re.compile(r"^Antwoord(?:\s+(?:op\s+vraag\s+)?\d{1,4})?\s*[:.]?\s*(.*)$")
 _VRAAG_LABEL = re.compile(r"^Vraag\s*:\s*")
-NUMBERED = re.compile(r"^(\d{1,4})(?:[.)]\s*|\s+|$)(.*)$")
+NUMBERED = re.compile(r"^(\d{1,4})(?!\s\d{3}\b)(?:[.)]\s*|\s+|$)(.*)$")  # not a dossier number "36 613"
 
 
 def looks_like(lines: list[Line]) -> bool:
@@ -28,11 +31,16 @@ def looks_like(lines: list[Line]) -> bool:
 
 def parse(lines: list[Line]) -> tuple[list[Item], int, list[str]]:
     """Items, index of the first question line, warnings."""
-    if sum(1 for ln in lines if kamervragen.VRAAG.match(ln.text)) >= 2:
+    vraag = sum(1 for ln in lines if kamervragen.VRAAG.match(ln.text))
+    if vraag >= 2 or (vraag == 1 and any(kamervragen.ANTWOORD.match(ln.text) for ln in lines)):
         return kamervragen.parse(lines)
     answer_idx = [i for i, ln in enumerate(lines) if _answer_heading(ln)]
+    if len(answer_idx) < 0.5 * len(_starts(lines)):  # most answers follow their question unlabelled
+        found = _without_answer_headings(lines)
+        if found[0]:
+            return found
     if not answer_idx:
-        return _without_answer_headings(lines)
+        return [], len(lines), []
     items: list[Item] = []
     warnings: list[str] = []
     last_no = 0
@@ -47,7 +55,8 @@ def parse(lines: list[Line]) -> tuple[list[Item], int, list[str]]:
             if not m:
                 continue
             n = int(m.group(1))
-            starts = lines[i].para or i == seg_start or lines[i - 1].text.endswith((".", "?", ":", ")"))
+            starts = lines[i].para or i == seg_start or lines[i - 1].text.endswith((".", "?", ":", ")")) \
+                or not m.group(2)  # a number alone on its line
             if n == last_no + 1 and (starts or i == 0 or not lines[i - 1].text[-1:].isalpha()
                                      or lines[i - 1].text.isupper()):
                 q_at, q_no = i, n
@@ -93,24 +102,21 @@ def _text(lines: list[Line], answer: bool = False) -> str:
 
 def _without_answer_headings(lines: list[Line]) -> tuple[list[Item], int, list[str]]:
     """Numbered questions in running order, each answered directly after its question mark."""
-    starts: list[tuple[int, int, str]] = []  # line index, number, text after the number
-    expected = 1
-    for i, ln in enumerate(lines):
-        m = NUMBERED.match(ln.text)
-        if not m or int(m.group(1)) != expected:
-            continue
-        if not (ln.para or i == 0 or lines[i - 1].text.endswith((".", "?", ":", ")"))):
-            continue
-        starts.append((i, expected, m.group(2)))
-        expected += 1
+    starts = _starts(lines)
     if len(starts) < 2:
         return [], len(lines), []
     items: list[Item] = []
     warnings: list[str] = []
     for k, (i, number, first_text) in enumerate(starts):
         end = starts[k + 1][0] if k + 1 < len(starts) else len(lines)
-        section = [Line(first_text, lines[i].page, para=True)] + list(lines[i + 1:end])
-        split = next((j + 1 for j, ln in enumerate(section) if ln.text.rstrip().endswith("?")), None)
+        section = ([Line(first_text, lines[i].page, para=True)] if first_text else []) + list(lines[i + 1:end])
+        if not section:
+            continue
+        split = next((j for j, ln in enumerate(section) if j and _answer_heading(ln)), None)
+        if split is not None:  # an "Antwoord:" label after all
+            section = section[:split] + _text_lines(section[split:])
+        else:
+            split = question_end(section)
         if split is None:
             split = next((j for j, ln in enumerate(section) if j and ln.para), len(section))
             warnings.append(f"Vraag {number}: geen vraagteken gevonden; de eerste alinea is als vraag genomen.")
@@ -118,3 +124,42 @@ def _without_answer_headings(lines: list[Line]) -> tuple[list[Item], int, list[s
         items.append(Item(number=number, question=question, answer=answer,
                           pages=[lines[i].page, lines[end - 1].page], refers_to=refers_to(answer, [number])))
     return items, starts[0][0], warnings
+
+
+def _starts(lines: list[Line]) -> list[tuple[int, int, str]]:
+    """Numbered question starts in running order: (line index, number, text after the number).
+
+    Question numbers stand alone, before the text ("12 Hoeveel ...", the margin number) or with a
+    stop ("12. Hoeveel ..."); the document's own way is the one that numbers furthest, so a list
+    "1. ... 2. ..." inside an answer does not break a document numbered in the margin.
+    """
+    best: list[tuple[int, int, str]] = []
+    for style in ("alone", "space", "stop", None):
+        found: list[tuple[int, int, str]] = []
+        expected = 1
+        for i, ln in enumerate(lines):
+            m = NUMBERED.match(ln.text)
+            if not m or int(m.group(1)) != expected:
+                continue
+            if style is not None and _style(ln.text, m) != style:
+                continue
+            if not (ln.para or i == 0 or not m.group(2) or lines[i - 1].text.endswith((".", "?", ":", ")"))):
+                continue
+            found.append((i, expected, m.group(2)))
+            expected += 1
+        if len(found) > len(best):
+            best = found
+    return best
+
+
+def _style(text: str, m: re.Match[str]) -> str:
+    if not m.group(2):
+        return "alone"
+    return "stop" if text[len(m.group(1)):].lstrip()[:1] in ".)" else "space"
+
+
+def _text_lines(lines: list[Line]) -> list[Line]:
+    """The answer lines without their "Antwoord:" label (text after the label kept)."""
+    m = ANSWER.match(lines[0].text)
+    rest = m.group(1).strip() if m else lines[0].text
+    return ([Line(rest, lines[0].page, para=True)] if rest else []) + list(lines[1:])

@@ -2,8 +2,11 @@
 
 The report's questions are quoted ("De leden van de VVD-fractie vragen ...", often in italics) and
 each is followed by the answer. Theme headings ("2. Doel van het wetsvoorstel", "2.1 ...") and
-fractie headings ("VVD-fractie") set the heading and party of the items below them. Items are
-numbered in order.
+fractie headings ("VVD-fractie") set the heading and party of the items below them, as do part
+and article headings ("ALGEMEEN", "Artikelsgewijs", "Artikel I, onderdeel A") and, in text without
+font information, short capitalised lines of their own ("Inleiding"). Items are numbered in order.
+The signature at the end is left out. Also reads an Eerste Kamer memorie van antwoord and the
+reply section of a verslag van een schriftelijk overleg.
 """
 
 from __future__ import annotations
@@ -12,26 +15,53 @@ import re
 
 from briefer.ingest.pages import Line
 from briefer.ingest.structure.blocks import Block, cut
-from briefer.ingest.structure.common import PARTY_HEADING, party_in, refers_to, reports_question
+from briefer.ingest.structure.common import (
+    PARTY_HEADING,
+    government_speaks,
+    parse_numbers,
+    party_in,
+    refers_to,
+    reports_question,
+)
+from briefer.ingest.structure.kamervragen import ANTWOORD, VRAAG
 from briefer.model import Item
 
 THEME = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}\.?|§\s*\d+(?:\.\d+)*)\s+[A-Z][^.?!:]{1,90}$")
 FRACTIE = re.compile(
     r"^(?:(?:Vragen|Inbreng|Opmerkingen)\s+van\s+de\s+leden\s+van\s+de\s+)?[\w-]+-fractie\s*$"
     r"|^(?:Vragen|Inbreng)\s+van\s+de\s+leden\s+van\s+de\s+fractie\s+van\s+(?:de\s+|het\s+)?[\w-]+\s*$"
+    r"|^(?:Reactie|Antwoord(?:en)?|Beantwoording)\s+(?:op|van)\s+de\s+(?:vragen|inbreng)(?:\s+en\s+opmerkingen)?"
+    r"\s+van\s+(?:de\s+leden\s+van\s+)?de\s+(?:[\w-]+-fractie|fractie\s+van\s+(?:de\s+|het\s+)?[\w-]+)\s*:?\s*$"
 )
+# unnumbered headings: a part ("ALGEMEEN", "Artikelsgewijs"), an article ("Artikel I, onderdeel A")
+PART = re.compile(
+    r"^(?:[IVX]{1,4}\.?\s+)?(?:[A-ZÀ-Ý][A-ZÀ-Ý ,/&-]{3,60}|Algemeen(?:\s+deel)?|Artikelsgewijs|Artikelsgewijze\s+toelichting"
+    r"|Artikelen|Overig(?:e\s+vragen)?|Inleiding|Slot(?:opmerkingen)?)\s*$"
+    r"|^Artikel(?:en)?\s+[0-9IVXLC]+[a-z]?(?:\.\d+)*(?:(?:,|\s+en|\s+t/m)?\s+(?:(?:onderdelen|onderdeel|leden|lid)\s+)?"
+    r"[0-9IVXLCA-Z]{1,5}[a-z]?(?:\.\d+)*)*\s*$"
+)
+_SIGNATURE = re.compile(r"^(?:De|Namens\s+de)\s+(?:[Mm]inister|[Ss]taatssecretaris|[Ii]nitiatiefnem|[Ii]ndiener)[^.?!]{0,120},\s*$")
 
 
 def _is_question(b: Block, italic_style: bool) -> bool:
     if italic_style:
         share = sum(1 for ln in b.lines if ln.italic) / len(b.lines)
         return share > 0.5
-    return reports_question(b.text)
+    text = b.text.rstrip()
+    # a paragraph reporting what members ask, or one that asks ("Kunt u aangeven ...?")
+    return reports_question(text) or (text.endswith("?") and not government_speaks(text))
 
 
 def parse(lines: list[Line]) -> tuple[list[Item], list[str], list[str]]:
     """Items, parties in order, warnings."""
-    blocks = cut(lines, [("fractie", FRACTIE), ("fractie", PARTY_HEADING), ("theme", THEME)])
+    sig = next((i for i in range(max(0, len(lines) - 10), len(lines)) if _SIGNATURE.match(lines[i].text)), None)
+    if sig is not None:
+        lines = lines[:sig]  # the signature at the end ("De Minister van ..., / Name")
+    labelled = sum(1 for ln in lines if VRAAG.match(ln.text)) >= 2  # "Vraag 3" ... "Antwoord" labels
+    patterns = [("fractie", FRACTIE), ("fractie", PARTY_HEADING), ("theme", THEME), ("theme", PART)]
+    if labelled:
+        patterns = [("vraag", VRAAG), ("antwoord", ANTWOORD), *patterns]
+    blocks = cut(lines, patterns)
     paras = [b for b in blocks if b.kind == "para"]
     italic_n = sum(1 for b in paras if all(ln.italic for ln in b.lines))
     italic_style = 0 < italic_n < len(paras) and italic_n >= 3
@@ -42,9 +72,12 @@ def parse(lines: list[Line]) -> tuple[list[Item], list[str], list[str]]:
     q: list[Block] = []
     a: list[Block] = []
     started = False
+    label = ""  # "vraag" / "antwoord" after such a label: the paragraphs below belong to it
+    printed: list[list[int]] = []  # the label's numbers per item
 
     def finish() -> None:
-        nonlocal q, a
+        nonlocal q, a, label
+        label = ""
         if q and a:
             question = "\n\n".join(b.text for b in q)
             answer = "\n\n".join(b.text for b in a)
@@ -54,12 +87,17 @@ def parse(lines: list[Line]) -> tuple[list[Item], list[str], list[str]]:
             n = len(items) + 1
             items.append(Item(number=n, question=question, answer=answer, party=party, heading=heading,
                               pages=[q[0].first_page, a[-1].last_page], refers_to=refers_to(answer, [n])))
+            printed.append(list(numbers))
         q, a = [], []
+
+    numbers: list[int] = []
 
     for b in blocks:
         if b.kind == "para" and len(b.lines) <= 2 and all(ln.bold for ln in b.lines) \
                 and not b.text.rstrip().endswith((".", "?", ":", ";")) and len(b.text) < 110:
             b.kind = "fractie" if FRACTIE.match(b.text) else "theme"  # bold heading in a PDF
+        elif b.kind == "para" and _plain_heading(b):
+            b.kind = "theme"
         if b.kind == "fractie":
             finish()
             section_party = party_in(b.lines[0].text)
@@ -68,6 +106,23 @@ def parse(lines: list[Line]) -> tuple[list[Item], list[str], list[str]]:
             finish()
             heading = b.text.replace("\n\n", " ")
             started = True
+            continue
+        if b.kind in ("vraag", "antwoord"):
+            assert b.match is not None
+            if b.kind == "vraag":
+                finish()
+                numbers = parse_numbers(b.match.group(1))
+            label = b.kind
+            rest = (b.match.group(2) or b.match.group(3) or "").strip()
+            if rest:
+                (q if label == "vraag" else a).append(Block("para", [Line(rest, b.first_page)]))
+            started = True
+            continue
+        if label == "vraag":
+            q.append(b)
+            continue
+        if label == "antwoord":
+            a.append(b)
             continue
         if _is_question(b, italic_style):
             if a:
@@ -79,4 +134,22 @@ def parse(lines: list[Line]) -> tuple[list[Item], list[str], list[str]]:
         elif not started:
             continue  # introduction before the first theme or question
     finish()
+    flat = [n for nums in printed for n in nums]
+    if labelled and all(printed) and len(flat) == len(set(flat)):  # the document's own numbers, when unique
+        for item, nums in zip(items, printed, strict=True):
+            item.number, item.numbers = nums[0], nums
+            item.refers_to = refers_to(item.answer, nums)
     return items, parties, []
+
+
+_LETTER_LINE = re.compile(r"^(?:Aan\s|Den\s+Haag|[’']s-Gravenhage)|.*\b\d{4}\b")
+
+
+def _plain_heading(b: Block) -> bool:
+    """In text without font information: a short line of its own, capitalised, without end punctuation."""
+    if len(b.lines) != 1 or b.lines[0].x is not None:
+        return False
+    text = b.lines[0].text.strip()
+    return 3 <= len(text) <= 70 and len(text.split()) <= 8 and text[0].isupper() \
+        and not text.endswith((".", "?", "!", ":", ";", ",", ")")) and not text.startswith(("•", "-", "–")) \
+        and not _LETTER_LINE.match(text) and not reports_question(text)

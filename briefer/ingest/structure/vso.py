@@ -23,16 +23,21 @@ from briefer.ingest.structure.common import (
     refers_to,
     reports_question,
 )
+from briefer.ingest.structure.kamervragen import VRAAG
 from briefer.model import Item
 
 ANSWER_HEADING = re.compile(
     r"^(?:(\d{1,4}(?:\s*(?:,|en)\s*\d{1,4})*)\s*[.)]?\s+)?"
-    r"(?:Antwoord|Reactie)\s+van\s+(?:het\s+kabinet|de\s+regering|de\s+bewindspersonen?|de\s+[Mm]inisters?"
-    r"|de\s+[Ss]taatssecretaris(?:sen)?|de\s+initiatiefnemers?)(?:[^:]{0,80}:\s*(.*)|[^:.?!]{0,80}$)"
+    r"(?:Antwoord|Reactie|Beantwoording)\s+(?:(?:van|door)\s+(?:het\s+kabinet|de\s+regering|de\s+bewindspersonen?"
+    r"|de\s+[Mm]inisters?|de\s+[Ss]taatssecretaris(?:sen)?|de\s+initiatiefnemers?)\b"
+    r"(?:[^:]{0,160}:\s*(.*)|[^:.?!]{0,160}$)"
+    r"|(?:het\s+)?kabinet\s*(?::\s*(.*))?$)"  # "Reactie kabinet" only as a line of its own
 )
 # a bare "Antwoord" / "Antwoord:" / "3. Antwoord" line, used when a document has no full answer headings
 ANSWER_SHORT = re.compile(r"^(?:(\d{1,4}(?:\s*(?:,|en)\s*\d{1,4})*)\s*[.)]?\s+)?(?:Antwoord|Reactie)\s*(?::\s*(.*)|$)")
 _NUMBERED_QUESTION = re.compile(r"^(\d{1,4})\s*[.)]\s+(?=\S)")
+# a fractie heading of its own: "VVD-fractie", "Fractie van de SGP"
+_BARE_PARTY = re.compile(r"^(?:[\w-]+-fractie|[Ff]ractie\s+van\s+(?:de\s+|het\s+)?[\w-]+)\s*$")
 ROMAN = re.compile(r"^(?:[IVX]{1,5})\.?\s+[A-Z][^.?!]{0,80}$")
 
 
@@ -40,7 +45,14 @@ def looks_like(lines: list[Line]) -> bool:
     return any(ANSWER_HEADING.match(ln.text) for ln in lines)
 
 
-_REPLY_SECTION = re.compile(r"^[IVX]{1,5}\.?\s+(?!.*\bVragen\b).*\b(?:Reactie|Antwoord|Beantwoording)", re.I)
+_REPLY_SECTION = re.compile(
+    r"^[IVX]{1,5}\.?\s+(?!.*\bVragen\b).*\b(?:Reactie|Antwoord|Beantwoording)"
+    # Eerste Kamer: the committee's letter with the questions, then the government's letter
+    r"|^(?-i:BRIEF\s+VAN\s+DE\s+(?:MINISTERS?|STAATSSECRETARIS(?:SEN)?|MINISTER-PRESIDENT)\b)"
+    # the reply section's heading in capitals without a numeral: "REACTIE VAN DE MINISTER"
+    r"|^(?-i:(?:REACTIE|ANTWOORD(?:EN)?|BEANTWOORDING)\s+(?:VAN|DOOR)\s+[A-Z ,/-]+)$",
+    re.I,
+)
 
 
 def parse(lines: list[Line]) -> tuple[list[Item], list[str], list[str]]:
@@ -68,7 +80,11 @@ def parse(lines: list[Line]) -> tuple[list[Item], list[str], list[str]]:
 def _interleaved(lines: list[Line]) -> tuple[list[Item], list[str], list[str]]:
     """Fractie headings, question paragraphs, answer headings, answers (see the module docstring)."""
     answer_pattern = ANSWER_HEADING if any(ANSWER_HEADING.match(ln.text) for ln in lines) else ANSWER_SHORT
-    blocks = cut(lines, [("party", PARTY_HEADING), ("answer", answer_pattern), ("roman", ROMAN)])
+    patterns = [("party", PARTY_HEADING), ("party", _BARE_PARTY), ("answer", answer_pattern), ("roman", ROMAN)]
+    labelled = sum(1 for ln in lines if VRAAG.match(ln.text)) >= 2
+    if labelled:  # questions headed "Vraag 3" (numbered on, or anew per fractie)
+        patterns.insert(0, ("vraag", VRAAG))
+    blocks = cut(lines, patterns)
     style = AnswerStyle(blocks, "answer")
     has_party = any(b.kind == "party" for b in blocks)
     items: list[Item] = []
@@ -79,6 +95,8 @@ def _interleaved(lines: list[Line]) -> tuple[list[Item], list[str], list[str]]:
     q: list[Block] = []
     a: list[Block] = []
     numbers: list[int] = []
+    label: list[int] = []  # the numbers of the last "Vraag N" label
+    wrapped = False  # a bold answer heading may run on over a second line
 
     def finish() -> None:
         nonlocal q, a, numbers
@@ -105,12 +123,23 @@ def _interleaved(lines: list[Line]) -> tuple[list[Item], list[str], list[str]]:
             finish()
             mode = "skip"
             continue
+        if b.kind == "vraag":
+            if mode == "answer":
+                finish()
+            assert b.match is not None
+            label = parse_numbers(b.match.group(1))
+            rest = (b.match.group(2) or b.match.group(3) or "").strip()
+            if rest:
+                q.append(Block("para", [Line(rest, b.first_page)]))
+            mode = "question"
+            continue
         if b.kind == "answer":
             if mode == "answer":
                 finish()
             m = b.match
             assert m is not None
-            nums = parse_numbers(m.group(1)) if m.group(1) else []
+            nums = parse_numbers(m.group(1)) if m.group(1) else list(label)
+            label = []
             if not nums and q:  # numbered questions: "12. De leden van ..." ... "Antwoord"
                 lead = _NUMBERED_QUESTION.match(q[0].lines[0].text)
                 if lead:
@@ -122,11 +151,20 @@ def _interleaved(lines: list[Line]) -> tuple[list[Item], list[str], list[str]]:
                 last = items[-1].numbers[-1] if items else 0
                 nums = [last + 1]
             numbers = nums
-            rest = (m.group(2) or "").strip()
+            rest = (m.group(2) or (m.group(3) if m.re.groups >= 3 else "") or "").strip()
             if rest:
                 a.append(Block("para", [Line(rest, b.first_page)]))
             mode = "answer"
+            wrapped = b.lines[0].bold and not rest and not b.lines[0].text.rstrip().endswith(":")
             continue
+        if wrapped:  # the bold answer heading wrapped onto the next line(s)
+            keep = b.lines
+            while keep and keep[0].bold and len(keep[0].text) < 80 and len(b.lines) - len(keep) < 3:
+                keep = keep[1:]
+            if not keep:
+                continue
+            b = Block("para", keep) if keep is not b.lines else b
+        wrapped = False
         if mode == "skip":
             continue
         if mode == "question":
@@ -147,6 +185,10 @@ def _interleaved(lines: list[Line]) -> tuple[list[Item], list[str], list[str]]:
             mode = "question"
             q.append(b)
     finish()
+    flat = [n for it in items for n in it.numbers]
+    if labelled and len(flat) != len(set(flat)):  # "Vraag 1" anew per fractie: number the items on
+        for n, it in enumerate(items, start=1):
+            it.number, it.numbers, it.refers_to = n, [n], refers_to(it.answer, [n])
     return items, parties, warnings
 
 
