@@ -66,7 +66,7 @@ def _dutch_argparse() -> None:
 
 
 def _area_modules() -> list[str]:
-    return ["parse", "documents", "annotations", "export", "suggest"]
+    return ["parse", "documents", "annotations", "filters", "export", "suggest"]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from briefer import paths
 from briefer.cli import UserError, db_path, open_store
+from briefer.cli.filters import add_filter_args, filtered_item_ids, wants_filter
 from briefer.errors import is_user_facing
 from briefer.model import DOC_TYPE_LABELS, StoredDocument, StoredItem
 from briefer.store import DatabaseCorrupt, ImportResult
@@ -41,6 +42,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--party", metavar="FRACTIE")
     p.add_argument("--doc", metavar="DOC")
     p.add_argument("--limit", type=int, default=50)
+    add_filter_args(p)
     p.add_argument("--json", action="store_true", help="als JSON")
     p.set_defaults(func=cmd_search)
 
@@ -239,7 +241,13 @@ def cmd_search(args: argparse.Namespace) -> int:
     _with_annotation_search()
     with open_store(args) as store:
         doc_id = store.resolve(args.doc).id if args.doc else None
-        hits = store.search(args.query, party=args.party, doc_id=doc_id, limit=args.limit)
+        filtering = wants_filter(args)
+        # with annotation filters, rank a wider set first, then keep the hits on matching items
+        hits = store.search(args.query, party=args.party, doc_id=doc_id,
+                            limit=max(args.limit * 20, 1000) if filtering else args.limit)
+        if filtering:
+            allowed = filtered_item_ids(store, args, doc_id)
+            hits = [h for h in hits if h.item_id in allowed][: args.limit]
         names = {d.id: d for d in store.documents()} if hits else {}
     if args.json:
         print(json.dumps([asdict(h) for h in hits], ensure_ascii=False, indent=2))

@@ -1,0 +1,80 @@
+"""CLI: `briefer items` — find annotated items across documents by domain, fractie, level,
+follow-up status and note; `briefer search` takes the same filters.
+
+Thin over `Annotations.filter_items` and `Store.search`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from dataclasses import asdict
+from typing import TYPE_CHECKING
+
+from briefer.cli import open_store
+
+if TYPE_CHECKING:
+    from briefer.store import Store
+
+LEVELS = ["openbaar", "intern", "vertrouwelijk"]
+STATUSES = ["open", "loopt", "afgerond"]
+
+
+def add_filter_args(p: argparse.ArgumentParser) -> None:
+    """The annotation filters shared by `items` and `search`."""
+    p.add_argument("--domain", metavar="DOMEIN", help="gelabeld met of gemarkeerd in dit domein")
+    p.add_argument("--level", choices=LEVELS, help="met een annotatie op dit niveau")
+    p.add_argument("--status", choices=STATUSES, help="met een vervolgactie met deze status")
+    note = p.add_mutually_exclusive_group()
+    note.add_argument("--has-note", dest="has_note", action="store_const", const=True,
+                      help="met een notitie (of markeringsnotitie)")
+    note.add_argument("--no-note", dest="has_note", action="store_const", const=False,
+                      help="zonder notitie")
+
+
+def wants_filter(args: argparse.Namespace) -> bool:
+    return any(getattr(args, k, None) is not None for k in ("domain", "level", "status", "has_note"))
+
+
+def filtered_item_ids(store: Store, args: argparse.Namespace, document_id: str | None) -> set[str]:
+    """Ids of the items matching the annotation filters in `args` (party included)."""
+    from briefer.annotate import Annotations
+
+    ann = Annotations(store)
+    domain_id = ann.domain_by_ref(args.domain).id if args.domain else None
+    return {it.id for it in ann.filter_items(
+        document_id=document_id, domain_id=domain_id, party=getattr(args, "party", None),
+        level=args.level, status=args.status, has_note=args.has_note)}
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("items", help="vragen zoeken op domein, fractie, niveau, status of notitie")
+    p.add_argument("doc", nargs="?", metavar="DOC", help="alleen dit document (standaard: alle)")
+    p.add_argument("--party", metavar="FRACTIE")
+    add_filter_args(p)
+    p.add_argument("--json", action="store_true", help="als JSON")
+    p.set_defaults(func=cmd_items)
+
+
+def cmd_items(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        document_id = store.resolve(args.doc).id if args.doc else None
+        ids = filtered_item_ids(store, args, document_id)
+        docs = {d.id: d for d in store.documents()}
+        items = []
+        for doc_id in ([document_id] if document_id else list(docs)):
+            items.extend(it for it in store.items(doc_id) if it.id in ids)
+    if args.json:
+        print(json.dumps([asdict(it) for it in items], ensure_ascii=False, indent=2))
+        return 0
+    if not items:
+        print("Geen vragen die aan deze filters voldoen.")
+        return 0
+    for it in items:
+        doc = docs.get(it.document_id)
+        where = doc.short_ref if doc else it.document_id[:8]
+        text = " ".join((it.question or it.answer).split())
+        text = text if len(text) <= 80 else text[:79] + "…"
+        print(f"{where} · vraag {it.number}" + (f" · {it.party}" if it.party else "") + f"  {text}")
+    print(f"{len(items)} vra{'ag' if len(items) == 1 else 'gen'}")
+    return 0
