@@ -345,6 +345,11 @@ class StoredDocument:
         return self.identifier or self.source
 
     @property
+    def subject(self) -> str:
+        """What the document is about: its title, else its document type ("Verslag schriftelijk overleg")."""
+        return (self.title or "").strip() or DOC_TYPE_LABELS.get(self.doc_type, "")
+
+    @property
     def short_ref(self) -> str:
         """File-name friendly reference: `30821-196` or the identifier."""
         if self.dossier and self.ondernummer:

@@ -85,6 +85,8 @@ def test_kamerlidbriefing_carries_the_work_and_leaks_nothing(afternoon):
     assert "Grondstoffen en (fossiele) energie" in texts
     # the accepted toezegging reaches the table of toezeggingen
     table_text = " ".join(c.text for t in document.tables for r in t.rows for c in r.cells)
+    # the sample has no cover page: the subject falls back to the document type
+    assert "Verslag schriftelijk overleg (Kamerstuk 30 821, nr. 196)" in table_text
     assert afternoon["accepted_sentence"][:40] in table_text
     # Markdown became formatting, not symbols
     bold = [r.text for p in document.paragraphs for r in p.runs if r.bold]

@@ -28,7 +28,7 @@ def subject_line(selection: Selection) -> str:
     parts = []
     for d in selection.documents:
         doc = d.document
-        title = (doc.title or "").strip()
+        title = doc.subject
         parts.append(f"{title} ({doc.display_name})" if title else doc.display_name)
     return "; ".join(parts)
 
