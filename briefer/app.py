@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from briefer import paths
 from briefer.gui.main_window import MainWindow
-from briefer.gui.theme import apply_theme
+from briefer.gui.theme import apply_theme, install_translations
 from briefer.gui.workspace import Workspace
 from briefer.settings import Settings
 
@@ -108,6 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     app.setOrganizationName("Briefer")
     app.setApplicationDisplayName("Briefer")
     apply_theme(app)
+    install_translations(app)
     db_path = args.db or paths.default_db_path()
     if not _startup_check(db_path):
         return 1

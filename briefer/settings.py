@@ -41,6 +41,15 @@ class Settings:
     user_name: str = ""  # "van" in exported briefings
     template_path: str | None = None  # reference .docx for exports
     reader_font_size: int = 11
+    # the export dialog's last choices (the ceiling is remembered only up to "intern": a
+    # confidential export is always chosen anew)
+    export_kind: str = "kamerlid"
+    export_ceiling: str = "intern"
+    export_by: str = "party"
+    export_only_annotated: bool = True
+    export_open_after: bool = True
+    export_dir: str = ""  # "" = paths.default_export_dir()
+    export_recipient: str = ""
     path: Path | None = field(default=None, repr=False, compare=False)
 
     # ---------------------------------------------------------------------------------------

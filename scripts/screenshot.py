@@ -17,7 +17,15 @@ sys.path.insert(0, str(REPO))
 
 
 def annotate(window: object) -> str:
-    """Add sample annotations through the core; returns the id of the item to show."""
+    """Annotate the sample the way a staffer would, through the core; returns the item to show.
+
+    Whole phrases are marked with `Annotations.highlight_quote` (no offsets): on answer 16 the
+    toezegging (with a follow-up to watch it) and the offer of a confidential technische briefing
+    (a vertrouwelijk highlight and follow-up); item tags across the outline, an item note, a few
+    follow-ups elsewhere (one overdue) and the document's Kern.
+    """
+    from datetime import date, timedelta
+
     from briefer.model import FollowUpKind, Level
 
     ws = window.ws  # type: ignore[attr-defined]
@@ -25,36 +33,44 @@ def annotate(window: object) -> str:
     doc = window.current_document()  # type: ignore[attr-defined]
     domains = {d.key: d for d in ann.domains()}
     item = lambda n: store.item_by_number(doc.id, n)  # noqa: E731
-    for number, keys in ((1, [1]), (2, [1, 2]), (4, [2]), (9, [3]), (12, [1, 4]), (16, [1]), (20, [2])):
+    today = date.today()
+    due = lambda days: (today + timedelta(days=days)).isoformat()  # noqa: E731
+    for number, keys in ((1, [1]), (2, [1, 2]), (3, [1]), (4, [2]), (9, [1, 2]), (12, [1]), (16, [1, 2]),
+                         (20, [4]), (25, [1]), (28, [3])):
         for key in keys:
             ann.tag_item(item(number).id, domains[key].id)
+
     i16 = item(16)
-    text = i16.answer
-    start = text.find("Het identificeren")
-    if start >= 0:
-        end = text.find(".", start) + 1
-        ann.add_highlight(i16.id, "answer", start, end, domain_id=domains[1].id,
-                          note="Doorlopend proces: geen einddatum genoemd.")
-    conf = text.find("vertrouwelijke")
-    if conf >= 0:
-        s = text.rfind(" ", 0, max(0, conf - 30)) + 1
-        e = text.find(".", conf) + 1
-        ann.add_highlight(i16.id, "answer", s, e, domain_id=domains[2].id, level=Level.VERTROUWELIJK,
-                          note="Briefing aanvragen vóór het debat.")
-    q = i16.question
-    qs = q.find("afhankelijk")
-    if qs >= 0:
-        ann.add_highlight(i16.id, "question", max(0, q.rfind(" ", 0, qs) + 1), q.find(" ", qs + 20),
-                          domain_id=domains[1].id)
-    ann.set_note(doc.id, i16.id, "**Kern:** het kabinet biedt een *vertrouwelijke technische briefing* aan.\n\n"
-                 "- navragen wanneer\n- Kamerlid informeren", level=Level.INTERN)
+    ann.highlight_quote(i16.id, "De werkelijke afhankelijkheid van Chinese siliciumproductie voor zonnepanelen "
+                        "is juist veel ernstiger dan ingeschat", field="question", domain_id=domains[1].id)
+    ann.highlight_quote(i16.id, "Om deze reden is er geen einddatum te noemen", field="answer",
+                        domain_id=domains[1].id, note="Geen einddatum: terugkomen op in het debat.")
+    promise = ann.highlight_quote(
+        i16.id, "Aan het einde van dit jaar zal onder andere worden ingegaan op de voortgang van de identificatie "
+        "van risicovolle strategische afhankelijkheden", field="answer", domain_id=domains[2].id,
+        note="Toezegging: voortgang eind dit jaar.")
+    secret = ann.highlight_quote(
+        i16.id, "zal het kabinet de Kamer aanbieden hierover een vertrouwelijke technische briefing te verzorgen",
+        field="answer", domain_id=domains[2].id, level=Level.VERTROUWELIJK,
+        note="Briefing aanvragen vóór het commissiedebat.")
+    ann.add_followup(i16.id, "Toezegging bewaken: voortgang identificatie risicovolle afhankelijkheden",
+                     kind=FollowUpKind.TOEZEGGING, owner="Sanne", due=due(34), highlight_id=promise.after["id"])
+    ann.add_followup(i16.id, "Vertrouwelijke technische briefing aanvragen bij EZK",
+                     kind=FollowUpKind.TECHNISCHE_BRIEFING, owner="Sanne", due=due(14), level=Level.VERTROUWELIJK,
+                     highlight_id=secret.after["id"])
+    ann.set_note(doc.id, i16.id, "**Voor het debat:** het kabinet noemt geen einddatum, maar biedt wel een "
+                 "*vertrouwelijke technische briefing* aan.\n\n- wanneer volgt de voortgangsbrief?\n"
+                 "- briefing aanvragen en Kamerlid inlichten", level=Level.INTERN)
     ann.set_note(doc.id, item(2).id, "Vergelijk met de Grondstoffenstrategie.")
-    ann.add_followup(i16.id, "Technische briefing aanvragen bij EZK", kind=FollowUpKind.TECHNISCHE_BRIEFING,
-                     owner="Sanne", due="2026-12-11", level=Level.VERTROUWELIJK)
-    ann.add_followup(item(1).id, "Toezegging: voortgangsbrief eind van het jaar", kind=FollowUpKind.TOEZEGGING,
-                     owner="Sanne", due="2026-11-20")
-    ann.add_followup(item(9).id, "Schriftelijke vragen over medische producten voorbereiden",
-                     kind=FollowUpKind.SCHRIFTELIJKE_VRAGEN, owner="Joost", due="2027-01-15")
+    ann.highlight_quote(item(1).id, "kwantitatieve doelen en termijnen", field="answer", domain_id=domains[1].id)
+    ann.add_followup(item(1).id, "Motie: concrete doelen en termijnen voor afbouw afhankelijkheden",
+                     kind=FollowUpKind.MOTIE, owner="Joost", due=due(-5))
+    ann.add_followup(item(9).id, "Schriftelijke vragen over de rol van AIVD en MIVD",
+                     kind=FollowUpKind.SCHRIFTELIJKE_VRAGEN, owner="Joost", due=due(49))
+    ann.set_note(doc.id, None, "- Kabinet stelt geen kwantitatieve doelen of termijnen (vraag 1, 12)\n"
+                 "- Voortgangsbrief eind dit jaar: toezegging bewaken (vraag 16)\n"
+                 "- Vertrouwelijke technische briefing aangeboden (vraag 16)")
+    ws.settings.user_name = "Sanne"
     return i16.id
 
 
@@ -83,12 +99,13 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication  # noqa: TID251
 
     from briefer.app import create_window
-    from briefer.gui.theme import apply_theme
+    from briefer.gui.theme import apply_theme, install_translations
 
     app = QApplication(sys.argv[:1])
     apply_theme(app)
+    install_translations(app)
     window = create_window(home / "briefer.db", sample=True, show_progress=False)
-    window.resize(1560, 960)
+    window.resize(1600, 1000)
     window.show()
     loop = QEventLoop()
     window.import_finished.connect(lambda _r: loop.quit())
@@ -102,6 +119,8 @@ def main() -> int:
     window.reload_followups()
     window.refresh_annotations()
     window.select_item(item_id)
+    window.activateWindow()
+    window.reader.setFocus()
     for _ in range(20):
         app.processEvents()
     QTimer.singleShot(300, app.quit)

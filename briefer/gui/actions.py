@@ -12,6 +12,7 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from briefer.gui.dialogs import FollowUpDialog, ShortcutsDialog
+from briefer.gui.labels import document_label
 from briefer.model import FollowUpStatus, Level
 
 if TYPE_CHECKING:
@@ -124,7 +125,7 @@ class AnnotationActions(_Base):
         from briefer.gui.dialogs import KernDialog
 
         note = self.ws.query(self.ws.ann.note, doc.id, None)
-        dialog = KernDialog(self, title=doc.display_name, body=note.body if note else "",
+        dialog = KernDialog(self, title=document_label(doc), body=note.body if note else "",
                             level=str(note.level) if note else str(Level.INTERN))
         if dialog.exec():
             body, level = dialog.body.toPlainText(), Level(dialog.level.currentData())
@@ -204,6 +205,8 @@ class AnnotationActions(_Base):
         except Exception as exc:
             self.show_error(exc)
             return
+        dialog.exported.connect(
+            lambda path: self.statusBar().showMessage(f"Briefing opgeslagen als {path}", 15000))
         dialog.exec()
 
     @Slot()
@@ -226,7 +229,7 @@ class AnnotationActions(_Base):
             return
         answer = QMessageBox.question(
             self, "Document verwijderen",
-            f"{doc.display_name} en alle annotaties erbij verwijderen? Dit kan niet ongedaan worden gemaakt.")
+            f"{document_label(doc)} en alle annotaties erbij verwijderen? Dit kan niet ongedaan worden gemaakt.")
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
@@ -238,6 +241,9 @@ class AnnotationActions(_Base):
         self._item_id = None
         self.ws.undo_stack.clear()
         self.outline_model.set_items([])
+        self.kern.show_note(None)
+        self.kern.setVisible(False)
+        self.setWindowTitle("Briefer")
         self.reader.show_placeholder("Document verwijderd.")
         self._show_inspector(None)
         self.reload_library()
@@ -261,6 +267,13 @@ class AnnotationActions(_Base):
     @Slot()
     def show_shortcuts(self) -> None:
         ShortcutsDialog(self).exec()
+
+    @Slot()
+    def open_sample(self) -> None:
+        """Help → Voorbeelddocument: the bundled Kamerstuk (imported once, then just opened)."""
+        from briefer import paths
+
+        self.import_files([paths.SAMPLE_DOCUMENT])
 
     @Slot()
     def show_about(self) -> None:

@@ -7,10 +7,10 @@ a red padlock for confidential content.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from briefer.gui.models import Markers, MarkersRole
+from briefer.gui.models import ItemUnitRole, Markers, MarkersRole
 from briefer.gui.theme import CONFIDENTIAL_RED, MUTED, draw_lock
 
 DOT = 9
@@ -83,3 +83,57 @@ class OutlineDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         size = super().sizeHint(option, index)
         return QSize(size.width(), max(size.height(), 22))
+
+
+class LibraryDelegate(QStyledItemDelegate):
+    """GUI: a library row in two lines: the document's name, then type · date · number of items.
+
+    The view shows only the model's first column; the second line reads columns 1–3 of the same
+    row, so the narrow left panel still shows type, date and counts without truncating the name.
+    """
+
+    PAD = 4
+
+    def _lines(self, index: QModelIndex | QPersistentModelIndex) -> tuple[str, str]:
+        model = index.model()
+        row = index.row()
+        kind = model.index(row, 1).data() or ""
+        when = model.index(row, 2).data() or ""
+        count = model.index(row, 3).data()
+        unit = str(index.siblingAtColumn(0).data(ItemUnitRole) or "vragen")
+        second = " · ".join(p for p in (kind, when, f"{count} {unit}" if count is not None else "") if p)
+        return str(index.data() or ""), second
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        first, second = self._lines(index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        rect = opt.rect.adjusted(self.PAD + 2, self.PAD, -self.PAD, -self.PAD)
+        bold = QFont(opt.font)
+        bold.setWeight(QFont.Weight.DemiBold)
+        small = QFont(opt.font)
+        small.setPointSizeF(max(7.0, opt.font.pointSizeF() - 1))
+        fm_bold, fm_small = QFontMetrics(bold), QFontMetrics(small)
+        painter.save()
+        painter.setFont(bold)
+        painter.setPen(opt.palette.highlightedText().color() if selected else opt.palette.text().color())
+        painter.drawText(rect.left(), rect.top() + fm_bold.ascent(),
+                         fm_bold.elidedText(first, Qt.TextElideMode.ElideRight, rect.width()))
+        painter.setFont(small)
+        painter.setPen(opt.palette.highlightedText().color() if selected else MUTED)
+        painter.drawText(rect.left(), rect.top() + fm_bold.height() + 2 + fm_small.ascent(),
+                         fm_small.elidedText(second, Qt.TextElideMode.ElideRight, rect.width()))
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        small = QFont(option.font)
+        small.setPointSizeF(max(7.0, option.font.pointSizeF() - 1))
+        bold = QFont(option.font)
+        bold.setWeight(QFont.Weight.DemiBold)
+        height = QFontMetrics(bold).height() + 2 + QFontMetrics(small).height() + 2 * self.PAD
+        return QSize(200, height)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -27,11 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from briefer.errors import is_user_facing
+from briefer.gui.labels import KIND_LABELS, LEVEL_LABELS, STATUS_LABELS
 from briefer.gui.theme import lock_icon
 from briefer.model import FollowUp, FollowUpKind, FollowUpStatus, Highlight, Level
-
-LEVEL_LABELS = {Level.OPENBAAR: "Openbaar", Level.INTERN: "Intern", Level.VERTROUWELIJK: "Vertrouwelijk"}
-STATUS_LABELS = {FollowUpStatus.OPEN: "Open", FollowUpStatus.LOOPT: "Loopt", FollowUpStatus.AFGEROND: "Afgerond"}
 
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
@@ -78,16 +77,16 @@ class FollowUpDialog(QDialog):
         self.text.setPlaceholderText("Wat moet er gebeuren? Bijv. 'Vragen naar de planning van de evaluatie'")
         self.text.setTabChangesFocus(True)
         self.text.setFixedHeight(90)
-        form.addRow("Omschrijving", self.text)
+        form.addRow("&Omschrijving", self.text)
         self.kind = QComboBox()
         for kind in FollowUpKind:
-            self.kind.addItem(str(kind).capitalize(), str(kind))
-        form.addRow("Soort", self.kind)
+            self.kind.addItem(KIND_LABELS.get(kind, str(kind)), str(kind))
+        form.addRow("&Soort", self.kind)
         self.owner = QLineEdit()
         self.owner.setPlaceholderText("Wie pakt dit op?")
-        form.addRow("Eigenaar", self.owner)
+        form.addRow("&Eigenaar", self.owner)
         due_row = QHBoxLayout()
-        self.has_due = QCheckBox("Termijn")
+        self.has_due = QCheckBox("&Termijn")
         self.due = QDateEdit()
         self.due.setCalendarPopup(True)
         self.due.setDisplayFormat("dd-MM-yyyy")
@@ -96,25 +95,25 @@ class FollowUpDialog(QDialog):
         self.has_due.toggled.connect(self.due.setEnabled)
         due_row.addWidget(self.has_due)
         due_row.addWidget(self.due, 1)
-        form.addRow("Termijn", due_row)
+        form.addRow("", due_row)
         self.status = QComboBox()
         for status, label in STATUS_LABELS.items():
             self.status.addItem(label, str(status))
-        form.addRow("Status", self.status)
+        form.addRow("St&atus", self.status)
         self.level = level_combo()
         select_data(self.level, str(Level.INTERN))
         self.level_warning = QLabel("VERTROUWELIJK — komt alleen in een als vertrouwelijk gemarkeerde briefing")
         self.level_warning.setObjectName("badge")
         self.level_warning.setVisible(False)
         self.level.currentIndexChanged.connect(self._level_changed)
-        form.addRow("Niveau", self.level)
+        form.addRow("&Niveau", self.level)
         form.addRow("", self.level_warning)
         self.highlight = QComboBox()
         self.highlight.addItem("— geen —", None)
         for h in highlights or []:
             quote = " ".join(h.exact.split())
             self.highlight.addItem(quote if len(quote) < 60 else quote[:59] + "…", h.id)
-        form.addRow("Passage", self.highlight)
+        form.addRow("&Passage", self.highlight)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Opslaan")
@@ -205,7 +204,16 @@ SHORTCUTS: list[tuple[str, str]] = [
     ("Ctrl+O", "Document importeren"),
     ("Ctrl+Z", "Ongedaan maken"),
     ("Ctrl+Shift+Z", "Opnieuw doen"),
-    ("Ctrl+1 / Ctrl+2 / Ctrl+3", "Naar overzicht / lezer / inspector"),
+    ("Ctrl+0 / 1 / 2 / 3 / 4", "Naar documenten / overzicht / lezer / inspector / vervolgacties"),
+    ("Tab / Shift+Tab", "Naar het volgende / vorige paneel"),
+    ("Ctrl+B", "Bron (PDF) van de vraag tonen"),
+    ("Ctrl+G", "Naar vraag nummer…"),
+    ("Ctrl+Shift+S", "Suggesties (toezeggingen, domeinen, vertrouwelijk)"),
+    ("Ctrl+Plus / Ctrl+Min", "Grotere / kleinere letters in de lezer"),
+    ("Del (in inspector)", "Markering of vervolgactie verwijderen"),
+    ("Del (in documenten)", "Document verwijderen (met bevestiging)"),
+    ("Enter (in overzicht)", "De vraag lezen (naar de lezer)"),
+    ("Menutoets", "Contextmenu (markeren, niveau, status)"),
     ("F1", "Dit overzicht"),
 ]
 
@@ -223,15 +231,24 @@ class ShortcutsDialog(QDialog):
         for row, (keys, what) in enumerate(SHORTCUTS):
             table.setItem(row, 0, QTableWidgetItem(keys))
             table.setItem(row, 1, QTableWidgetItem(what))
-        table.resizeColumnsToContents()
-        table.horizontalHeader().setStretchLastSection(True)
+        table.setWordWrap(True)
+        table.setAlternatingRowColors(True)
+        table.setShowGrid(False)
+        table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table = table
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText("Sluiten")
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(table)
         layout.addWidget(buttons)
-        self.resize(560, 440)
+        self.resize(680, 600)
+        table.setFocus()
 
 
 def today_iso() -> str:

@@ -37,14 +37,15 @@ class DomainsDialog(QDialog):
         self.ws = workspace
         self.list = QListWidget()
         self.list.itemActivated.connect(lambda _e: self.rename())
+        self.list.setFocus()
         buttons = QVBoxLayout()
-        for text, slot in (("Toevoegen…", self.add), ("Hernoemen…", self.rename), ("Kleur…", self.recolour),
-                           ("Verwijderen", self.delete)):
+        for text, slot in (("&Toevoegen…", self.add), ("&Hernoemen…", self.rename), ("&Kleur…", self.recolour),
+                           ("&Sneltoets…", self.set_key), ("&Verwijderen", self.delete)):
             button = QPushButton(text)
             button.clicked.connect(slot)
             buttons.addWidget(button)
         buttons.addStretch(1)
-        close = QPushButton("Sluiten")
+        close = QPushButton("Sl&uiten")
         close.clicked.connect(self.accept)
         buttons.addWidget(close)
         row = QHBoxLayout()
@@ -96,6 +97,22 @@ class DomainsDialog(QDialog):
         if colour.isValid() and colour.name() != d.colour.lower():
             self.ws.perform(self.ws.ann.recolour_domain, d.id, colour.name())
             self.reload()
+
+    @Slot()
+    def set_key(self) -> None:
+        """Choose the digit (1–9) that tags with this domain; 0 takes the digit away."""
+        d = self.current()
+        if d is None:
+            return
+        key, ok = QInputDialog.getInt(self, "Sneltoets", f"Cijfer voor '{d.name}' (1–9; 0 = geen):",
+                                      d.key or 0, 0, 9)
+        if not ok or key == (d.key or 0):
+            return
+        if key == 0:
+            self.ws.perform(self.ws.ann.update_domain, d.id, clear_key=True)
+        else:
+            self.ws.perform(self.ws.ann.update_domain, d.id, key=key)
+        self.reload()
 
     @Slot()
     def delete(self) -> None:

@@ -1,13 +1,20 @@
 """GUI: Ctrl+E, the export dialog: kind, ceiling, selection, template and file, with a live list
-of what the ceiling and selection leave out (`briefer.export.left_out`)."""
+of what the ceiling and selection leave out (`briefer.export.left_out`).
+
+The Word file is written on a worker thread (`ExportWorker`; a long technische briefing takes a
+while), with the core's step names as progress. The dialog remembers its choices in the settings,
+except a confidential ceiling, which the user chooses anew every time.
+"""
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Slot
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,8 +27,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
+    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -29,21 +36,23 @@ from PySide6.QtWidgets import (
 
 from briefer import paths
 from briefer.gui.dialogs import level_combo, select_data, show_error
+from briefer.gui.labels import document_label
 from briefer.gui.theme import dot_icon
 from briefer.model import Level, StoredDocument
 
 
 def _checklist(entries: list[tuple[str, str, Any]]) -> QListWidget:
     lst = QListWidget()
-    lst.setMaximumHeight(110)
     for label, value, icon in entries:
         entry = QListWidgetItem(label)
         if icon is not None:
             entry.setIcon(icon)
         entry.setData(Qt.ItemDataRole.UserRole, value)
-        entry.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+        entry.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable)
         entry.setCheckState(Qt.CheckState.Unchecked)
         lst.addItem(entry)
+    rows = min(6, max(1, lst.count()))
+    lst.setFixedHeight(rows * max(20, lst.sizeHintForRow(0)) + 2 * lst.frameWidth() + 4)
     return lst
 
 
@@ -52,24 +61,65 @@ def _checked(lst: QListWidget) -> list[str]:
             if lst.item(i).checkState() == Qt.CheckState.Checked]
 
 
-class ExportDialog(QDialog):
-    """GUI: choose and make a Word briefing of the open document."""
+def open_file(path: Path) -> bool:
+    """Open a written briefing in the user's word processor."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
-    def __init__(self, workspace: Any, document: StoredDocument, parent: QWidget | None = None) -> None:
+
+class ExportWorker(QObject):
+    """GUI: runs `briefer.export.export_briefing` on a worker thread; progress as step names."""
+
+    progress = Signal(str)
+    done = Signal(object)  # Path written
+    failed = Signal(object)  # exception
+
+    def __init__(self, bundles: list[Any], options: Any) -> None:
+        super().__init__()
+        self.bundles, self.options = bundles, options
+        self.thread_ident: int | None = None  # where run() ran (tests check it is not the GUI thread)
+
+    @Slot()
+    def run(self) -> None:
+        from briefer.export import export_briefing
+
+        self.thread_ident = threading.get_ident()
+        try:
+            path = export_briefing(self.bundles, self.options, self.options.out, progress=self.progress.emit)
+        except Exception as exc:
+            self.failed.emit(exc)
+        else:
+            self.done.emit(Path(path))
+
+
+class ExportDialog(QDialog):
+    """GUI: choose and make a Word briefing of the open document (written off the GUI thread)."""
+
+    exported = Signal(object)  # Path of the written briefing
+
+    def __init__(self, workspace: Any, document: StoredDocument, parent: QWidget | None = None, *,
+                 opener: Callable[[Path], bool] = open_file) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Briefing exporteren — {document.display_name}")
-        self.setMinimumWidth(560)
+        self.setWindowTitle(f"Briefing exporteren — {document_label(document)}")
+        self.setMinimumWidth(580)
         self.ws = workspace
         self.document = document
         self.result_path: Path | None = None
+        self._opener = opener
+        self._thread: QThread | None = None
+        self._worker: ExportWorker | None = None
+        self.worker_thread_ident: int | None = None
+        settings = workspace.settings
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.kind = QComboBox()
         self.kind.addItem("Kamerlidbriefing (kort, politiek)", "kamerlid")
         self.kind.addItem("Technische briefing (volledig, met bronnen)", "technisch")
-        form.addRow("Soort", self.kind)
+        select_data(self.kind, settings.export_kind)
+        form.addRow("&Soort", self.kind)
         self.ceiling = level_combo()
-        select_data(self.ceiling, str(Level.INTERN))
-        form.addRow("Hoogste niveau", self.ceiling)
+        remembered = settings.export_ceiling if settings.export_ceiling != str(Level.VERTROUWELIJK) else "intern"
+        select_data(self.ceiling, remembered)
+        form.addRow("&Hoogste niveau", self.ceiling)
         self.ceiling_warning = QLabel("Vertrouwelijke annotaties gaan mee; elke pagina krijgt de markering "
                                       "VERTROUWELIJK.")
         self.ceiling_warning.setObjectName("badge")
@@ -77,42 +127,63 @@ class ExportDialog(QDialog):
         form.addRow("", self.ceiling_warning)
         domains = workspace.query(workspace.ann.domains, default=[])
         self.domains = _checklist([(d.name, d.id, dot_icon(d.colour)) for d in domains])
-        form.addRow("Domeinen\n(geen: alle)", self.domains)
+        form.addRow("&Domeinen\n(geen: alle)", self.domains)
         self.parties = _checklist([(p, p, None) for p in document.parties])
-        form.addRow("Fracties\n(geen: alle)", self.parties)
+        if document.parties:
+            form.addRow("&Fracties\n(geen: alle)", self.parties)
         self.only_annotated = QCheckBox("Alleen vragen met een annotatie")
-        self.only_annotated.setChecked(True)
+        self.only_annotated.setChecked(settings.export_only_annotated)
         form.addRow("", self.only_annotated)
         self.by = QComboBox()
         self.by.addItem("Per fractie", "party")
         self.by.addItem("Per domein", "domain")
-        form.addRow("Ordening", self.by)
-        self.recipient = QLineEdit()
+        select_data(self.by, settings.export_by)
+        form.addRow("&Ordening", self.by)
+        self.recipient = QLineEdit(settings.export_recipient)
         self.recipient.setPlaceholderText("het Kamerlid")
-        form.addRow("Aan", self.recipient)
-        self.author = QLineEdit(workspace.settings.user_name)
+        form.addRow("&Aan", self.recipient)
+        self.author = QLineEdit(settings.user_name)
         self.author.setPlaceholderText("uw naam")
-        form.addRow("Van", self.author)
-        self.template = QLineEdit(workspace.settings.template_path or "")
+        form.addRow("&Van", self.author)
+        self.template = QLineEdit(settings.template_path or "")
         self.template.setPlaceholderText("standaardsjabloon")
-        form.addRow("Sjabloon", self._with_browse(self.template, self._browse_template))
-        default_out = paths.default_export_dir() / f"briefing-{document.short_ref}.docx"
-        self.out = QLineEdit(str(default_out))
-        form.addRow("Opslaan als", self._with_browse(self.out, self._browse_out))
+        form.addRow("S&jabloon", self._with_browse(self.template, self._browse_template, "Sjabloon kiezen"))
+        self.out = QLineEdit(settings.export_dir or str(paths.default_export_dir()))
+        self.out.setToolTip("Een map (de naam wordt dan bijv. '2026-11-27 Kamerlidbriefing 30821-196.docx') "
+                            "of een .docx-bestand. Een bestaand bestand wordt nooit overschreven.")
+        form.addRow("Opslaan &in", self._with_browse(self.out, self._browse_out, "Bestand kiezen"))
+        self.open_after = QCheckBox("Briefing na het exporteren openen")
+        self.open_after.setChecked(settings.export_open_after)
+        form.addRow("", self.open_after)
         self.left_out = QPlainTextEdit()
         self.left_out.setReadOnly(True)
+        self.left_out.setTabChangesFocus(True)
         self.left_out.setMaximumHeight(110)
         self.left_out.setPlaceholderText("Niets wordt weggelaten.")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Exporteren")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
-        buttons.accepted.connect(self.export)
-        buttons.rejected.connect(self.reject)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumHeight(8)
+        self.progress_label = QLabel("")
+        self.progress_label.setObjectName("muted")
+        for w in (self.progress, self.progress_label):
+            w.setVisible(False)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("E&xporteren")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
+        self.buttons.accepted.connect(self.export)
+        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(QLabel("Wat deze keuze weglaat:"))
+        left_title = QLabel("&Wat deze keuze weglaat:")
+        left_title.setBuddy(self.left_out)
+        layout.addWidget(left_title)
         layout.addWidget(self.left_out)
-        layout.addWidget(buttons)
+        layout.addWidget(self.progress_label)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.buttons)
+        self._form_widgets = [self.kind, self.ceiling, self.domains, self.parties, self.only_annotated, self.by,
+                              self.recipient, self.author, self.template, self.out, self.open_after]
 
         self._bundles: list[Any] | None = None
         self._timer = QTimer(self)
@@ -127,15 +198,18 @@ class ExportDialog(QDialog):
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
         self.update_left_out()
+        self.kind.setFocus()
 
-    def _with_browse(self, edit: QLineEdit, handler: Any) -> QWidget:
+    def _with_browse(self, edit: QLineEdit, handler: Any, tip: str) -> QWidget:
         box = QWidget()
         row = QHBoxLayout(box)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(edit, 1)
         button = QPushButton("Bladeren…")
+        button.setToolTip(tip)
         button.clicked.connect(handler)
         row.addWidget(button)
+        box.setFocusProxy(edit)
         return box
 
     @Slot()
@@ -159,6 +233,11 @@ class ExportDialog(QDialog):
             self._bundles = [self.ws.ann.bundle(self.document.id)]
         return self._bundles
 
+    def target(self) -> Path | None:
+        """The file or folder to write to; a folder is created when needed."""
+        text = self.out.text().strip()
+        return Path(text).expanduser() if text else None
+
     def options(self) -> Any:
         from briefer.export import BriefingOptions
 
@@ -168,8 +247,7 @@ class ExportDialog(QDialog):
             domains=_checked(self.domains), parties=_checked(self.parties),
             only_annotated=self.only_annotated.isChecked(), by=self.by.currentData(),
             template=Path(template) if template else None, author=self.author.text().strip(),
-            out=Path(self.out.text().strip()) if self.out.text().strip() else None,
-            recipient=self.recipient.text().strip(),
+            out=self.target(), recipient=self.recipient.text().strip(),
         )
 
     @Slot()
@@ -184,22 +262,93 @@ class ExportDialog(QDialog):
             return
         self.left_out.setPlainText("\n".join(f"• {line}" for line in lines))
 
+    def busy(self) -> bool:
+        return self._thread is not None
+
     @Slot()
     def export(self) -> None:
-        from briefer.export import export_briefing
-
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        """Start writing the briefing on a worker thread; the dialog closes when it is written."""
+        if self.busy():
+            return
         try:
-            opts = self.options()
-            path = export_briefing(self.bundles(), opts, opts.out)
+            bundles, opts = self.bundles(), self.options()
+            target = opts.out
+            if target is not None and target.suffix.lower() != ".docx":
+                target.mkdir(parents=True, exist_ok=True)
         except Exception as exc:
-            QGuiApplication.restoreOverrideCursor()
             show_error(self, exc)
             return
-        QGuiApplication.restoreOverrideCursor()
-        self.result_path = Path(path)
-        settings = self.ws.settings
-        settings.user_name = self.author.text().strip()
-        settings.template_path = self.template.text().strip() or None
-        QMessageBox.information(self, "Briefing opgeslagen", f"De briefing is opgeslagen als {path}.")
+        self._set_busy(True, "Briefing voorbereiden…")
+        thread = QThread(self)
+        worker = ExportWorker(bundles, opts)
+        worker.moveToThread(thread)
+        thread.started.connect(worker.run)
+        worker.progress.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
+        worker.done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
+        worker.failed.connect(self._on_failed, Qt.ConnectionType.QueuedConnection)
+        self._thread, self._worker = thread, worker
+        thread.start()
+
+    def _set_busy(self, busy: bool, text: str = "") -> None:
+        for w in self._form_widgets:
+            w.setEnabled(not busy)
+        if not busy:
+            self._kind_changed()
+        self.buttons.setEnabled(not busy)
+        self.progress.setVisible(busy)
+        self.progress_label.setVisible(busy)
+        self.progress_label.setText(text)
+
+    @Slot(str)
+    def _on_progress(self, step: str) -> None:
+        self.progress_label.setText(f"{step}…")
+
+    def _stop_thread(self) -> None:
+        if self._thread is not None:
+            self._thread.quit()
+            self._thread.wait()
+            self._thread.deleteLater()
+        if self._worker is not None:
+            self._worker.deleteLater()
+        self._thread, self._worker = None, None
+
+    @Slot(object)
+    def _on_failed(self, exc: BaseException) -> None:
+        self._stop_thread()
+        self._set_busy(False)
+        show_error(self, exc)
+
+    @Slot(object)
+    def _on_done(self, path: Path) -> None:
+        self.worker_thread_ident = self._worker.thread_ident if self._worker else None
+        self._stop_thread()
+        self._set_busy(False)
+        self.result_path = path
+        self.remember_choices()
+        if self.open_after.isChecked() and not self._opener(path):
+            show_error(self, OSError(f"De briefing is opgeslagen als {path}, maar kon niet worden geopend; "
+                                     "open het bestand zelf in Word."))
+        self.exported.emit(path)
         self.accept()
+
+    def remember_choices(self) -> None:
+        """Keep this export's choices for next time (not a confidential ceiling)."""
+        s = self.ws.settings
+        s.user_name = self.author.text().strip()
+        s.template_path = self.template.text().strip() or None
+        s.export_kind = self.kind.currentData()
+        ceiling = self.ceiling.currentData()
+        s.export_ceiling = ceiling if ceiling != str(Level.VERTROUWELIJK) else str(Level.INTERN)
+        s.export_by = self.by.currentData()
+        s.export_only_annotated = self.only_annotated.isChecked()
+        s.export_open_after = self.open_after.isChecked()
+        s.export_recipient = self.recipient.text().strip()
+        target = self.target()
+        if target is not None:
+            folder = target.parent if target.suffix.lower() == ".docx" else target
+            s.export_dir = "" if folder == paths.default_export_dir() else str(folder)
+
+    def reject(self) -> None:
+        if self.busy():  # the file is being written; let it finish
+            return
+        super().reject()

@@ -11,13 +11,16 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QMenu,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from briefer.gui.dialogs import LEVEL_LABELS, STATUS_LABELS
 from briefer.gui.models import DocumentIdRole, FollowUpFilterProxy, FollowUpRow, FollowUpTableModel, IdRole
+from briefer.gui.widgets import PlaceholderTable
+
+NO_FOLLOWUPS = ("Nog geen vervolgacties. Druk F bij een vraag om er een toe te voegen, of neem een "
+                "toezegging over uit de suggesties (Ctrl+Shift+S).")
 
 
 class FollowUpsPanel(QWidget):
@@ -53,7 +56,7 @@ class FollowUpsPanel(QWidget):
         bar.addWidget(self.status)
         bar.addWidget(self.level)
         bar.addWidget(self.overdue)
-        self.table = QTableView()
+        self.table = PlaceholderTable(NO_FOLLOWUPS)
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(4, Qt.SortOrder.AscendingOrder)
@@ -66,7 +69,7 @@ class FollowUpsPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((0, 55), (2, 140), (3, 75), (4, 85), (5, 120), (6, 85), (7, 48)):
+        for col, width in ((0, 62), (2, 135), (3, 72), (4, 88), (5, 152), (6, 90), (7, 52)):
             self.table.setColumnWidth(col, width)
         self.table.activated.connect(self._activated)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -77,11 +80,25 @@ class FollowUpsPanel(QWidget):
         layout.addWidget(self.table)
 
     def set_rows(self, rows: list[FollowUpRow]) -> None:
+        """Show `rows`; the Document column only appears when they come from several documents."""
         self.model.set_rows(rows)
+        self.table.setColumnHidden(6, len({r.document_id for r in rows}) <= 1)
+        self.proxy.invalidate()
+        self._update_filtered_hint()
+
+    def _update_filtered_hint(self) -> None:
+        if self.model.rowCount() == 0:
+            self.table.placeholder = NO_FOLLOWUPS
+        else:
+            self.table.placeholder = "Geen vervolgacties die aan dit filter voldoen."
+        self.table.viewport().update()
 
     @Slot(QPoint)
     def _menu(self, pos: QPoint) -> None:
         index = self.table.indexAt(pos)
+        if not index.isValid():  # the menu key: the current row
+            index = self.table.currentIndex()
+            pos = self.table.visualRect(index).center()
         if not index.isValid():
             return
         fid, doc_id = index.data(IdRole), index.data(DocumentIdRole)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import markdown
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QBrush, QColor
+from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -26,10 +26,15 @@ from PySide6.QtWidgets import (
 )
 
 from briefer.gui.dialogs import STATUS_LABELS, level_combo, select_data
+from briefer.gui.labels import KIND_LABELS, nl_date
+from briefer.gui.models import item_label
 from briefer.gui.theme import CONFIDENTIAL_RED, dot_icon, lock_icon
+from briefer.gui.widgets import PlaceholderList
 from briefer.model import Domain, FollowUp, FollowUpStatus, Highlight, Level, Note, StoredItem
 
 NOTE_SAVE_DELAY_MS = 700
+NO_HIGHLIGHTS = "Nog geen markeringen. Selecteer tekst en druk 1–9 (domein) of H."
+NO_FOLLOWUPS = "Nog geen vervolgacties. Druk F om er een toe te voegen."
 
 
 def _title(text: str) -> QLabel:
@@ -98,13 +103,13 @@ class Inspector(QScrollArea):
         self.note_tabs.addTab(self.note_edit, "Bewerken")
         self.note_tabs.addTab(self.note_preview, "Voorbeeld")
         self.note_tabs.currentChanged.connect(self._render_preview)
-        self.note_tabs.setMinimumHeight(130)
-        self.note_tabs.setMaximumHeight(200)
+        self.note_tabs.setMinimumHeight(120)
+        self.note_tabs.setMaximumHeight(170)
         layout.addWidget(self.note_tabs)
 
         self.highlights_title = _title("Markeringen (0)")
         layout.addWidget(self.highlights_title)
-        self.highlights = QListWidget()
+        self.highlights = PlaceholderList(NO_HIGHLIGHTS)
         self.highlights.setWordWrap(True)
         self.highlights.setSpacing(2)
         self.highlights.setMinimumHeight(90)
@@ -124,7 +129,7 @@ class Inspector(QScrollArea):
         fu_row.addWidget(self.followups_badge)
         fu_row.addStretch(1)
         layout.addLayout(fu_row)
-        self.followups = QListWidget()
+        self.followups = PlaceholderList(NO_FOLLOWUPS)
         self.followups.setWordWrap(True)
         self.followups.setSpacing(2)
         self.followups.setMinimumHeight(70)
@@ -142,7 +147,14 @@ class Inspector(QScrollArea):
             buttons.addWidget(b)
         layout.addLayout(buttons)
         self.setWidget(body)
+        # keyboard: Del removes the current highlight / follow-up (each undoable)
+        for lst, slot in ((self.highlights, self._delete_current_highlight),
+                          (self.followups, self._delete_current_followup)):
+            shortcut = QShortcut(QKeySequence(Qt.Key.Key_Delete), lst)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(slot)
 
+        self.noun = "Vraag"  # "Alinea" for an unrecognised document (set by the window)
         self._item: StoredItem | None = None
         self._domain_list: list[Domain] = []
         self._loading = False
@@ -166,13 +178,17 @@ class Inspector(QScrollArea):
             self.flush_note()
         self._item = item
         self.setEnabled(item is not None)
+        # the hints speak of the current item; without one they would only confuse
+        self.highlights.placeholder = NO_HIGHLIGHTS if item is not None else ""
+        self.followups.placeholder = NO_FOLLOWUPS if item is not None else ""
         self._loading = True
         try:
             if item is None:
                 self.header.setText("Geen vraag geselecteerd")
             else:
                 party = f" · {item.party}" if item.party else ""
-                self.header.setText(f"Vraag {item.number}{party}")
+                noun = "Vragen" if self.noun == "Vraag" and len(item.numbers or []) > 1 else self.noun
+                self.header.setText(f"{noun} {item_label(item)}{party}")
             self._show_domains(domains, set(item_domain_ids))
             self._show_note(note, same_item)
             self._show_highlights(highlights, {d.id: d for d in domains})
@@ -198,8 +214,8 @@ class Inspector(QScrollArea):
             entry.setData(Qt.ItemDataRole.UserRole, d.id)
             entry.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
             entry.setCheckState(Qt.CheckState.Checked if d.id in checked else Qt.CheckState.Unchecked)
-            if d.description:
-                entry.setToolTip(d.description)
+            tip = f"{d.name} (toets {d.key})" if d.key else d.name
+            entry.setToolTip(f"{tip}\n{d.description}" if d.description else tip)
             self.domains.addItem(entry)
         rows = max(1, len(domains))
         self.domains.setFixedHeight(min(9, rows) * max(20, self.domains.sizeHintForRow(0)) + 6)
@@ -222,7 +238,7 @@ class Inspector(QScrollArea):
         for h in highlights:
             domain = domains.get(h.domain_id or "")
             quote = " ".join(h.exact.split())
-            quote = quote if len(quote) <= 120 else quote[:119] + "…"
+            quote = quote if len(quote) <= 90 else quote[:89] + "…"
             text = f"“{quote}”\n{domain.name if domain else 'zonder domein'}"
             if h.note:
                 text += f" — {h.note}"
@@ -245,14 +261,15 @@ class Inspector(QScrollArea):
         for fu in followups:
             confidential = Level(fu.level) == Level.VERTROUWELIJK
             confidential_any |= confidential
-            parts = [STATUS_LABELS.get(FollowUpStatus(fu.status), str(fu.status)), str(fu.kind)]
+            parts = [STATUS_LABELS.get(FollowUpStatus(fu.status), str(fu.status)), KIND_LABELS.get(fu.kind, str(fu.kind))]
             if fu.owner:
                 parts.append(fu.owner)
             if fu.due:
-                parts.append(f"vóór {fu.due}")
+                parts.append(f"vóór {nl_date(fu.due)}")
             if confidential:
                 parts.append("VERTROUWELIJK")
-            entry = QListWidgetItem(f"⚑ {fu.text}\n{' · '.join(parts)}")
+            entry = QListWidgetItem(f"{fu.text}\n{' · '.join(parts)}")
+            entry.setToolTip(f"{fu.text}\n{' · '.join(parts)}\nEnter: bewerken · Del: verwijderen")
             entry.setData(Qt.ItemDataRole.UserRole, fu.id)
             if confidential:
                 entry.setIcon(lock_icon(14))
@@ -320,6 +337,9 @@ class Inspector(QScrollArea):
     @Slot(QPoint)
     def _highlight_menu(self, pos: QPoint) -> None:
         entry = self.highlights.itemAt(pos)
+        if entry is None:  # the menu key: the current entry
+            entry = self.highlights.currentItem()
+            pos = self.highlights.visualItemRect(entry).center() if entry else pos
         if entry is None:
             return
         hid = entry.data(Qt.ItemDataRole.UserRole)
@@ -352,6 +372,12 @@ class Inspector(QScrollArea):
         fid = self._current_followup_id()
         if fid:
             self.followup_edit.emit(fid)
+
+    @Slot()
+    def _delete_current_highlight(self) -> None:
+        entry = self.highlights.currentItem()
+        if entry is not None:
+            self.highlight_delete.emit(entry.data(Qt.ItemDataRole.UserRole))
 
     @Slot()
     def _delete_current_followup(self) -> None:

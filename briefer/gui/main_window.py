@@ -8,30 +8,32 @@ its own beyond which document and item are open. Annotation actions live in
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
-    QHeaderView,
     QLabel,
     QMainWindow,
     QSplitter,
     QTabWidget,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import Shiboken
 
 from briefer.gui.actions import AnnotationActions
-from briefer.gui.delegates import OutlineDelegate
+from briefer.gui.delegates import LibraryDelegate, OutlineDelegate
 from briefer.gui.dialogs import show_error
 from briefer.gui.followups_panel import FollowUpsPanel
 from briefer.gui.importing import SUPPORTED_SUFFIXES, ImportController
 from briefer.gui.inspector import Inspector
+from briefer.gui.kern_panel import KernPanel
+from briefer.gui.labels import asked_by_label, document_label, is_paragraphs, item_noun
 from briefer.gui.menus import build_menus
 from briefer.gui.models import (
     FollowUpRow,
@@ -42,14 +44,21 @@ from briefer.gui.models import (
     item_label,
     markers_from_core,
 )
+from briefer.gui.navigation import NavigationActions
 from briefer.gui.reader import ReaderView
 from briefer.gui.search import FindBar
 from briefer.gui.source_view import SourceView
+from briefer.gui.widgets import PlaceholderTree
 from briefer.gui.workspace import Workspace
-from briefer.model import Domain, Footnote, StoredDocument, StoredItem
+from briefer.model import Domain, FollowUpStatus, Footnote, StoredDocument, StoredItem
+
+EMPTY_LIBRARY = "Nog geen documenten.\nImporteer een Kamerstuk met Ctrl+O of sleep een bestand hierheen."
+WELCOME = ("Welkom bij Briefer. Importeer een Kamerstuk met Ctrl+O (Bestand → Importeren…), of sleep een "
+           "PDF-, Word- of tekstbestand naar dit venster. Help → Voorbeelddocument openen toont een "
+           "voorbeeld om mee te oefenen.")
 
 
-class MainWindow(AnnotationActions, QMainWindow):
+class MainWindow(NavigationActions, AnnotationActions, QMainWindow):
     """GUI: the staffer's workspace over one database."""
 
     document_opened = Signal(str)  # document id
@@ -77,10 +86,16 @@ class MainWindow(AnnotationActions, QMainWindow):
         build_menus(self)
         self.ws.changed.connect(self.refresh_annotations)
         self.ws.failed.connect(self.show_error)
+        self.location_label = QLabel("")  # where the reader is; hidden while a message shows
+        self.location_label.setObjectName("location")
+        self.statusBar().addWidget(self.location_label, 1)
         self.saved_label = QLabel("")
+        self.saved_label.setObjectName("saved")
         self.statusBar().addPermanentWidget(self.saved_label)
+        self._undo_index = self.ws.undo_stack.index()
         self.ws.undo_stack.indexChanged.connect(self._on_undo_index)
         self.resize(1440, 900)
+        self._set_tab_order()
         self.reload_domains()
         self.reload_library()
         self.reload_followups()
@@ -112,35 +127,52 @@ class MainWindow(AnnotationActions, QMainWindow):
 
     def _build_docks(self) -> None:
         self.library_model = LibraryModel(self)
-        self.library = QTreeView()
+        self.library = PlaceholderTree(EMPTY_LIBRARY)
         self.library.setModel(self.library_model)
         self.library.setRootIsDecorated(False)
         self.library.setUniformRowHeights(True)
         self.library.setAlternatingRowColors(True)
         self.library.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.library.header().setStretchLastSection(False)
-        self.library.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # one column, two lines per document (name; type · date · count) drawn by the delegate
+        self.library.setHeaderHidden(True)
         for col in (1, 2, 3):
-            self.library.header().setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        self.library.setColumnHidden(1, True)
+            self.library.setColumnHidden(col, True)
+        self.library.setItemDelegate(LibraryDelegate(self.library))
+        self.library.setAlternatingRowColors(False)
         self.library.activated.connect(self._library_activated)
         self.library.clicked.connect(self._library_activated)
 
         self.outline_model = OutlineModel(self)
-        self.outline = QTreeView()
+        self.outline = PlaceholderTree("Open een document om zijn vragen te zien.")
         self.outline.setModel(self.outline_model)
         self.outline.setHeaderHidden(True)
         self.outline.setUniformRowHeights(True)
         self.outline.setItemDelegate(OutlineDelegate(self.outline))
         self.outline.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.outline.selectionModel().currentChanged.connect(self._outline_current_changed)
+        self.outline.activated.connect(lambda _index: self.focus_reader())  # Enter: read the item
+        delete_doc = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.library)
+        delete_doc.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_doc.activated.connect(lambda: self.delete_document())
 
+        self.kern = KernPanel()
+        self.kern.setVisible(False)  # shown with a document
+        self.kern.edit_requested.connect(self.edit_kern)
+        outline_box = QWidget()
+        outline_layout = QVBoxLayout(outline_box)
+        outline_layout.setContentsMargins(0, 0, 0, 0)
+        outline_layout.setSpacing(0)
+        outline_layout.addWidget(self.kern)
+        outline_layout.addWidget(self._titled("Overzicht", self.outline), 1)
         left = QSplitter(Qt.Orientation.Vertical)
         left.addWidget(self._titled("Documenten", self.library))
-        left.addWidget(self._titled("Overzicht", self.outline))
+        left.addWidget(outline_box)
         left.setStretchFactor(0, 1)
         left.setStretchFactor(1, 4)
-        left.setSizes([160, 640])
+        left.setSizes([180, 620])
+        self.left_splitter = left
+        self._library_sized_by_user = False
+        left.splitterMoved.connect(self._on_left_splitter_moved)
         self.left_dock = self._dock("Bibliotheek", "libraryDock", left, Qt.DockWidgetArea.LeftDockWidgetArea)
 
         self.inspector = Inspector(self)
@@ -166,8 +198,33 @@ class MainWindow(AnnotationActions, QMainWindow):
         # side panels run the full height; the overview sits under the reader only
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.resizeDocks([self.left_dock, self.inspector_dock], [340, 380], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.left_dock, self.inspector_dock], [370, 390], Qt.Orientation.Horizontal)
         self.resizeDocks([self.followups_dock], [190], Qt.Orientation.Vertical)
+
+    @Slot(int, int)
+    def _on_left_splitter_moved(self, _pos: int, _index: int) -> None:
+        self._library_sized_by_user = True
+
+    def _fit_library(self) -> None:
+        """Give the documents list room for its rows (two to five), until the user drags the divider."""
+        if self._library_sized_by_user:
+            return
+        rows = min(5, max(2, self.library_model.rowCount()))
+        row_height = self.library.sizeHintForRow(0) if self.library_model.rowCount() else 40
+        want = rows * max(row_height, 36) + 2 * self.library.frameWidth() + 34  # + the section title
+        total = sum(self.left_splitter.sizes()) or 800
+        self.left_splitter.setSizes([want, max(200, total - want)])
+
+    def _set_tab_order(self) -> None:
+        """Tab walks the window left to right: documents, outline, reader, inspector, overview."""
+        insp, fup = self.inspector, self.followups_panel
+        chain: list[QWidget] = [
+            self.library, self.outline, self.find_bar.edit, self.reader, insp.domains, insp.note_level,
+            insp.note_edit, insp.highlights, insp.followups, insp.add_followup_button, insp.edit_followup_button,
+            insp.delete_followup_button, fup.filter, fup.status, fup.level, fup.overdue, fup.table,
+        ]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
     def _titled(self, title: str, widget: QWidget) -> QWidget:
         box = QWidget()
@@ -191,8 +248,26 @@ class MainWindow(AnnotationActions, QMainWindow):
         return dock
 
     @Slot(int)
-    def _on_undo_index(self, _index: int) -> None:
-        self.saved_label.setText("Alle wijzigingen opgeslagen")
+    def _on_undo_index(self, index: int) -> None:
+        """Say what an action, undo or redo did, and that it is saved (there is no Save button)."""
+        stack = self.ws.undo_stack
+        if not Shiboken.isValid(stack) or not Shiboken.isValid(self.statusBar()):
+            return  # the stack empties itself while the workspace is being destroyed
+        previous, self._undo_index = self._undo_index, index
+        if index < previous and stack.command(index) is not None:
+            self.statusBar().showMessage(f"Ongedaan gemaakt: {stack.command(index).text()}. "
+                                         "Opnieuw: Ctrl+Shift+Z.", 6000)
+        elif index > previous and stack.command(index - 1) is not None:
+            self.statusBar().showMessage(f"{stack.command(index - 1).text()}: opgeslagen. "
+                                         "Ongedaan maken: Ctrl+Z.", 6000)
+        self.saved_label.setText(f"Alle wijzigingen opgeslagen ({datetime.now():%H:%M})")
+
+    def notify(self, message: str, ms: int = 6000) -> None:
+        """A temporary status bar message (shown once the window is up when it is not yet)."""
+        if self.isVisible():
+            self.statusBar().showMessage(message, ms)
+        else:
+            QTimer.singleShot(0, lambda: self.statusBar().showMessage(message, ms))
 
     # -- errors ---------------------------------------------------------------------------------
 
@@ -217,6 +292,7 @@ class MainWindow(AnnotationActions, QMainWindow):
     def reload_library(self) -> None:
         docs = self.ws.query(self.ws.store.documents, default=[])
         self.library_model.set_documents(docs)
+        self._fit_library()
         if self._doc is not None:
             row = self.library_model.row_of(self._doc.id)
             if row >= 0:
@@ -241,21 +317,28 @@ class MainWindow(AnnotationActions, QMainWindow):
         self._doc = doc
         self._item_id = None
         self._footnotes = {f.number: f for f in self.ws.query(self.ws.store.footnotes, doc_id, default=[])}
-        self.outline_model.set_items(items, self._markers(doc_id))
+        self.outline_model.set_items(items, self._markers(doc_id), doc_type=doc.doc_type,
+                                     group_label=asked_by_label(doc))
+        self.kern.show_note(self.ws.query(self.ws.ann.note, doc_id, None))
+        self.kern.setVisible(True)
         self.outline.expandAll()
         row = self.library_model.row_of(doc_id)
         if row >= 0:
             self.library.selectionModel().setCurrentIndex(
                 self.library_model.index(row, 0),
                 QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
-        self.setWindowTitle(f"{doc.display_name} — Briefer")
+            self.library.scrollTo(self.library_model.index(row, 0))
+        self.setWindowTitle(f"{document_label(doc)} — Briefer")
         self.ws.settings.last_document = doc_id
+        if doc.warnings:
+            self.notify(f"Let op: {doc.warnings[0]}", 10000)
         self.document_opened.emit(doc_id)
         if items:
             target = item_id if item_id and self.outline_model.item(item_id) else items[0].id
             self.select_item(target)
         else:
-            self.reader.show_placeholder("Dit document bevat geen vragen.")
+            self.reader.show_placeholder("In dit document zijn geen vragen of alinea's gevonden. Bekijk het "
+                                         "origineel onder Bron (PDF), Ctrl+B.")
             self._show_inspector(None)
         return True
 
@@ -285,13 +368,15 @@ class MainWindow(AnnotationActions, QMainWindow):
         self._item_id = item_id
         highlights = self.ws.query(self.ws.ann.highlights, item_id, default=[])
         markers = self.outline_model.markers(item_id)
+        paragraphs = is_paragraphs(self._doc.doc_type)
+        self.inspector.noun = item_noun(self._doc.doc_type)
         self.reader.show_item(item, footnotes=self._footnotes, highlights=highlights, domains=self._domains,
-                              confidential=markers.confidential, keep_scroll=keep_scroll)
+                              confidential=markers.confidential, keep_scroll=keep_scroll, paragraphs=paragraphs)
         self._show_inspector(item, highlights)
         self.source.set_source(self._doc.id, self._fetch_original, item.page_first)
         self.ws.settings.last_item = item_id
-        self.statusBar().showMessage(
-            f"{self._doc.display_name} · vraag {item_label(item)}"
+        self.location_label.setText(
+            f"{document_label(self._doc)} · {item_noun(self._doc.doc_type).lower()} {item_label(item)}"
             + (f" · {item.party}" if item.party else "") + (f" · {item.pages_label}" if item.pages_label else ""))
         self.item_shown.emit(item_id)
 
@@ -318,6 +403,7 @@ class MainWindow(AnnotationActions, QMainWindow):
         self.reader.set_domains(self._domains)
         if self._doc is not None:
             self.outline_model.set_markers(self._markers(self._doc.id))
+            self.kern.show_note(self.ws.query(self.ws.ann.note, self._doc.id, None))
             if self._item_id:
                 self.show_item(self._item_id, keep_scroll=True)
         self.reload_followups()
@@ -337,83 +423,13 @@ class MainWindow(AnnotationActions, QMainWindow):
             doc = docs.get(item.document_id)
             rows.append(FollowUpRow(fu, item.document_id, doc.short_ref if doc else "", item_label(item)))
         self.followups_panel.set_rows(rows)
-
-    # -- navigation -----------------------------------------------------------------------------
-
-    def _library_activated(self, index: QModelIndex) -> None:
-        doc_id = index.data(IdRole)
-        if doc_id and (self._doc is None or self._doc.id != doc_id):
-            self.open_document(doc_id)
-
-    @Slot()
-    def next_item(self) -> None:
-        self._step(1)
-
-    @Slot()
-    def previous_item(self) -> None:
-        self._step(-1)
-
-    def _step(self, delta: int) -> None:
-        items = self.outline_model.items()
-        if not items:
-            return
-        ids = [it.id for it in items]
-        pos = ids.index(self._item_id) if self._item_id in ids else -delta
-        pos = max(0, min(len(ids) - 1, pos + delta))
-        self.select_item(ids[pos])
-
-    @Slot(int)
-    def go_to_number(self, number: int) -> None:
-        for it in self.outline_model.items():
-            if number in (it.numbers or [it.number]):
-                self.select_item(it.id)
-                return
-        self.statusBar().showMessage(f"Vraag {number} staat niet in dit document.", 5000)
-
-    @Slot(str, str)
-    def open_followup(self, doc_id: str, followup_id: str) -> None:
-        fu = next((f for f in self.ws.query(self.ws.ann.followups, document_id=doc_id, default=[])
-                   if f.id == followup_id), None)
-        if fu is None:
-            return
-        if self._doc is None or self._doc.id != doc_id:
-            self.open_document(doc_id, fu.item_id)
-        else:
-            self.select_item(fu.item_id)
-
-    def open_search_result(self, request: Any) -> None:
-        if self._doc is None or self._doc.id != request.document_id:
-            self.open_document(request.document_id, request.item_id)
-        else:
-            self.select_item(request.item_id)
-        self.tabs.setCurrentIndex(0)
-        if request.term:
-            self.reader.find_in_item(request.term)
-        self.reader.setFocus()
-
-    @Slot(str, bool)
-    def find_in_document(self, text: str, backwards: bool = False) -> None:
-        from briefer.gui.search import matching_items
-
-        if not text.strip():
-            return
-        found = matching_items(self.outline_model.items(), text)
-        if not found:
-            self.find_bar.count.setText("niet gevonden")
-            return
-        ids = [it.id for it in self.outline_model.items()]
-        here = ids.index(self._item_id) if self._item_id in ids else -1
-        order = [ids.index(it.id) for it in found]
-        if backwards:
-            before = [p for p in order if p < here]
-            target = before[-1] if before else order[-1]
-        else:
-            after = [p for p in order if p > here]
-            target = after[0] if after else order[0]
-        self.select_item(ids[target])
-        self.tabs.setCurrentIndex(0)
-        self.reader.find_in_item(text)
-        self.find_bar.count.setText(f"{order.index(target) + 1} van {len(order)} vragen")
+        model = self.followups_panel.model
+        open_count = sum(1 for r in rows if r.followup.status != FollowUpStatus.AFGEROND)
+        overdue = sum(1 for r in rows if model.is_overdue(r.followup))
+        title = "Vervolgacties en toezeggingen (alle documenten)"
+        if rows:
+            title += f" — {open_count} open" + (f", {overdue} verlopen" if overdue else "")
+        self.followups_dock.setWindowTitle(title)
 
     # -- importing ------------------------------------------------------------------------------
 
@@ -432,9 +448,10 @@ class MainWindow(AnnotationActions, QMainWindow):
         if self._open_after_import:
             self.open_document(doc.id)
         if result.created:
-            msg = f"Geïmporteerd: {doc.display_name} ({doc.item_count or len(self.outline_model.items())} vragen)."
+            msg = (f"Geïmporteerd: {document_label(doc)} ({doc.item_count or len(self.outline_model.items())} "
+                   f"{item_noun(doc.doc_type, plural=True).lower()}).")
         else:
-            msg = f"{doc.display_name} was al geïmporteerd; het bestaande document is geopend."
+            msg = f"{document_label(doc)} was al geïmporteerd; het bestaande document is geopend."
         if result.warnings:
             msg += f" Let op: {len(result.warnings)} waarschuwing(en) bij het inlezen."
         self.statusBar().showMessage(msg, 10000)
@@ -482,6 +499,9 @@ class MainWindow(AnnotationActions, QMainWindow):
             doc_id = self.library_model.document_at(0).id
         if doc_id:
             self.open_document(doc_id, s.last_item)
+        else:
+            self.reader.show_placeholder(WELCOME)
+            self._show_inspector(None)
 
     def save_session(self) -> None:
         self.inspector.flush_note()
@@ -499,29 +519,3 @@ class MainWindow(AnnotationActions, QMainWindow):
         self.save_session()
         self.imports.wait()
         event.accept()
-
-    # -- view -----------------------------------------------------------------------------------
-
-    def set_reader_font_size(self, size: int) -> None:
-        size = max(8, min(24, size))
-        self.ws.settings.reader_font_size = size
-        self.reader._font_size = size
-        if self._item_id:
-            self.show_item(self._item_id, keep_scroll=True)
-
-    def confidential_count(self) -> int:
-        """Items of the open document carrying confidential annotations (status bar, tests)."""
-        return sum(1 for it in self.outline_model.items() if self.outline_model.markers(it.id).confidential)
-
-    def focus_outline(self) -> None:
-        self.outline.setFocus()
-
-    def focus_reader(self) -> None:
-        self.tabs.setCurrentIndex(0)
-        self.reader.setFocus()
-
-    def focus_inspector(self) -> None:
-        self.inspector.domains.setFocus()
-
-    def show_source(self) -> None:
-        self.tabs.setCurrentWidget(self.source)

@@ -23,6 +23,8 @@ def _action(window: MainWindow, text: str, slot: Any, shortcut: str | QKeySequen
         act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
     if tip:
         act.setStatusTip(tip)
+    if shortcut is not None:  # toolbar buttons and menus name their key
+        act.setToolTip(f"{text.replace('&', '').rstrip('…')} ({act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
     act.triggered.connect(lambda _checked=False: slot())
     window.addAction(act)
     return act
@@ -115,13 +117,17 @@ def build_menus(window: MainWindow) -> None:
     go_menu.addAction(window.act_prev)
     go_menu.addAction(_action(window, "Vraag nummer…", lambda: _go_to_number(window), "Ctrl+G"))
     go_menu.addSeparator()
+    go_menu.addAction(_action(window, "Naar de documenten", window.focus_library, "Ctrl+0"))
     go_menu.addAction(_action(window, "Naar het overzicht", window.focus_outline, "Ctrl+1"))
     go_menu.addAction(window.act_text)
     go_menu.addAction(_action(window, "Naar de inspector", window.focus_inspector, "Ctrl+3"))
+    go_menu.addAction(_action(window, "Naar de vervolgacties", window.focus_followups, "Ctrl+4"))
 
     # Help
     help_menu = bar.addMenu("&Help")
     help_menu.addAction(_action(window, "&Sneltoetsen", window.show_shortcuts, "F1"))
+    help_menu.addAction(_action(window, "&Voorbeelddocument openen", window.open_sample))
+    help_menu.addSeparator()
     help_menu.addAction(_action(window, "&Over Briefer", window.show_about))
 
     # Toolbar: the search box of the design ("Zoeken… Ctrl+K") at the right

@@ -21,9 +21,20 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
-from briefer.gui.theme import CONFIDENTIAL_RED, OVERDUE_RED, lock_icon
+from briefer.gui.labels import (
+    KIND_LABELS,
+    LEVEL_LABELS,
+    STATUS_LABELS,
+    document_date,
+    document_date_label,
+    document_label,
+    document_tooltip,
+    item_noun,
+    nl_date,
+    type_label,
+)
+from briefer.gui.theme import CONFIDENTIAL_RED, MUTED, OVERDUE_RED, lock_icon
 from briefer.model import (
-    DOC_TYPE_LABELS,
     Domain,
     FollowUp,
     FollowUpStatus,
@@ -36,6 +47,7 @@ IdRole = Qt.ItemDataRole.UserRole
 MarkersRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
 DocumentIdRole = Qt.ItemDataRole.UserRole + 3
+ItemUnitRole = Qt.ItemDataRole.UserRole + 4  # library: "vragen" or "alinea's" for the count of a row
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -101,9 +113,15 @@ def item_snippet(item: StoredItem, length: int = 90) -> str:
 
 
 class LibraryModel(QAbstractTableModel):
-    """GUI: the imported documents, newest first (document, type, date, number of items)."""
+    """GUI: the imported documents, newest first: name, type, the document's own date, item count.
 
-    HEADERS = ["Document", "Type", "Datum", "Vragen"]
+    The import date and the rest of the metadata are in the tooltip; SortRole gives ISO dates.
+    """
+
+    HEADERS = ["Document", "Soort", "Datum", "Aantal"]
+    HEADER_TIPS = ["Kamerstuk, Kamervragen of bestand", "Soort document",
+                   "Datum van het document (of het vergaderjaar); de importdatum staat in de tooltip",
+                   "Aantal vragen (of alinea's)"]
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -130,8 +148,11 @@ class LibraryModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.HEADERS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.HEADERS):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.HEADERS[section]
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.HEADER_TIPS[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -140,25 +161,19 @@ class LibraryModel(QAbstractTableModel):
         doc = self._docs[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            if col == 0:
-                return doc.display_name
-            if col == 1:
-                return DOC_TYPE_LABELS.get(doc.doc_type, doc.doc_type)
-            if col == 2:
-                return doc.date or doc.date_sent or (doc.imported or "")[:10]
-            if col == 3:
-                return doc.item_count
-        elif role == Qt.ItemDataRole.ToolTipRole:
-            parts = [doc.display_name]
-            if doc.title:
-                parts.append(doc.title)
-            if doc.vergaderjaar:
-                parts.append(f"Vergaderjaar {doc.vergaderjaar}")
-            parts.append(f"Bestand: {doc.source}")
-            return "\n".join(parts)
-        elif role == IdRole:
+            return (document_label(doc), type_label(doc.doc_type), document_date_label(doc), doc.item_count)[col]
+        if role == SortRole:
+            return (document_label(doc).casefold(), type_label(doc.doc_type),
+                    document_date(doc) or doc.vergaderjaar or "", doc.item_count)[col]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return document_tooltip(doc)
+        if role == IdRole:
             return doc.id
-        elif role == Qt.ItemDataRole.TextAlignmentRole and col == 3:
+        if role == ItemUnitRole:
+            return item_noun(doc.doc_type, plural=True).lower()
+        if role == Qt.ItemDataRole.ForegroundRole and col in (1, 2):
+            return MUTED
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == 3:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -188,14 +203,17 @@ class OutlineModel(QAbstractItemModel):
 
     # -- loading ------------------------------------------------------------------------------
 
-    def set_items(self, items: list[StoredItem], markers: dict[str, Markers] | None = None) -> None:
+    def set_items(self, items: list[StoredItem], markers: dict[str, Markers] | None = None,
+                  doc_type: str | None = None, group_label: str | None = None) -> None:
+        """Show `items` grouped by party (else heading, else `group_label`, else "Vragen" or, for an
+        unrecognised document (`doc_type`), "Alinea's")."""
         self.beginResetModel()
         self._items = list(items)
         self._markers = dict(markers or {})
         self._groups = []
         self._where = {}
         for pos, item in enumerate(self._items):
-            label = item.party or item.heading or "Vragen"
+            label = item.party or item.heading or group_label or item_noun(doc_type, plural=True)
             if not self._groups or self._groups[-1].label != label:
                 self._groups.append(_Group(label, []))
             group = self._groups[-1]
@@ -374,16 +392,18 @@ class FollowUpTableModel(QAbstractTableModel):
         confidential = Level(fu.level) == Level.VERTROUWELIJK
         if role in (Qt.ItemDataRole.DisplayRole, SortRole):
             values = [
-                str(fu.status),
+                STATUS_LABELS.get(fu.status, str(fu.status)),
                 " ".join(fu.text.split()),
-                str(fu.kind),
+                KIND_LABELS.get(fu.kind, str(fu.kind)),
                 fu.owner,
-                fu.due or "",
-                "VERTROUWELIJK" if confidential else str(fu.level),
+                nl_date(fu.due),
+                "VERTROUWELIJK" if confidential else LEVEL_LABELS.get(fu.level, str(fu.level)),
                 row.document_label,
                 row.item_label,
             ]
             if role == SortRole:
+                if col == 0:
+                    return list(FollowUpStatus).index(FollowUpStatus(fu.status))
                 if col == 4:
                     return fu.due or "9999-99-99"
                 if col == 7:
@@ -410,8 +430,12 @@ class FollowUpTableModel(QAbstractTableModel):
             return self._lock
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = fu.text
+            if fu.due:
+                tip += f"\nTermijn: {nl_date(fu.due)}"
             if self.is_overdue(fu):
-                tip += f"\nTermijn verstreken ({fu.due})"
+                tip += " (verstreken)"
+            if confidential:
+                tip += "\nVERTROUWELIJK: alleen in een als vertrouwelijk gemarkeerde briefing"
             return tip
         if role == Qt.ItemDataRole.BackgroundRole and self.is_overdue(fu):
             return QColor("#fdecea")
@@ -473,7 +497,8 @@ class FollowUpFilterProxy(QSortFilterProxyModel):
         if self._overdue_only and not model.is_overdue(fu):
             return False
         if self._text:
-            hay = " ".join([fu.text, fu.owner, str(fu.kind), row.document_label]).lower()
+            hay = " ".join([fu.text, fu.owner, str(fu.kind), KIND_LABELS.get(fu.kind, ""), row.document_label,
+                           row.item_label]).lower()
             if self._text not in hay:
                 return False
         return True

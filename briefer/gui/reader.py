@@ -143,8 +143,10 @@ class ReaderView(QTextBrowser):
         return self._maps.get(name)
 
     def show_item(self, item: StoredItem, *, footnotes: dict[int, Footnote], highlights: list[Highlight],
-                  domains: list[Domain], confidential: bool = False, keep_scroll: bool = False) -> None:
-        """Render `item`; highlights are drawn over the text."""
+                  domains: list[Domain], confidential: bool = False, keep_scroll: bool = False,
+                  paragraphs: bool = False) -> None:
+        """Render `item`; highlights are drawn over the text. `paragraphs`: an unrecognised document,
+        whose items are plain paragraphs ("Alinea 3", no "Antwoord" label)."""
         scroll = self.verticalScrollBar().value() if keep_scroll and self._item and self._item.id == item.id else 0
         self._item = item
         self._footnotes = footnotes
@@ -168,7 +170,7 @@ class ReaderView(QTextBrowser):
         title = QTextCharFormat()
         title.setFontPointSize(self._font_size + 4)
         title.setFontWeight(QFont.Weight.DemiBold)
-        noun = "Vragen" if len(item.numbers) > 1 else "Vraag"
+        noun = "Alinea" if paragraphs else ("Vragen" if len(item.numbers) > 1 else "Vraag")
         cursor.insertText(f"{noun} {item_label(item)}", title)
         muted = QTextCharFormat()
         muted.setForeground(MUTED)
@@ -205,16 +207,21 @@ class ReaderView(QTextBrowser):
             self._maps["question"] = self._insert_field(cursor, "question", item.question, plain)
             cursor = doc.rootFrame().lastCursorPosition()
             del frame
-        label_block = QTextBlockFormat()
-        label_block.setTopMargin(4)
-        label_block.setBottomMargin(4)
-        cursor.setBlockFormat(label_block)
-        label = QTextCharFormat()
-        label.setFontWeight(QFont.Weight.Bold)
-        label.setForeground(QColor("#3b4754"))
-        label.setFontPointSize(self._font_size)
-        cursor.insertText("Antwoord", label)
-        cursor.insertBlock(body_block, plain)
+        if not item.question:
+            cursor.insertBlock(body_block, plain)  # leave the header's block
+        if not paragraphs:
+            label_block = QTextBlockFormat()
+            label_block.setTopMargin(4)
+            label_block.setBottomMargin(4)
+            cursor.setBlockFormat(label_block)
+            label = QTextCharFormat()
+            label.setFontWeight(QFont.Weight.Bold)
+            label.setForeground(QColor("#3b4754"))
+            label.setFontPointSize(self._font_size)
+            cursor.insertText("Antwoord", label)
+            cursor.insertBlock(body_block, plain)
+        else:
+            cursor.setBlockFormat(body_block)
         self._maps["answer"] = self._insert_field(cursor, "answer", item.answer or "", plain)
 
         if item.refers_to:

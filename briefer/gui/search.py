@@ -12,8 +12,19 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -33,6 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefer.gui.dialogs import LEVEL_LABELS, STATUS_LABELS
+from briefer.gui.labels import document_label
 from briefer.gui.models import item_snippet
 from briefer.model import Domain, StoredItem
 
@@ -134,8 +146,8 @@ class SearchDialog(QDialog):
         self.status.addItem("Elke status", None)
         for status, label in STATUS_LABELS.items():
             self.status.addItem(f"Vervolgactie {label.lower()}", str(status))
-        self.has_note = QCheckBox("Met notitie")
-        self.this_doc = QCheckBox("Alleen dit document")
+        self.has_note = QCheckBox("Met &notitie")
+        self.this_doc = QCheckBox("Alleen &dit document")
         self.this_doc.setEnabled(current_document is not None)
         for w in (self.domain, self.party, self.level, self.status):
             filters.addWidget(w)
@@ -161,6 +173,19 @@ class SearchDialog(QDialog):
         self._timer.timeout.connect(self.run_search)
         self.query.textChanged.connect(self._schedule)
         self.query.returnPressed.connect(self._enter)
+        self.query.installEventFilter(self)  # ↓ / ↑ move through the results while typing
+        self.status_label.setText("Typ een zoekterm of kies een filter. ↓ ↑ kiezen, Enter opent, Esc sluit.")
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if obj is self.query and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageDown: 5, Qt.Key.Key_PageUp: -5}.get(
+                Qt.Key(event.key()))
+            if step is not None and self.results.count():
+                row = max(0, min(self.results.count() - 1, self.results.currentRow() + step))
+                self.results.setCurrentRow(row)
+                self.results.scrollToItem(self.results.currentItem())
+                return True
+        return super().eventFilter(obj, event)
 
     @Slot()
     def _schedule(self) -> None:
@@ -198,14 +223,14 @@ class SearchDialog(QDialog):
                     continue
                 doc = docs.get(hit.document_id)
                 where = FIELD_LABELS.get(hit.field, hit.field)
-                head = f"{doc.display_name if doc else ''} · vraag {hit.item_number}" + (
+                head = f"{document_label(doc) if doc else ''} · vraag {hit.item_number}" + (
                     f" · {hit.party}" if hit.party else "") + f" · {where}"
                 entries.append((f"<span style='color:#5f6b7a'>{html.escape(head)}</span><br>{snippet_html(hit.snippet)}",
                                 hit.document_id, hit.item_id, first_hit_term(hit.snippet)))
         elif allowed is not None:
             for it in allowed.values():
                 doc = docs.get(it.document_id)
-                head = f"{doc.display_name if doc else ''} · vraag {it.number}" + (f" · {it.party}" if it.party else "")
+                head = f"{document_label(doc) if doc else ''} · vraag {it.number}" + (f" · {it.party}" if it.party else "")
                 entries.append((f"<span style='color:#5f6b7a'>{html.escape(head)}</span><br>"
                                 f"{html.escape(item_snippet(it, 200))}", it.document_id, it.id, ""))
         for text, doc_id_, item_id, term in entries:

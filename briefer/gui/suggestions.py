@@ -7,11 +7,12 @@ lands on the undo stack as one command; undo calls `briefer.suggest.undo_accept`
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QBrush, QKeySequence, QShortcut, QUndoCommand
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -23,8 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefer.gui.theme import CONFIDENTIAL_RED, lock_icon
+from briefer.gui.labels import document_label, nl_date
+from briefer.gui.search import HtmlDelegate
+from briefer.gui.theme import CONFIDENTIAL_RED
 from briefer.model import StoredDocument
+
+KIND_PLURALS = {"Toezegging": "toezeggingen", "Domein": "domeinen", "Vertrouwelijk": "vertrouwelijk",
+                "Verwijzing": "verwijzingen"}
 
 
 @dataclass
@@ -39,7 +45,7 @@ class Entry:
 
 def entries(s: Any) -> list[Entry]:
     """Flatten a core `Suggestions` bundle into list entries, in item order."""
-    out = [Entry(t.key, "Toezegging", t.item, t.sentence + (f"  (termijn {t.due})" if t.due else ""))
+    out = [Entry(t.key, "Toezegging", t.item, t.sentence + (f"  (termijn {nl_date(t.due)})" if t.due else ""))
            for t in s.toezeggingen]
     out += [Entry(c.key, "Vertrouwelijk", c.item, c.sentence) for c in s.confidential]
     for d in s.domains:
@@ -87,12 +93,16 @@ class SuggestionsDialog(QDialog):
 
     def __init__(self, workspace: Any, document: StoredDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Suggesties — {document.display_name}")
+        self.setWindowTitle(f"Suggesties — {document_label(document)}")
         self.resize(760, 520)
         self.ws, self.document = workspace, document
         self.list = QListWidget()
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
+        self.list.setItemDelegate(HtmlDelegate(self.list))
+        self.list.setSpacing(1)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.list.itemActivated.connect(lambda _e: self.accept_current())
         self.list.currentItemChanged.connect(lambda cur, _p: self._show(cur))
         self.info = QLabel("")
@@ -124,13 +134,23 @@ class SuggestionsDialog(QDialog):
                                     domains=self.ws.query(self.ws.ann.domains, default=[]))
         found = entries(suggestions) if suggestions is not None else []
         for e in found:
-            entry = QListWidgetItem(f"Vraag {e.item} · {e.kind}\n{e.text}")
+            confidential = e.kind == "Vertrouwelijk"
+            head = html.escape(f"Vraag {e.item} · {e.kind}")
+            head = f"<b style='color:{CONFIDENTIAL_RED.name()}'>{head.upper()}</b>" if confidential else \
+                f"<span style='color:#5f6b7a'>{head}</span>"
+            entry = QListWidgetItem(f"{head}<br>{html.escape(e.text)}")
             entry.setData(Qt.ItemDataRole.UserRole, e)
-            if e.kind == "Vertrouwelijk":
-                entry.setIcon(lock_icon(14))
-                entry.setForeground(QBrush(CONFIDENTIAL_RED))
+            entry.setToolTip(f"Vraag {e.item} · {e.kind}\n{e.text}")
             self.list.addItem(entry)
-        self.info.setText(f"{len(found)} suggesties" if found else "Geen (nieuwe) suggesties.")
+        if found:
+            kinds: dict[str, int] = {}
+            for e in found:
+                kind = "Domein" if e.kind.startswith("Domein") else e.kind
+                kinds[kind] = kinds.get(kind, 0) + 1
+            self.info.setText(f"{len(found)} suggesties: " + ", ".join(
+                f"{n} {KIND_PLURALS.get(k, k.lower()) if n > 1 else k.lower()}" for k, n in kinds.items()))
+        else:
+            self.info.setText("Geen (nieuwe) suggesties.")
         if found:
             self.list.setCurrentRow(min(row, len(found) - 1))
 

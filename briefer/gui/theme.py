@@ -52,7 +52,13 @@ def apply_theme(app: QApplication) -> None:
         "QGroupBox { font-weight: 600; border: none; margin-top: 14px; }"
         "QGroupBox::title { subcontrol-origin: margin; left: 2px; color: #3b4754; }"
         "QTreeView, QListView, QTableView { border: 1px solid #d8dde3; }"
-        "QTextBrowser#reader { border: none; }"
+        # keyboard focus is always visible: the focused panel gets a blue frame
+        "QTreeView:focus, QListView:focus, QTableView:focus, QPlainTextEdit:focus, QLineEdit:focus"
+        " { border: 1px solid #3d6fb6; }"
+        "QTextBrowser#reader { border: 2px solid transparent; }"
+        "QTextBrowser#reader:focus { border: 2px solid #9cbbe3; }"
+        "QLabel#muted { color: #5f6b7a; }"
+        "QStatusBar QLabel#saved { color: #3c7a46; }"
         "QLabel#badge { color: white; background: #b3261e; border-radius: 3px; padding: 1px 6px;"
         " font-weight: 600; }"
         "QLabel#sectionTitle { font-weight: 600; color: #3b4754; padding: 6px 2px 2px 2px; }"
@@ -127,3 +133,23 @@ def dot_icon(colour: str | QColor, size: int = 14) -> QIcon:
     painter.drawEllipse(QRectF(1.5, 1.5, size - 3, size - 3))
     painter.end()
     return QIcon(pix)
+
+
+def install_translations(app: QApplication) -> bool:
+    """Dutch for Qt's own texts (standard buttons 'Annuleren', 'Openen', file dialogs, context menus).
+
+    Uses the qtbase_nl catalogue that PySide6 ships; returns False when it is missing (the dialogs
+    Briefer builds set their Dutch button texts themselves as well).
+    """
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
+    if getattr(app, "_briefer_translator", None) is not None:
+        return True
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if not translator.load("qtbase_nl", folder):
+        return False
+    app.installTranslator(translator)
+    app._briefer_translator = translator  # type: ignore[attr-defined]  # keep it alive, install once
+    return True

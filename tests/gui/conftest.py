@@ -37,3 +37,23 @@ def themed(qapp: Any) -> Any:
 
     apply_theme(qapp)
     return qapp
+
+
+@pytest.fixture
+def window(qtbot: Any, themed: Any, sample_db: Path, tmp_path: Path) -> Any:
+    """The main window over `sample_db`, shown and active (settings in tmp_path)."""
+    from PySide6.QtWidgets import QApplication
+
+    from briefer.app import open_workspace
+    from briefer.gui.main_window import MainWindow
+
+    ws = open_workspace(sample_db, tmp_path / "settings.json")
+    win = MainWindow(ws, show_progress=False)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=2000)
+    yield win
+    win.close()
+    ws.store.close()

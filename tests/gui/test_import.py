@@ -98,3 +98,22 @@ def test_progress_dialog_cancel_button_stops_the_import(qtbot: Any, themed: Any,
     assert ctrl._dialog is None  # closed again
     window.close()
     ws.store.close()
+
+
+def test_import_shortens_the_gil_switch_interval_only_while_it_runs(empty_window: MainWindow, qtbot: Any,
+                                                                     sample_pdf: Path) -> None:
+    import sys
+
+    from briefer.gui.importing import IMPORT_SWITCH_INTERVAL
+
+    before = sys.getswitchinterval()
+    seen: list[float] = []
+    empty_window.imports.imported.connect(lambda _r: seen.append(sys.getswitchinterval()))
+    with qtbot.waitSignal(empty_window.imports.idle, timeout=20000):
+        empty_window.import_files([sample_pdf])
+        assert sys.getswitchinterval() == IMPORT_SWITCH_INTERVAL  # the GUI thread gets its turns
+    assert seen == [IMPORT_SWITCH_INTERVAL]
+    assert sys.getswitchinterval() == before
+    # the welcome text gave way to the imported document
+    assert empty_window.current_document() is not None
+    assert "Welkom" not in empty_window.reader.document().toPlainText()

@@ -17,6 +17,7 @@ from briefer.gui.models import (
     LibraryModel,
     MarkersRole,
     OutlineModel,
+    SortRole,
     markers_from_core,
 )
 from briefer.gui.theme import OVERDUE_RED
@@ -92,6 +93,11 @@ def test_library_model_lists_documents_with_ids_in_user_role(core: Any, qtlog: A
     assert model.index(0, 0).data() == doc.display_name
     assert model.index(0, 0).data(IdRole) == doc.id
     assert model.index(0, 3).data() == len(store.items(doc.id))
+    # the sample carries no date of its own: the Datum column shows its vergaderjaar, not the import date
+    assert model.index(0, 2).data() == doc.vergaderjaar == "2022–2023"
+    assert model.index(0, 1).data() == "Schriftelijk overleg"
+    tip = model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Geïmporteerd:" in tip and "41 vragen" in tip
     assert model.rowCount(model.index(0, 0)) == 0
     del tester
     _no_tester_warnings(qtlog)
@@ -126,7 +132,7 @@ def test_followup_table_marks_overdue_and_sorts_filters(core: Any, qtlog: Any, q
     # sorting by due date puts follow-ups without a date last
     proxy.sort(4, Qt.SortOrder.AscendingOrder)
     dues = [proxy.index(r, 4).data() for r in range(proxy.rowCount())]
-    assert dues == ["2025-12-01", "2026-01-10", "2026-03-01", ""]
+    assert dues == ["01-12-2025", "10-01-2026", "01-03-2026", ""]  # shown the Dutch way, sorted by date
     proxy.set_overdue_only(True)
     assert [proxy.index(r, 1).data() for r in range(proxy.rowCount())] == ["Toezegging voortgangsbrief"]
     proxy.set_overdue_only(False)
@@ -149,3 +155,38 @@ def test_outline_empty_and_invalid_indexes(rows: int) -> None:
     assert model.rowCount() == 0
     assert not model.index(rows, 0).isValid()
     assert model.data(QModelIndex()) is None
+
+
+def test_library_shows_each_documents_own_date_type_and_name(tmp_path: Any, samples_dir: Any, qtlog: Any) -> None:
+    from briefer.importer import import_file
+    from briefer.store import Store
+
+    text = tmp_path / "memo.txt"
+    text.write_text("Een losse notitie\n\nEen alinea zonder vragen.\n", encoding="utf-8")
+    with Store.open(tmp_path / "lib.db") as store:
+        import_file(store, samples_dir / "ah-tk-20232024-1178.pdf")
+        import_file(store, text)
+        docs = store.documents()
+        model = LibraryModel()
+        tester = _tester(model)
+        model.set_documents(docs)
+        rows = {model.index(r, 1).data(): r for r in range(model.rowCount())}
+        kv = docs[rows["Kamervragen"]]
+        r = rows["Kamervragen"]
+        # the date of the answers, Dutch style, not today's import date
+        assert kv.date_received == "2024-03-07"
+        assert model.index(r, 2).data() == "07-03-2024"
+        assert model.index(r, 2).data(SortRole) == "2024-03-07"
+        assert model.index(r, 0).data() == f"Vragen over {kv.title}"
+        assert "Staatssecretaris" in model.index(r, 0).data(Qt.ItemDataRole.ToolTipRole)
+        from briefer.gui.labels import asked_by_label
+
+        outline = OutlineModel()
+        outline.set_items(store.items(kv.id), doc_type=kv.doc_type, group_label=asked_by_label(kv))
+        assert outline.index(0, 0).data() == f"Vragen van Sneller (D66)  ({kv.item_count})"
+        memo = docs[rows["Tekst (alinea's)"]]
+        outline = OutlineModel()
+        outline.set_items(store.items(memo.id), doc_type=memo.doc_type)
+        assert outline.index(0, 0).data().startswith("Alinea's")
+        del tester
+    _no_tester_warnings(qtlog)

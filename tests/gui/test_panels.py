@@ -50,6 +50,26 @@ def test_source_tab_shows_the_pdf_page_of_the_item(window: MainWindow, qtbot: An
     assert window.source.page_count() == window.current_document().page_count
     nav = window.source._view.pageNavigator()
     qtbot.waitUntil(lambda: nav.currentPage() == item.page_first - 1, timeout=3000)
+    view, bar = window.source._view, window.source._view.verticalScrollBar()
+    qtbot.wait(50)  # let the freshly loaded view lay out its pages
+    landed = bar.value()
+    pages = window.current_document().page_count
+    assert window.source.page_label.text() == f"PDF-pagina {item.page_first} van {pages}"
+    # the view's own page geometry: the tops of pages 1 and 2 give margin and page step
+    from PySide6.QtCore import QPointF
+
+    nav.jump(0, QPointF(0, 0), nav.currentZoom())
+    top0 = bar.value()
+    nav.jump(1, QPointF(0, 0), nav.currentZoom())
+    step = bar.value() - top0
+    assert window.source.page_label.text().endswith(f"de vraag begint op pagina {item.page_first}")
+    assert step > 100 and top0 == view.documentMargins().top()
+    assert landed == top0 + (item.page_first - 1) * step  # the item's first page, to the pixel
+    # the next item on another page lands exactly as well
+    later = next(it for it in window.outline_model.items() if (it.page_first or 0) > item.page_first)
+    window.select_item(later.id)
+    qtbot.wait(20)
+    assert bar.value() == top0 + (later.page_first - 1) * step
 
 
 def test_followups_overview_opens_the_item(window: MainWindow, qtbot: Any) -> None:
@@ -72,6 +92,7 @@ def test_overview_status_change_is_undoable(window: MainWindow) -> None:
     window.reload_followups()
     model = window.followups_panel.model
     assert model.is_overdue(model.row(0).followup)
+    assert window.followups_dock.windowTitle().endswith("— 1 open, 1 verlopen")
     window.followups_panel.status_requested.emit(fid, "afgerond")
     assert ann.followups(item_id=item.id)[0].status == "afgerond"
     assert not model.is_overdue(model.row(0).followup)  # the overview was refreshed
@@ -121,5 +142,29 @@ def test_kern_is_the_document_note(window: MainWindow, qtbot: Any) -> None:
     doc = window.current_document()
     note = window.ws.ann.note(doc.id, None)
     assert note.body == "- Kabinet biedt vertrouwelijke briefing aan" and note.level == Level.INTERN
+    # the Kern stays in sight above the outline, rendered from Markdown
+    assert not window.kern.is_empty() and "<li>Kabinet biedt vertrouwelijke briefing aan</li>" in window.kern.body.text()
     window.act_undo.trigger()
     assert window.ws.ann.note(doc.id, None) is None
+    assert window.kern.is_empty()
+
+
+def test_domain_digit_can_be_changed_and_cleared(window: MainWindow, qtbot: Any, monkeypatch: Any) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    from briefer.gui.domains_dialog import DomainsDialog
+
+    dialog = DomainsDialog(window.ws, window)
+    qtbot.addWidget(dialog)
+    dialog.list.setCurrentRow(3)
+    target = dialog.current()
+    monkeypatch.setattr(QInputDialog, "getInt", lambda *a, **k: (7, True))
+    dialog.set_key()
+    assert window.ws.ann.domain(target.id).key == 7
+    assert window.domain_by_key(7).id == target.id  # the 7 key now tags with it
+    monkeypatch.setattr(QInputDialog, "getInt", lambda *a, **k: (0, True))
+    dialog.list.setCurrentRow(3)
+    dialog.set_key()
+    assert window.ws.ann.domain(target.id).key is None
+    window.act_undo.trigger()
+    assert window.ws.ann.domain(target.id).key == 7

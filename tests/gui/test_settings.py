@@ -58,3 +58,18 @@ def test_default_location_follows_briefer_home(_isolated_home: Path) -> None:
     s.user_name = "x"
     s.save()
     assert (_isolated_home / "settings.json").exists()
+
+
+def test_export_choices_round_trip_and_wrong_types_are_ignored(tmp_path: Path) -> None:
+    path = tmp_path / "s.json"
+    s = Settings.load(path)
+    s.export_kind, s.export_open_after, s.export_dir = "technisch", False, str(tmp_path / "uit")
+    s.save()
+    assert json.loads(path.read_text(encoding="utf-8")) == {
+        "export_kind": "technisch", "export_open_after": False, "export_dir": str(tmp_path / "uit")}
+    again = Settings.load(path)
+    assert (again.export_kind, again.export_open_after, again.export_dir) == (
+        "technisch", False, str(tmp_path / "uit"))
+    path.write_text('{"export_open_after": "ja", "export_only_annotated": 0}')
+    damaged = Settings.load(path)
+    assert damaged.export_open_after is True and damaged.export_only_annotated is True

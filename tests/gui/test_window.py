@@ -6,27 +6,10 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
 
-from briefer.app import open_workspace
 from briefer.gui.main_window import MainWindow
 from briefer.model import Level
-
-
-@pytest.fixture
-def window(qtbot: Any, themed: Any, sample_db: Path, tmp_path: Path) -> MainWindow:
-    ws = open_workspace(sample_db, tmp_path / "settings.json")
-    win = MainWindow(ws, show_progress=False)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=2000)
-    yield win
-    win.close()
-    ws.store.close()
 
 
 def test_opens_newest_document_and_j_k_move_through_items(window: MainWindow, qtbot: Any) -> None:
@@ -117,24 +100,57 @@ def test_search_dialog_opens_the_hit(window: MainWindow, qtbot: Any) -> None:
     assert ids == {request.item_id}
 
 
-def test_export_dialog_writes_docx_and_lists_what_is_left_out(window: MainWindow, tmp_path: Path) -> None:
+def test_export_dialog_writes_docx_on_a_worker_and_lists_what_is_left_out(window: MainWindow, tmp_path: Path,
+                                                                           qtbot: Any) -> None:
+    import threading
+
     from briefer.gui.export_dialog import ExportDialog
 
     ann, item, doc = window.ws.ann, window.current_item(), window.current_document()
     ann.tag_item(item.id, ann.domain_by_ref("1").id)
     ann.add_followup(item.id, "Geheime afspraak nagaan", level=Level.VERTROUWELIJK)
-    dialog = ExportDialog(window.ws, doc, window)
-    dialog.out.setText(str(tmp_path / "briefing.docx"))
+    opened: list[Path] = []
+    dialog = ExportDialog(window.ws, doc, window, opener=lambda p: opened.append(p) or True)
+    qtbot.addWidget(dialog)
+    dialog.out.setText(str(tmp_path / "uit"))  # a folder that does not exist yet
     dialog.author.setText("Sanne")
+    dialog.kind.setCurrentIndex(dialog.kind.findData("technisch"))
     dialog.update_left_out()
     assert dialog.left_out.toPlainText().strip()  # the confidential follow-up stays out under 'intern'
-    QTimer.singleShot(0, lambda: QApplication.activeModalWidget() and QApplication.activeModalWidget().close())
     dialog.export()
-    assert dialog.result_path is not None and dialog.result_path.exists()
-    with zipfile.ZipFile(dialog.result_path) as z:
+    assert dialog.busy() and not dialog.buttons.isEnabled()  # the GUI thread is free while it writes
+    qtbot.waitUntil(lambda: dialog.result_path is not None, timeout=10000)
+    assert dialog._worker is None and not dialog.busy()
+    path = dialog.result_path
+    assert path.exists() and path.parent == tmp_path / "uit" and "Technische briefing" in path.name
+    assert opened == [path]  # "open after export" handed the file to the desktop
+    with zipfile.ZipFile(path) as z:
         body = z.read("word/document.xml").decode()
     assert "Geheime afspraak" not in body
-    assert window.ws.settings.user_name == "Sanne"
+    s = window.ws.settings
+    assert (s.user_name, s.export_kind, s.export_dir) == ("Sanne", "technisch", str(tmp_path / "uit"))
+    # the next dialog starts from those choices
+    again = ExportDialog(window.ws, doc, window, opener=lambda p: True)
+    qtbot.addWidget(again)
+    assert again.kind.currentData() == "technisch" and again.out.text() == str(tmp_path / "uit")
+    assert dialog.worker_thread_ident not in (None, threading.get_ident())
+
+
+def test_export_never_remembers_a_confidential_ceiling(window: MainWindow, tmp_path: Path, qtbot: Any) -> None:
+    from briefer.gui.export_dialog import ExportDialog
+
+    dialog = ExportDialog(window.ws, window.current_document(), window, opener=lambda p: True)
+    qtbot.addWidget(dialog)
+    dialog.ceiling.setCurrentIndex(dialog.ceiling.findData(str(Level.VERTROUWELIJK)))
+    dialog.open_after.setChecked(False)
+    dialog.out.setText(str(tmp_path / "b.docx"))
+    dialog.export()
+    qtbot.waitUntil(lambda: dialog.result_path is not None, timeout=10000)
+    assert dialog.result_path == tmp_path / "b.docx"
+    assert window.ws.settings.export_ceiling == "intern" and window.ws.settings.export_open_after is False
+    again = ExportDialog(window.ws, window.current_document(), window)
+    qtbot.addWidget(again)
+    assert again.ceiling.currentData() == "intern" and not again.open_after.isChecked()
 
 
 def test_suggestions_accept_is_undoable(window: MainWindow, qtbot: Any) -> None:

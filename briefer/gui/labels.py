@@ -1,0 +1,138 @@
+"""GUI: the Dutch words the window uses for documents, dates, items and follow-ups.
+
+Pure functions over the core dataclasses (no Qt), so every panel names things the same way:
+"Kamerstuk 30 821, nr. 196", "Vragen over quantumproof encryptie", "25-03-2024", "Alinea 3".
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from briefer.model import DocType, FollowUpKind, FollowUpStatus, Level, StoredDocument
+
+DOC_TYPE_SHORT: dict[str, str] = {
+    DocType.SCHRIFTELIJK_OVERLEG: "Schriftelijk overleg",
+    DocType.KAMERVRAGEN: "Kamervragen",
+    DocType.VRAGEN_EN_ANTWOORDEN: "Vragen en antwoorden",
+    DocType.NOTA_NAV_VERSLAG: "Nota n.a.v. verslag",
+    DocType.ONBEKEND: "Tekst (alinea's)",
+}
+
+STATUS_LABELS: dict[str, str] = {
+    FollowUpStatus.OPEN: "Open",
+    FollowUpStatus.LOOPT: "Loopt",
+    FollowUpStatus.AFGEROND: "Afgerond",
+}
+
+KIND_LABELS: dict[str, str] = {
+    FollowUpKind.SCHRIFTELIJKE_VRAGEN: "Schriftelijke vragen",
+    FollowUpKind.MOTIE: "Motie",
+    FollowUpKind.VRAAG_IN_DEBAT: "Vraag in debat",
+    FollowUpKind.TECHNISCHE_BRIEFING: "Technische briefing",
+    FollowUpKind.TOEZEGGING: "Toezegging",
+    FollowUpKind.OVERIG: "Overig",
+}
+
+LEVEL_LABELS: dict[str, str] = {
+    Level.OPENBAAR: "Openbaar",
+    Level.INTERN: "Intern",
+    Level.VERTROUWELIJK: "Vertrouwelijk",
+}
+
+MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+          "oktober", "november", "december"]
+
+
+def nl_date(iso: str | None) -> str:
+    """'2024-03-25' -> '25-03-2024'; anything that is not an ISO date is returned as it is."""
+    if not iso:
+        return ""
+    try:
+        day = date.fromisoformat(iso[:10])
+    except ValueError:
+        return iso
+    return f"{day.day:02d}-{day.month:02d}-{day.year}"
+
+
+def nl_long_date(iso: str | None) -> str:
+    """'2024-03-25' -> '25 maart 2024' (tooltips, headers)."""
+    if not iso:
+        return ""
+    try:
+        day = date.fromisoformat(iso[:10])
+    except ValueError:
+        return iso
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def document_date(doc: StoredDocument) -> str | None:
+    """The document's own date as ISO (received, dated or sent), else None."""
+    return doc.date_received or doc.date or doc.date_sent or None
+
+
+def document_date_label(doc: StoredDocument) -> str:
+    """What the library's Datum column shows: the document's date, else its vergaderjaar."""
+    iso = document_date(doc)
+    return nl_date(iso) if iso else (doc.vergaderjaar or "")
+
+
+def document_label(doc: StoredDocument) -> str:
+    """A name a staffer recognises: the Kamerstuk, 'Vragen over …' for Kamervragen, or the file."""
+    if doc.kamerstuk:
+        return doc.display_name
+    title = " ".join((doc.title or "").split())
+    if title:
+        if doc.doc_type == DocType.KAMERVRAGEN:
+            return f"Vragen over {title}"
+        return title[:1].upper() + title[1:]
+    return doc.display_name
+
+
+def asked_by_label(doc: StoredDocument) -> str | None:
+    """'Vragen van Mutluer (GroenLinks-PvdA) en Kostić (PvdD)' for Kamervragen, else None."""
+    people = [f"{p.name} ({p.party})" if getattr(p, "party", None) else p.name for p in doc.asked_by or []]
+    if not people:
+        return None
+    names = people[0] if len(people) == 1 else ", ".join(people[:-1]) + " en " + people[-1]
+    return f"Vragen van {names}"
+
+
+def type_label(doc_type: str) -> str:
+    return DOC_TYPE_SHORT.get(doc_type, doc_type)
+
+
+def is_paragraphs(doc_type: str | None) -> bool:
+    """An unrecognised document is read as paragraphs, not as questions."""
+    return doc_type == DocType.ONBEKEND
+
+
+def item_noun(doc_type: str | None, plural: bool = False) -> str:
+    """'Vraag' / 'Vragen', or 'Alinea' / "Alinea's" for an unrecognised document."""
+    if is_paragraphs(doc_type):
+        return "Alinea's" if plural else "Alinea"
+    return "Vragen" if plural else "Vraag"
+
+
+def document_tooltip(doc: StoredDocument) -> str:
+    """Everything the library row does not have room for."""
+    lines = [document_label(doc)]
+    if doc.identifier and doc.identifier not in lines[0]:
+        lines.append(doc.identifier)
+    lines.append(f"Soort: {type_label(doc.doc_type)}")
+    iso = document_date(doc)
+    if iso:
+        lines.append(f"Datum: {nl_long_date(iso)}")
+    if doc.vergaderjaar:
+        lines.append(f"Vergaderjaar {doc.vergaderjaar}")
+    if doc.answered_by:
+        lines.append(f"Beantwoord door: {doc.answered_by}")
+    if doc.asked_by:
+        names = ", ".join(f"{p.name} ({p.party})" if getattr(p, "party", None) else p.name for p in doc.asked_by)
+        lines.append(f"Gesteld door: {names}")
+    lines.append(f"{doc.item_count} {item_noun(doc.doc_type, plural=True).lower()}"
+                 + (f", {doc.page_count} pagina's" if doc.page_count else ""))
+    lines.append(f"Geïmporteerd: {nl_long_date(doc.imported)}")
+    lines.append(f"Bestand: {doc.source}")
+    for warning in doc.warnings:
+        lines.append(f"Let op: {warning}")
+    return "\n".join(lines)
