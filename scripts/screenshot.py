@@ -1,8 +1,8 @@
 """Screenshot of the real window for the README: `./dev screenshot [docs/window.png]` (under Xvfb).
 
 Starts the app on a temporary database with the bundled sample, adds a few annotations through
-the core API (tags, highlights, a note, follow-ups, one confidential), selects item 16 and grabs
-the window.
+the core API (tags, highlights, a note, follow-ups, one confidential), waits for the suggestions
+(quiet ◆ marks in the outline, dotted sentences in the reader), selects item 16 and grabs the window.
 """
 
 from __future__ import annotations
@@ -95,7 +95,7 @@ def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else REPO / "docs" / "window.png").resolve()
     home = Path(tempfile.mkdtemp(prefix="briefer-shot-"))
     os.environ["BRIEFER_HOME"] = str(home)
-    from PySide6.QtCore import QEventLoop, QTimer  # noqa: TID251
+    from PySide6.QtCore import QEventLoop, Qt, QTimer  # noqa: TID251
     from PySide6.QtWidgets import QApplication  # noqa: TID251
 
     from briefer.app import create_window
@@ -116,6 +116,17 @@ def main() -> int:
         print("het voorbeelddocument is niet geopend", file=sys.stderr)
         return 1
     item_id = annotate(window)
+    # the suggestions are computed on a worker once per open; wait for their quiet marks
+    ready = QEventLoop()
+    QTimer.singleShot(20000, ready.quit)
+    poll = QTimer()
+    poll.timeout.connect(lambda: window.suggestions.ready and ready.quit())  # type: ignore[attr-defined]
+    poll.start(20)
+    ready.exec()
+    poll.stop()
+    window.suggestions_dock.show()  # its tab sits beside the follow-ups overview, which stays in front
+    window.followups_dock.raise_()
+    window.resizeDocks([window.followups_dock], [215], Qt.Orientation.Vertical)  # room for the tab bar
     window.reload_followups()
     window.refresh_annotations()
     window.select_item(item_id)

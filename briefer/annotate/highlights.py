@@ -16,15 +16,15 @@ from briefer.annotate.domains import DomainOps
 from briefer.annotate.errors import AnnotationError, QuoteNotFound, QuoteNotUnique, TextMismatch
 from briefer.annotate.rows import highlight as to_highlight
 from briefer.model import DEFAULT_LEVEL, Highlight, Level, new_id, now_iso
+from briefer.textutil import shorten
 
 FIELDS = ("question", "answer")
 FIELD_LABELS = {"question": "de vraag", "answer": "het antwoord"}
 HIGHLIGHT_EDITABLE = ("domain_id", "note", "level", "start", "end")
 
 
-def _short(text: str, n: int = 40) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= n else text[: n - 1] + "…"
+def _short(text: str) -> str:
+    return shorten(text, 40)
 
 
 class HighlightOps(DomainOps):
@@ -118,6 +118,23 @@ class HighlightOps(DomainOps):
                  "domain_id": "Domein van markering wijzigen"}.get(next(iter(fields), ""), "Markering wijzigen")
         with self._record(label if len(fields) == 1 else "Markering wijzigen", "highlights") as rec:
             rec.update("highlights", {"id": highlight_id}, {**values, "updated": now_iso()}, main=True)
+        return rec.change
+
+    def reattach_highlight(self, highlight_id: str, item_id: str, field: str, start: int, end: int) -> Change:
+        """Place a highlight (typically an orphaned one) on new text, possibly of another item.
+
+        Its quote and context become the text now selected; domain, note, level and follow-ups stay.
+        One transaction, undoable like every other change.
+        """
+        self._row("highlights", highlight_id, "Markering")
+        item = self._item_row(item_id)
+        anchor = self._anchor(item, field, start, end)
+        with self._record("Verweesde markering plaatsen", "highlights") as rec:
+            rec.update("highlights", {"id": highlight_id},
+                       {"item_id": item_id, **anchor, "orphaned": 0, "updated": now_iso()}, main=True)
+            for fu in self.rows.followup_rows(highlight_id=highlight_id):
+                if fu["item_id"] != item_id:
+                    rec.update("followups", {"id": fu["id"]}, {"item_id": item_id, "updated": now_iso()})
         return rec.change
 
     def delete_highlight(self, highlight_id: str) -> Change:

@@ -6,7 +6,7 @@ A mixin of `MainWindow`: each action turns what the user did into one core call,
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
@@ -65,6 +65,8 @@ class AnnotationActions(_Base):
         if item is None:
             return
         if checked:
+            if self.accept_domain_suggestion(item.number, domain_id):
+                return  # tagged through the suggestion, which is then decided too
             self.ws.perform(self.ws.ann.tag_item, item.id, domain_id)
         else:
             self.ws.perform(self.ws.ann.untag_item, item.id, domain_id)
@@ -241,6 +243,8 @@ class AnnotationActions(_Base):
         self._item_id = None
         self.ws.undo_stack.clear()
         self.outline_model.set_items([])
+        self.suggestions.load(None)
+        self.reload_orphans()
         self.kern.show_note(None)
         self.kern.setVisible(False)
         self.setWindowTitle("Briefer")
@@ -280,15 +284,3 @@ class AnnotationActions(_Base):
         QMessageBox.about(self, "Over Briefer",
                           "<b>Briefer</b><br>Kamerstukken lezen, annoteren en briefings maken.<br>"
                           f"Database: {self.ws.db_path}")
-
-    def show_suggestions(self) -> None:
-        if self._doc is None:
-            return
-        try:
-            from briefer.gui.suggestions import SuggestionsDialog
-        except ImportError as exc:
-            self.show_error(exc)
-            return
-        dialog: Any = SuggestionsDialog(self.ws, self._doc, self)
-        dialog.open_item.connect(self.select_item)
-        dialog.exec()

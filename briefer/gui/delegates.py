@@ -1,13 +1,13 @@
 """GUI: the outline delegate: item text elided on the left, markers drawn on the right.
 
-Markers: a coloured dot per domain, ✎ for a note, ⚑ for follow-ups (with a count above one) and
-a red padlock for confidential content.
+Markers: a coloured dot per domain, ✎ for a note, ⚑ for follow-ups (with a count above one), a
+red padlock for confidential content and, quietly last, a small grey ◆ for open suggestions.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from briefer.gui.models import ItemUnitRole, Markers, MarkersRole
@@ -15,10 +15,21 @@ from briefer.gui.theme import CONFIDENTIAL_RED, MUTED, draw_lock
 
 DOT = 9
 GAP = 4
+SUGGESTION = 7  # the ◆ of open suggestions
+SUGGESTION_GREY = QColor("#9aa5b1")
+
+
+def draw_suggestion_mark(painter: QPainter, x: float, cy: float, colour: QColor) -> None:
+    """A small hollow diamond: quiet, so it never competes with the domain dots."""
+    half = SUGGESTION / 2
+    painter.setPen(QPen(colour, 1.2))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawPolygon(QPolygonF([QPointF(x + half, cy - half), QPointF(x + SUGGESTION, cy),
+                                   QPointF(x + half, cy + half), QPointF(x, cy)]))
 
 
 class OutlineDelegate(QStyledItemDelegate):
-    """GUI: paints an outline row with its markers (domain dots, ✎, ⚑, padlock)."""
+    """GUI: paints an outline row with its markers (domain dots, ✎, ⚑, padlock, suggestion ◆)."""
 
     def markers_width(self, markers: Markers, fm: QFontMetrics) -> int:
         width = len(markers.colours) * (DOT + GAP)
@@ -29,6 +40,8 @@ class OutlineDelegate(QStyledItemDelegate):
             width += fm.horizontalAdvance(label) + GAP
         if markers.confidential:
             width += 12 + GAP
+        if markers.suggestions:
+            width += SUGGESTION + GAP
         return width + (GAP if width else 0)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
@@ -78,6 +91,9 @@ class OutlineDelegate(QStyledItemDelegate):
         if markers.confidential:
             colour = QColor("#ffffff") if selected else CONFIDENTIAL_RED
             draw_lock(painter, QRectF(x, cy - 6, 12, 12), colour)
+            x += 12 + GAP
+        if markers.suggestions:
+            draw_suggestion_mark(painter, x, cy, QColor("#e3ebf6") if selected else SUGGESTION_GREY)
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:

@@ -1,4 +1,5 @@
-"""GUI: small dialogs: error messages, the follow-up editor and the shortcuts overview."""
+"""GUI: small dialogs: error messages, the follow-up editor, the Kern editor (with a Markdown preview)
+and the shortcuts overview."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ import traceback
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+import markdown
+from PySide6.QtCore import QDate, Qt, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,6 +25,8 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -173,6 +177,12 @@ class KernDialog(QDialog):
         self.body = QPlainTextEdit(body)
         self.body.setPlaceholderText("De kern van dit document in een paar punten (Markdown), bijv.\n"
                                      "- wat is nieuw\n- wat betekent het voor onze prioriteiten")
+        self.preview = QTextBrowser()
+        self.preview.setOpenExternalLinks(True)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.body, "Bewerken")
+        self.tabs.addTab(self.preview, "Voorbeeld")
+        self.tabs.currentChanged.connect(self.render_preview)
         self.level = level_combo()
         select_data(self.level, level)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -186,9 +196,17 @@ class KernDialog(QDialog):
         row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("De kern komt bovenaan de Kamerlidbriefing."))
-        layout.addWidget(self.body, 1)
+        layout.addWidget(self.tabs, 1)
         layout.addLayout(row)
         layout.addWidget(buttons)
+
+    @Slot()
+    def render_preview(self) -> None:
+        """The Markdown rendered as the briefing will show it (python-markdown, as the note editor)."""
+        if self.tabs.currentWidget() is self.preview:
+            body = self.body.toPlainText()
+            self.preview.setHtml(markdown.markdown(body, extensions=["extra", "sane_lists"]) if body.strip()
+                                 else "<p style='color:#5f6b7a'>Nog geen kern.</p>")
 
 
 SHORTCUTS: list[tuple[str, str]] = [
@@ -208,7 +226,11 @@ SHORTCUTS: list[tuple[str, str]] = [
     ("Tab / Shift+Tab", "Naar het volgende / vorige paneel"),
     ("Ctrl+B", "Bron (PDF) van de vraag tonen"),
     ("Ctrl+G", "Naar vraag nummer…"),
-    ("Ctrl+Shift+S", "Suggesties (toezeggingen, domeinen, vertrouwelijk)"),
+    ("Ctrl+Shift+S", "Paneel Suggesties tonen of verbergen"),
+    ("Enter / Del (in Suggesties)", "Suggestie overnemen / afwijzen (beide ongedaan te maken)"),
+    ("Enter / Del (in de lezer)", "In een grijs gestippelde zin: suggestie overnemen / afwijzen"),
+    ("Ctrl+Shift+H", "Gekozen verweesde markering op de geselecteerde tekst plaatsen"),
+    ("Del (in Verweesde annotaties)", "Verweesde markering naar de prullenbak"),
     ("Ctrl+Plus / Ctrl+Min", "Grotere / kleinere letters in de lezer"),
     ("Del (in inspector)", "Markering of vervolgactie verwijderen"),
     ("Del (in documenten)", "Document verwijderen (met bevestiging)"),

@@ -8,7 +8,6 @@ QProgressDialog and reports each result or error back to the window.
 
 from __future__ import annotations
 
-import sys
 import threading
 from pathlib import Path
 from typing import Any
@@ -16,8 +15,10 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from briefer.gui import switching
+
 SUPPORTED_SUFFIXES = {".pdf", ".txt", ".docx"}
-IMPORT_SWITCH_INTERVAL = 0.0005  # seconds; sys.setswitchinterval while a worker imports
+IMPORT_SWITCH_INTERVAL = switching.WORKER_SWITCH_INTERVAL  # sys.setswitchinterval while a worker imports
 
 
 class ImportWorker(QObject):
@@ -73,7 +74,7 @@ class ImportController(QObject):
         self._thread: QThread | None = None
         self._worker: ImportWorker | None = None
         self._dialog: QProgressDialog | None = None
-        self._saved_switch: float | None = None
+        self._holding = False
 
     def busy(self) -> bool:
         return self._thread is not None or bool(self._queue)
@@ -98,17 +99,17 @@ class ImportController(QObject):
 
     def _next(self) -> None:
         if not self._queue:
-            if self._saved_switch is not None:
-                sys.setswitchinterval(self._saved_switch)
-                self._saved_switch = None
+            if self._holding:
+                switching.release()
+                self._holding = False
             self.idle.emit()
             return
-        if self._saved_switch is None:
+        if not self._holding:
             # The worker thread runs Python (pypdf, parsing) and SQLite; with the default 5 ms GIL
             # switch interval the GUI thread was measured to starve for 250-700 ms at a time
             # (bench/gui_bench.py). 0.5 ms keeps the longest stall near 50 ms, at no cost in import time.
-            self._saved_switch = sys.getswitchinterval()
-            sys.setswitchinterval(IMPORT_SWITCH_INTERVAL)
+            switching.hold()
+            self._holding = True
         path = self._queue.pop(0)
         thread = QThread(self)
         worker = ImportWorker(self.db_path, path)

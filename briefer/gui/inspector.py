@@ -2,15 +2,27 @@
 
 It only displays what the window hands it and emits signals for every user action; the window
 turns those into core calls (as undoable commands). Note edits are saved after a short pause
-(and at once when the item changes), so nothing typed is lost.
+(and at once when the item changes), so nothing typed is lost. Domains the suggestions propose for
+the item carry a quiet grey "suggestie" beside their name (ticking the box accepts it).
 """
 
 from __future__ import annotations
 
 import markdown
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QAction, QBrush, QColor, QFontMetrics, QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -19,6 +31,9 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTabWidget,
     QTextBrowser,
     QVBoxLayout,
@@ -28,13 +43,39 @@ from PySide6.QtWidgets import (
 from briefer.gui.dialogs import STATUS_LABELS, level_combo, select_data
 from briefer.gui.labels import KIND_LABELS, nl_date
 from briefer.gui.models import item_label
-from briefer.gui.theme import CONFIDENTIAL_RED, dot_icon, lock_icon
+from briefer.gui.suggestions import Entry
+from briefer.gui.theme import CONFIDENTIAL_RED, MUTED, dot_icon, lock_icon
 from briefer.gui.widgets import PlaceholderList
 from briefer.model import Domain, FollowUp, FollowUpStatus, Highlight, Level, Note, StoredItem
 
 NOTE_SAVE_DELAY_MS = 700
 NO_HIGHLIGHTS = "Nog geen markeringen. Selecteer tekst en druk 1–9 (domein) of H."
 NO_FOLLOWUPS = "Nog geen vervolgacties. Druk F om er een toe te voegen."
+HintRole = Qt.ItemDataRole.UserRole + 1  # "suggestie" beside a domain the suggestions propose
+
+
+class DomainHintDelegate(QStyledItemDelegate):
+    """GUI: a domain row as usual, with its suggestion hint drawn in grey at the right."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        hint = str(index.data(HintRole) or "")
+        if not hint:
+            super().paint(painter, option, index)
+            return
+        fm = QFontMetrics(option.font)
+        reserve = fm.horizontalAdvance(hint) + 10
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.rect = opt.rect.adjusted(0, 0, -reserve, 0)
+        style = opt.widget.style() if opt.widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        painter.save()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.setPen(option.palette.highlightedText().color() if selected else MUTED)
+        painter.drawText(option.rect.adjusted(0, 0, -6, 0),
+                         int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), hint)
+        painter.restore()
 
 
 def _title(text: str) -> QLabel:
@@ -78,6 +119,7 @@ class Inspector(QScrollArea):
         self.domains.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.domains.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.domains.itemChanged.connect(self._domain_item_changed)
+        self.domains.setItemDelegate(DomainHintDelegate(self.domains))
         layout.addWidget(self.domains)
 
         note_row = QHBoxLayout()
@@ -172,7 +214,8 @@ class Inspector(QScrollArea):
         return self._item.id if self._item else None
 
     def show_item(self, item: StoredItem | None, *, domains: list[Domain], item_domain_ids: list[str],
-                  note: Note | None, highlights: list[Highlight], followups: list[FollowUp]) -> None:
+                  note: Note | None, highlights: list[Highlight], followups: list[FollowUp],
+                  suggested_domains: dict[str, Entry] | None = None) -> None:
         same_item = self._item is not None and item is not None and self._item.id == item.id
         if not same_item:
             self.flush_note()
@@ -189,14 +232,14 @@ class Inspector(QScrollArea):
                 party = f" · {item.party}" if item.party else ""
                 noun = "Vragen" if self.noun == "Vraag" and len(item.numbers or []) > 1 else self.noun
                 self.header.setText(f"{noun} {item_label(item)}{party}")
-            self._show_domains(domains, set(item_domain_ids))
+            self._show_domains(domains, set(item_domain_ids), suggested_domains or {})
             self._show_note(note, same_item)
             self._show_highlights(highlights, {d.id: d for d in domains})
             self._show_followups(followups)
         finally:
             self._loading = False
 
-    def _show_domains(self, domains: list[Domain], checked: set[str]) -> None:
+    def _show_domains(self, domains: list[Domain], checked: set[str], hints: dict[str, Entry]) -> None:
         same = [d.id for d in domains] == [d.id for d in self._domain_list] and \
             [(d.name, d.colour, d.key) for d in domains] == [(d.name, d.colour, d.key) for d in self._domain_list]
         self._domain_list = domains
@@ -206,6 +249,7 @@ class Inspector(QScrollArea):
                 state = Qt.CheckState.Checked if d.id in checked else Qt.CheckState.Unchecked
                 if self.domains.item(row).checkState() != state:
                     self.domains.item(row).setCheckState(state)
+                self._hint(self.domains.item(row), d, hints.get(d.id) if d.id not in checked else None)
             return
         self.domains.clear()
         for d in domains:
@@ -216,9 +260,31 @@ class Inspector(QScrollArea):
             entry.setCheckState(Qt.CheckState.Checked if d.id in checked else Qt.CheckState.Unchecked)
             tip = f"{d.name} (toets {d.key})" if d.key else d.name
             entry.setToolTip(f"{tip}\n{d.description}" if d.description else tip)
+            self._hint(entry, d, hints.get(d.id) if d.id not in checked else None)
             self.domains.addItem(entry)
         rows = max(1, len(domains))
         self.domains.setFixedHeight(min(9, rows) * max(20, self.domains.sizeHintForRow(0)) + 6)
+
+    def domain_hint_ids(self) -> set[str]:
+        """The domains now shown as suggested."""
+        return {self.domains.item(r).data(Qt.ItemDataRole.UserRole) for r in range(self.domains.count())
+                if self.domains.item(r).data(HintRole)}
+
+    def checked_domain_ids(self) -> set[str]:
+        return {self.domains.item(r).data(Qt.ItemDataRole.UserRole) for r in range(self.domains.count())
+                if self.domains.item(r).checkState() == Qt.CheckState.Checked}
+
+    @staticmethod
+    def _hint(entry: QListWidgetItem, d: Domain, suggestion: Entry | None) -> None:
+        """Mark (or unmark) a domain row as suggested, with the words that triggered it."""
+        tip = f"{d.name} (toets {d.key})" if d.key else d.name
+        tip = f"{tip}\n{d.description}" if d.description else tip
+        if suggestion is not None:
+            tip += f"\nSuggestie op grond van: {suggestion.text}\nAanvinken neemt de suggestie over."
+        if entry.data(HintRole) != ("suggestie" if suggestion else None):
+            entry.setData(HintRole, "suggestie" if suggestion else None)
+        if entry.toolTip() != tip:
+            entry.setToolTip(tip)
 
     def _show_note(self, note: Note | None, same_item: bool) -> None:
         body = note.body if note else ""

@@ -3,7 +3,8 @@ inspector on the right, follow-ups overview at the bottom.
 
 The window only calls the core through the Workspace (store, annotations) and keeps no data of
 its own beyond which document and item are open. Annotation actions live in
-`briefer.gui.actions` (a mixin), menus in `briefer.gui.menus`.
+`briefer.gui.actions` (a mixin), suggestions, orphans, trash and sharing in `briefer.gui.review`
+(another mixin), menus in `briefer.gui.menus`.
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ from briefer.gui.models import (
 )
 from briefer.gui.navigation import NavigationActions
 from briefer.gui.reader import ReaderView
+from briefer.gui.review import ReviewActions
 from briefer.gui.search import FindBar
 from briefer.gui.source_view import SourceView
 from briefer.gui.widgets import PlaceholderTree
@@ -58,7 +60,7 @@ WELCOME = ("Welkom bij Briefer. Importeer een Kamerstuk met Ctrl+O (Bestand → 
            "voorbeeld om mee te oefenen.")
 
 
-class MainWindow(NavigationActions, AnnotationActions, QMainWindow):
+class MainWindow(ReviewActions, NavigationActions, AnnotationActions, QMainWindow):
     """GUI: the staffer's workspace over one database."""
 
     document_opened = Signal(str)  # document id
@@ -77,6 +79,7 @@ class MainWindow(NavigationActions, AnnotationActions, QMainWindow):
         self._footnotes: dict[int, Footnote] = {}
         self._build_central()
         self._build_docks()
+        self._build_review_docks()
         self.imports = ImportController(workspace.db_path or Path(), self, show_progress=show_progress)
         self.imports.imported.connect(self._on_imported)
         self.imports.failed.connect(self._on_import_failed)
@@ -305,7 +308,8 @@ class MainWindow(NavigationActions, AnnotationActions, QMainWindow):
             if h.domain_id and not h.orphaned:
                 by_item.setdefault(h.item_id, []).append(h.domain_id)
         domains = {d.id: d for d in self._domains}
-        return {item_id: markers_from_core(m, domains, by_item.get(item_id)) for item_id, m in core.items()}
+        return self.suggestion_markers(
+            {item_id: markers_from_core(m, domains, by_item.get(item_id)) for item_id, m in core.items()})
 
     def open_document(self, doc_id: str, item_id: str | None = None) -> bool:
         """Show a document's outline and select `item_id` (default: its first item)."""
@@ -321,6 +325,8 @@ class MainWindow(NavigationActions, AnnotationActions, QMainWindow):
                                      group_label=asked_by_label(doc))
         self.kern.show_note(self.ws.query(self.ws.ann.note, doc_id, None))
         self.kern.setVisible(True)
+        self.suggestions.load(doc_id)  # once per open, on a worker; the marks follow when ready
+        self.reload_orphans()
         self.outline.expandAll()
         row = self.library_model.row_of(doc_id)
         if row >= 0:
@@ -371,7 +377,8 @@ class MainWindow(NavigationActions, AnnotationActions, QMainWindow):
         paragraphs = is_paragraphs(self._doc.doc_type)
         self.inspector.noun = item_noun(self._doc.doc_type)
         self.reader.show_item(item, footnotes=self._footnotes, highlights=highlights, domains=self._domains,
-                              confidential=markers.confidential, keep_scroll=keep_scroll, paragraphs=paragraphs)
+                              confidential=markers.confidential, keep_scroll=keep_scroll, paragraphs=paragraphs,
+                              suggestions=self.suggestions.sentence_marks(item.number))
         self._show_inspector(item, highlights)
         self.source.set_source(self._doc.id, self._fetch_original, item.page_first)
         self.ws.settings.last_item = item_id
@@ -394,7 +401,8 @@ class MainWindow(NavigationActions, AnnotationActions, QMainWindow):
         if highlights is None:
             highlights = self.ws.query(self.ws.ann.highlights, item.id, default=[])
         self.inspector.show_item(item, domains=self._domains, item_domain_ids=[d.id for d in tags], note=note,
-                                 highlights=highlights, followups=followups)
+                                 highlights=highlights, followups=followups,
+                                 suggested_domains=self.suggestions.domain_hints(item.number))
 
     @Slot()
     def refresh_annotations(self) -> None:
@@ -406,6 +414,7 @@ class MainWindow(NavigationActions, AnnotationActions, QMainWindow):
             self.kern.show_note(self.ws.query(self.ws.ann.note, self._doc.id, None))
             if self._item_id:
                 self.show_item(self._item_id, keep_scroll=True)
+        self.reload_orphans()
         self.reload_followups()
 
     def reload_followups(self) -> None:
@@ -454,6 +463,7 @@ class MainWindow(NavigationActions, AnnotationActions, QMainWindow):
             msg = f"{document_label(doc)} was al geïmporteerd; het bestaande document is geopend."
         if result.warnings:
             msg += f" Let op: {len(result.warnings)} waarschuwing(en) bij het inlezen."
+        msg += self.import_notice(result)
         self.statusBar().showMessage(msg, 10000)
         self.import_finished.emit(result)
 
@@ -518,4 +528,5 @@ class MainWindow(NavigationActions, AnnotationActions, QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_session()
         self.imports.wait()
+        self.suggestions.wait()
         event.accept()

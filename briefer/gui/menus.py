@@ -45,6 +45,13 @@ def build_menus(window: MainWindow) -> None:
     file_menu.addSeparator()
     window.act_export = _action(window, "Briefing &exporteren…", window.export_briefing, "Ctrl+E")
     file_menu.addAction(window.act_export)
+    window.act_export_annotations = _action(window, "Annotaties e&xporteren…", window.export_annotations,
+                                            tip="De annotaties van dit document in een bestand voor een collega")
+    window.act_import_annotations = _action(window, "Annotaties i&mporteren…", window.import_annotations,
+                                            tip="Annotaties van een collega samenvoegen met de uwe")
+    file_menu.addAction(window.act_export_annotations)
+    file_menu.addAction(window.act_import_annotations)
+    file_menu.addSeparator()
     window.act_delete_doc = _action(window, "Document verwijderen…", window.delete_document)
     file_menu.addAction(window.act_delete_doc)
     file_menu.addSeparator()
@@ -83,6 +90,12 @@ def build_menus(window: MainWindow) -> None:
     window.act_kern = _action(window, "&Kern van het document…", window.edit_kern, "Ctrl+Shift+N")
     edit_menu.addAction(window.act_kern)
     edit_menu.addAction(window.act_followup)
+    window.act_trash = _action(window, "&Prullenbak…", window.show_trash,
+                               tip="Verwijderde markeringen, notities en vervolgacties terugzetten")
+    edit_menu.addAction(window.act_trash)
+    window.act_place_orphan = _action(window, "Verweesde markering hier p&laatsen", window.place_current_orphan,
+                                      "Ctrl+Shift+H", "De gekozen verweesde markering op de geselecteerde tekst zetten")
+    edit_menu.addAction(window.act_place_orphan)
     edit_menu.addSeparator()
     window.act_find = _action(window, "&Zoeken in document…", window.open_find_bar, "Ctrl+F")
     window.act_search = _action(window, "Zoeken in &alles…", window.search_everything, "Ctrl+K")
@@ -98,9 +111,13 @@ def build_menus(window: MainWindow) -> None:
     window.act_text = _action(window, "&Tekst tonen", window.focus_reader, "Ctrl+2")
     view_menu.addAction(window.act_source)
     view_menu.addAction(window.act_text)
-    window.act_suggest = _action(window, "&Suggesties…", window.show_suggestions, "Ctrl+Shift+S",
+    window.act_suggest = _action(window, "&Suggesties", window.show_suggestions, "Ctrl+Shift+S",
                                  "Voorgestelde toezeggingen, domeinen en vertrouwelijke passages")
     view_menu.addAction(window.act_suggest)
+    window.act_orphans = window.orphans_dock.toggleViewAction()
+    window.act_orphans.setText("&Verweesde annotaties")
+    window.act_orphans.setStatusTip("Markeringen die na een nieuwe versie niet zijn teruggevonden")
+    view_menu.addAction(window.act_orphans)
     view_menu.addSeparator()
     bigger = _action(window, "Grotere letters", lambda: window.set_reader_font_size(
         window.ws.settings.reader_font_size + 1), QKeySequence.StandardKey.ZoomIn)

@@ -60,6 +60,7 @@ class Markers:
     has_note: bool = False
     followups: int = 0
     confidential: bool = False
+    suggestions: tuple[str, ...] = ()  # open suggestions, one tooltip line each (a quiet ◆)
 
 
 def markers_from_core(core_markers: Any, domains: dict[str, Domain],
@@ -112,7 +113,49 @@ def item_snippet(item: StoredItem, length: int = 90) -> str:
 # --------------------------------------------------------------------------------------------
 
 
-class LibraryModel(QAbstractTableModel):
+class TableModel(QAbstractTableModel):
+    """GUI: a flat table over a list of rows with fixed headers (and header tooltips).
+
+    Subclasses set HEADERS (and HEADER_TIPS) and implement `data`; rows are set whole.
+    """
+
+    HEADERS: list[str] = []
+    HEADER_TIPS: list[str] = []
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Any] = []
+
+    def set_rows(self, rows: list[Any]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row(self, row: int) -> Any:
+        return self._rows[row]
+
+    def rows(self) -> list[Any]:
+        return list(self._rows)
+
+    def valid(self, index: Index) -> bool:
+        return index.isValid() and 0 <= index.row() < len(self._rows)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.HEADERS):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.HEADERS[section]
+            if role == Qt.ItemDataRole.ToolTipRole and section < len(self.HEADER_TIPS):
+                return self.HEADER_TIPS[section]
+        return None
+
+
+class LibraryModel(TableModel):
     """GUI: the imported documents, newest first: name, type, the document's own date, item count.
 
     The import date and the rest of the metadata are in the tooltip; SortRole gives ISO dates.
@@ -123,42 +166,22 @@ class LibraryModel(QAbstractTableModel):
                    "Datum van het document (of het vergaderjaar); de importdatum staat in de tooltip",
                    "Aantal vragen (of alinea's)"]
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._docs: list[StoredDocument] = []
-
     def set_documents(self, docs: list[StoredDocument]) -> None:
-        self.beginResetModel()
-        self._docs = list(docs)
-        self.endResetModel()
+        self.set_rows(docs)
 
     def document_at(self, row: int) -> StoredDocument:
-        return self._docs[row]
+        return self._rows[row]
 
     def row_of(self, doc_id: str) -> int:
-        for row, doc in enumerate(self._docs):
+        for row, doc in enumerate(self._rows):
             if doc.id == doc_id:
                 return row
         return -1
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._docs)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.HEADERS):
-            if role == Qt.ItemDataRole.DisplayRole:
-                return self.HEADERS[section]
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return self.HEADER_TIPS[section]
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._docs)):
+        if not self.valid(index):
             return None
-        doc = self._docs[index.row()]
+        doc = self._rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return (document_label(doc), type_label(doc.doc_type), document_date_label(doc), doc.item_count)[col]
@@ -256,6 +279,9 @@ class OutlineModel(QAbstractItemModel):
     def markers(self, item_id: str) -> Markers:
         return self._markers.get(item_id, Markers())
 
+    def all_markers(self) -> dict[str, Markers]:
+        return dict(self._markers)
+
     # -- QAbstractItemModel ---------------------------------------------------------------------
 
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
@@ -325,6 +351,11 @@ class OutlineModel(QAbstractItemModel):
                 lines.append(f"⚑ {m.followups} vervolgactie(s)")
             if m.confidential:
                 lines.append("VERTROUWELIJK: bevat vertrouwelijke annotaties")
+            if m.suggestions:
+                lines.append(f"◆ {len(m.suggestions)} suggestie(s) (Beeld → Suggesties):")
+                lines += [f"   {tip}" for tip in m.suggestions[:6]]
+                if len(m.suggestions) > 6:
+                    lines.append(f"   … en {len(m.suggestions) - 6} meer")
             return "\n".join(lines)
         return None
 
@@ -342,27 +373,18 @@ class FollowUpRow:
     item_label: str
 
 
-class FollowUpTableModel(QAbstractTableModel):
+class FollowUpTableModel(TableModel):
     """GUI: all follow-ups across documents; overdue ones in red, confidential ones marked."""
 
     HEADERS = ["Status", "Vervolgactie", "Soort", "Eigenaar", "Termijn", "Niveau", "Document", "Vraag"]
 
     def __init__(self, parent: Any = None, today: date | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[FollowUpRow] = []
         self._today = today
         self._lock: Any = None
 
     def today(self) -> date:
         return self._today or date.today()
-
-    def set_rows(self, rows: list[FollowUpRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row(self, row: int) -> FollowUpRow:
-        return self._rows[row]
 
     def is_overdue(self, fu: FollowUp) -> bool:
         if not fu.due or fu.status == FollowUpStatus.AFGEROND:
@@ -372,21 +394,10 @@ class FollowUpTableModel(QAbstractTableModel):
         except ValueError:
             return False
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+        if not self.valid(index):
             return None
-        row = self._rows[index.row()]
+        row: FollowUpRow = self._rows[index.row()]
         fu = row.followup
         col = index.column()
         confidential = Level(fu.level) == Level.VERTROUWELIJK

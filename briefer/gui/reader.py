@@ -4,7 +4,8 @@ The text is built with QTextCursor so every stored character offset maps to a po
 QTextDocument (`FieldMap`); footnote markers `[^N]` become superscript links (tooltip: the note;
 the notes are also listed under the answer). Highlights are char formats in their domain's
 colour; where highlights overlap the colours are blended and underlined, confidential ones are
-red with a wavy underline.
+red with a wavy underline. The sentences of open toezegging and confidentiality suggestions are
+drawn quietly (a grey dotted underline); with the cursor in one, Enter accepts and Delete dismisses it.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from PySide6.QtGui import (
     QContextMenuEvent,
     QFont,
     QHelpEvent,
+    QKeyEvent,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -29,6 +31,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMenu, QTextBrowser, QToolTip, QWidget
 
 from briefer.gui.models import item_label
+from briefer.gui.suggestions import Entry
 from briefer.gui.theme import (
     CONFIDENTIAL_RED,
     DEFAULT_HIGHLIGHT,
@@ -43,6 +46,7 @@ from briefer.model import Domain, Footnote, Highlight, Level, StoredItem
 
 FOOTNOTE_MARK = re.compile(r"\[\^(\d+)\]")
 FIELDS = ("question", "answer")
+SUGGESTION_UNDERLINE = QColor("#8d99a6")
 
 
 @dataclass
@@ -91,6 +95,8 @@ class ReaderView(QTextBrowser):
     highlight_requested = Signal(object)  # domain id (str) or None
     followup_requested = Signal()
     item_link_activated = Signal(int)  # item number of a cross-reference
+    suggestion_accept = Signal(str)  # suggestion key (Enter in a suggested sentence)
+    suggestion_dismiss = Signal(str)  # suggestion key (Delete in a suggested sentence)
 
     def __init__(self, parent: QWidget | None = None, font_size: int = 11) -> None:
         super().__init__(parent)
@@ -112,6 +118,7 @@ class ReaderView(QTextBrowser):
         self._maps: dict[str, FieldMap] = {}
         self._footnotes: dict[int, Footnote] = {}
         self._highlights: list[Highlight] = []
+        self._suggestions: list[Entry] = []
         self._domains: dict[str, Domain] = {}
         self._domain_order: list[Domain] = []
         self.domains_provider: Callable[[], list[Domain]] | None = None
@@ -144,13 +151,15 @@ class ReaderView(QTextBrowser):
 
     def show_item(self, item: StoredItem, *, footnotes: dict[int, Footnote], highlights: list[Highlight],
                   domains: list[Domain], confidential: bool = False, keep_scroll: bool = False,
-                  paragraphs: bool = False) -> None:
+                  paragraphs: bool = False, suggestions: list[Entry] | None = None) -> None:
         """Render `item`; highlights are drawn over the text. `paragraphs`: an unrecognised document,
-        whose items are plain paragraphs ("Alinea 3", no "Antwoord" label)."""
+        whose items are plain paragraphs ("Alinea 3", no "Antwoord" label). `suggestions`: open
+        suggested sentences (toezegging, vertrouwelijk) of this item, marked quietly."""
         scroll = self.verticalScrollBar().value() if keep_scroll and self._item and self._item.id == item.id else 0
         self._item = item
         self._footnotes = footnotes
         self._highlights = list(highlights)
+        self._suggestions = [e for e in suggestions or [] if e.field in FIELDS and e.end > e.start]
         self._domain_order = list(domains)
         self._domains = {d.id: d for d in domains}
         doc = QTextDocument(self)
@@ -257,6 +266,7 @@ class ReaderView(QTextBrowser):
                 cursor.insertText(f"{number}", anchor)
                 cursor.insertText(f"  {note.text if note else '(voetnoot niet gevonden)'}", small)
 
+        self._apply_suggestions(doc)  # first: a confidential highlight's red wave wins over the dots
         self._apply_highlights(doc)
         self.setDocument(doc)
         self.verticalScrollBar().setValue(scroll)
@@ -314,6 +324,34 @@ class ReaderView(QTextBrowser):
                 cursor.setPosition(fmap.to_doc(a))
                 cursor.setPosition(fmap.to_doc(b), QTextCursor.MoveMode.KeepAnchor)
                 cursor.mergeCharFormat(fmt)
+
+    def _apply_suggestions(self, doc: QTextDocument) -> None:
+        cursor = QTextCursor(doc)
+        for e in self._suggestions:
+            fmap = self._maps.get(e.field or "")
+            if fmap is None:
+                continue
+            fmt = QTextCharFormat()
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+            fmt.setUnderlineColor(SUGGESTION_UNDERLINE)
+            cursor.setPosition(fmap.to_doc(e.start))
+            cursor.setPosition(fmap.to_doc(e.end), QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(fmt)
+
+    def suggestions_shown(self) -> list[Entry]:
+        return list(self._suggestions)
+
+    def suggestion_at_position(self, doc_pos: int) -> Entry | None:
+        """The suggested sentence at a document position, if any."""
+        for e in self._suggestions:
+            fmap = self._maps.get(e.field or "")
+            if fmap is not None and fmap.to_doc(e.start) <= doc_pos <= fmap.to_doc(e.end):
+                return e
+        return None
+
+    def suggestion_at_cursor(self) -> Entry | None:
+        cursor = self.textCursor()
+        return self.suggestion_at_position(cursor.selectionStart() if cursor.hasSelection() else cursor.position())
 
     # -- selection ------------------------------------------------------------------------------
 
@@ -390,6 +428,9 @@ class ReaderView(QTextBrowser):
         if href.startswith("item:"):
             return f"Ga naar vraag {href[5:]}"
         lines = []
+        suggestion = self.suggestion_at_position(self.cursorForPosition(pos).position())
+        if suggestion is not None:
+            lines.append(f"Suggestie: {suggestion.kind.lower()} — Enter om over te nemen, Delete om af te wijzen")
         for h in self.highlights_at(pos):
             domain = self._domains.get(h.domain_id or "")
             line = f"■ {domain.name if domain else 'Markering'}"
@@ -410,8 +451,27 @@ class ReaderView(QTextBrowser):
             return True
         return super().viewportEvent(event)
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Delete) and not event.modifiers() \
+                and not self.textCursor().charFormat().isAnchor():
+            suggestion = self.suggestion_at_cursor()
+            if suggestion is not None:
+                signal = self.suggestion_dismiss if key == Qt.Key.Key_Delete else self.suggestion_accept
+                signal.emit(suggestion.key)
+                event.accept()
+                return
+        super().keyPressEvent(event)
+
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         menu = self.createStandardContextMenu(event.pos())
+        suggestion = self.suggestion_at_position(self.cursorForPosition(event.pos()).position())
+        if suggestion is not None:
+            menu.addSeparator()
+            take = menu.addAction(f"Suggestie overnemen ({suggestion.kind.lower()})")
+            take.triggered.connect(lambda _=False, k=suggestion.key: self.suggestion_accept.emit(k))
+            drop = menu.addAction("Suggestie afwijzen")
+            drop.triggered.connect(lambda _=False, k=suggestion.key: self.suggestion_dismiss.emit(k))
         if self.selection_anchor() is not None:
             menu.addSeparator()
             sub = QMenu("Markeren als", menu)

@@ -44,9 +44,9 @@ from PySide6.QtWidgets import (
 )
 
 from briefer.gui.dialogs import LEVEL_LABELS, STATUS_LABELS
-from briefer.gui.labels import document_label
+from briefer.gui.labels import document_label, is_paragraphs, item_noun
 from briefer.gui.models import item_snippet
-from briefer.model import Domain, StoredItem
+from briefer.model import Domain, StoredDocument, StoredItem
 
 HIT_MARK = re.compile(r"«(.+?)»")
 HitRole = Qt.ItemDataRole.UserRole + 10
@@ -223,14 +223,15 @@ class SearchDialog(QDialog):
                     continue
                 doc = docs.get(hit.document_id)
                 where = FIELD_LABELS.get(hit.field, hit.field)
-                head = f"{document_label(doc) if doc else ''} · vraag {hit.item_number}" + (
-                    f" · {hit.party}" if hit.party else "") + f" · {where}"
+                if doc is not None and is_paragraphs(doc.doc_type) and hit.field in ("question", "answer"):
+                    where = "tekst"
+                head = result_head(doc, hit.item_number, hit.party) + f" · {where}"
                 entries.append((f"<span style='color:#5f6b7a'>{html.escape(head)}</span><br>{snippet_html(hit.snippet)}",
                                 hit.document_id, hit.item_id, first_hit_term(hit.snippet)))
         elif allowed is not None:
             for it in allowed.values():
                 doc = docs.get(it.document_id)
-                head = f"{document_label(doc) if doc else ''} · vraag {it.number}" + (f" · {it.party}" if it.party else "")
+                head = result_head(doc, it.number, it.party)
                 entries.append((f"<span style='color:#5f6b7a'>{html.escape(head)}</span><br>"
                                 f"{html.escape(item_snippet(it, 200))}", it.document_id, it.id, ""))
         for text, doc_id_, item_id, term in entries:
@@ -256,6 +257,12 @@ class SearchDialog(QDialog):
 
 
 FIELD_LABELS = {"question": "vraag", "answer": "antwoord", "note": "notitie", "highlight": "markering"}
+
+
+def result_head(doc: StoredDocument | None, number: int | None, party: str | None) -> str:
+    """"30 821 nr. 196 · vraag 16 · D66" ("alinea 3" in an unrecognised document)."""
+    noun = item_noun(doc.doc_type if doc else None).lower()
+    return f"{document_label(doc) if doc else ''} · {noun} {number}" + (f" · {party}" if party else "")
 
 
 class FindBar(QWidget):

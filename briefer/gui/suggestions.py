@@ -1,65 +1,284 @@
-"""GUI: the suggestions list (Beeld → Suggesties): toezeggingen, domains, confidentiality cues and
-references found by `briefer.suggest`, each accepted or dismissed with one key.
+"""GUI: the open document's suggestions (toezeggingen, domains, confidentiality cues, references).
 
-Accepting goes through `briefer.suggest.accept` (which annotates through the annotation layer) and
-lands on the undo stack as one command; undo calls `briefer.suggest.undo_accept`.
+`SuggestionController` computes `briefer.suggest.suggest_document` once per document open, on a
+worker thread with its own database connection, and again only after an accept or a dismiss (and
+their undo/redo) — never on an item switch. The outline, reader, inspector and the Suggesties
+panel read the cached result by item number. Accepting goes through `briefer.suggest.accept` and
+lands on the undo stack as one command (undo: `undo_accept`); dismissing is undoable too (undo:
+`restore`). A dismissed suggestion stays dismissed: the core stores the decision.
 """
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand
-from PySide6.QtWidgets import (
-    QDialog,
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtGui import QUndoCommand
 
-from briefer.gui.labels import document_label, nl_date
-from briefer.gui.search import HtmlDelegate
-from briefer.gui.theme import CONFIDENTIAL_RED
-from briefer.model import StoredDocument
+from briefer.gui import switching
+from briefer.gui.labels import nl_date
 
+START_DELAY_MS = 150  # after a document opens: let the outline and the first item paint first
 KIND_PLURALS = {"Toezegging": "toezeggingen", "Domein": "domeinen", "Vertrouwelijk": "vertrouwelijk",
                 "Verwijzing": "verwijzingen"}
 
 
-@dataclass
+@dataclass(frozen=True)
 class Entry:
-    """GUI: one suggestion as listed."""
+    """GUI: one open suggestion as listed and marked (`field`/`start`/`end` for a sentence)."""
 
     key: str
-    kind: str
+    kind: str  # Toezegging | Vertrouwelijk | Domein | Verwijzing
     item: int
     text: str
+    field: str | None = None
+    start: int = 0
+    end: int = 0
+    domain_id: str | None = None
+    domain_name: str = ""
+
+    @property
+    def title(self) -> str:
+        return f"Domein: {self.domain_name}" if self.kind == "Domein" else self.kind
+
+    @property
+    def tip(self) -> str:
+        """One line for tooltips: "toezegging — Aan het einde van het jaar …"."""
+        text = " ".join(self.text.split())
+        text = text if len(text) <= 90 else text[:89] + "…"
+        return f"{self.title.lower() if self.kind != 'Domein' else self.title}: {text}"
 
 
 def entries(s: Any) -> list[Entry]:
-    """Flatten a core `Suggestions` bundle into list entries, in item order."""
-    out = [Entry(t.key, "Toezegging", t.item, t.sentence + (f"  (termijn {nl_date(t.due)})" if t.due else ""))
-           for t in s.toezeggingen]
-    out += [Entry(c.key, "Vertrouwelijk", c.item, c.sentence) for c in s.confidential]
+    """Flatten a core `Suggestions` bundle into entries, in item order (stable within an item)."""
+    out = [Entry(t.key, "Toezegging", t.item, t.sentence + (f"  (termijn {nl_date(t.due)})" if t.due else ""),
+                 t.field, t.start, t.end) for t in s.toezeggingen]
+    out += [Entry(c.key, "Vertrouwelijk", c.item, c.sentence, c.field, c.start, c.end) for c in s.confidential]
     for d in s.domains:
-        out += [Entry(o.key, f"Domein: {o.name}", d.item, ", ".join(o.evidence[:5])) for o in d.domains]
+        out += [Entry(o.key, "Domein", d.item, ", ".join(o.evidence[:5]), domain_id=o.domain_id, domain_name=o.name)
+                for o in d.domains]
     out += [Entry(r.key, "Verwijzing", r.item, f"verwijst naar vraag {r.refers_to_item}") for r in s.references]
     return sorted(out, key=lambda e: e.item)
+
+
+def summary(found: list[Entry]) -> str:
+    """"12 suggesties: 3 toezeggingen, 1 vertrouwelijk, …" (Dutch)."""
+    if not found:
+        return "Geen (nieuwe) suggesties."
+    kinds: dict[str, int] = {}
+    for e in found:
+        kinds[e.kind] = kinds.get(e.kind, 0) + 1
+    return f"{len(found)} suggesties: " + ", ".join(
+        f"{n} {KIND_PLURALS.get(k, k.lower()) if n > 1 else k.lower()}" for k, n in kinds.items())
+
+
+class SuggestWorker(QObject):
+    """GUI: runs `suggest_document` on a worker thread over its own connection."""
+
+    done = Signal(int, object)  # generation, Suggestions
+    failed = Signal(int, object)  # generation, exception
+
+    def __init__(self, db_path: Path, doc_id: str, domains: list[Any], generation: int) -> None:
+        super().__init__()
+        self.db_path, self.doc_id, self.domains, self.generation = db_path, doc_id, domains, generation
+
+    @Slot()
+    def run(self) -> None:
+        from briefer.store import Store
+        from briefer.suggest import suggest_document
+
+        try:
+            with Store.open(self.db_path) as store:
+                result = suggest_document(store, self.doc_id, domains=self.domains)
+        except Exception as exc:
+            self.failed.emit(self.generation, exc)
+        else:
+            self.done.emit(self.generation, result)
+
+
+class SuggestionController(QObject):
+    """GUI: the cached suggestions of the open document, and accept/dismiss as undoable commands."""
+
+    updated = Signal()  # the cached suggestions changed (computed, accepted, dismissed)
+
+    def __init__(self, workspace: Any, parent: QObject | None = None, *, background: bool | None = None) -> None:
+        super().__init__(parent)
+        self.ws = workspace
+        self.background = workspace.db_path is not None if background is None else background
+        self.doc_id: str | None = None
+        self._raw: Any = None  # the core Suggestions as computed (for accept's look-up)
+        self._entries: list[Entry] = []
+        self._by_item: dict[int, list[Entry]] = {}
+        self._generation = 0
+        self._threads: list[tuple[QThread, SuggestWorker]] = []
+        self._start_timer = QTimer(self)
+        self._start_timer.setSingleShot(True)
+        self._start_timer.setInterval(START_DELAY_MS)
+        self._start_timer.timeout.connect(self._start_worker)
+        self.ready = False
+
+    # -- computing ------------------------------------------------------------------------------
+
+    def load(self, doc_id: str | None) -> None:
+        """A document was opened: forget the old suggestions and compute the new ones."""
+        if doc_id != self.doc_id:
+            self._set(None, [])
+        self.doc_id = doc_id
+        self.refresh(delayed=True)
+
+    def refresh(self, *, delayed: bool = False) -> None:
+        """Recompute for the open document (after accept/dismiss and their undo/redo).
+
+        `delayed`: on a worker, start after START_DELAY_MS (a document was just opened)."""
+        self._generation += 1
+        self.ready = False
+        self._start_timer.stop()
+        if self.doc_id is None:
+            self._set(None, [])
+            self.ready = True
+            self.updated.emit()
+            return
+        if not self.background:
+            from briefer.suggest import suggest_document
+
+            domains = self.ws.query(self.ws.ann.domains, default=[])
+            result = self.ws.query(suggest_document, self.ws.store, self.doc_id, domains=domains)
+            self._finish(self._generation, result)
+            return
+        if delayed:
+            self._start_timer.start()
+        else:
+            self._start_worker()
+
+    @Slot()
+    def _start_worker(self) -> None:
+        if self.doc_id is None or self.ws.db_path is None:
+            return
+        domains = self.ws.query(self.ws.ann.domains, default=[])
+        worker = SuggestWorker(self.ws.db_path, self.doc_id, domains, self._generation)
+        thread = QThread(self)
+        worker.moveToThread(thread)
+        thread.started.connect(worker.run)
+        worker.done.connect(self._finish)
+        worker.failed.connect(self._failed)
+        worker.done.connect(thread.quit)
+        worker.failed.connect(thread.quit)
+        thread.finished.connect(lambda t=thread: self._reap(t))
+        self._threads.append((thread, worker))
+        switching.hold()  # keeps the GUI thread served while the worker computes
+        thread.start()
+
+    def _reap(self, thread: QThread) -> None:
+        self._threads = [(t, w) for t, w in self._threads if t is not thread]
+        thread.deleteLater()
+        switching.release()
+
+    @Slot(int, object)
+    def _finish(self, generation: int, result: Any) -> None:
+        if generation != self._generation:
+            return  # a newer computation is on its way
+        self._set(result, entries(result) if result is not None else [])
+        self.ready = True
+        self.updated.emit()
+
+    @Slot(int, object)
+    def _failed(self, generation: int, exc: BaseException) -> None:
+        if generation == self._generation:
+            self.ready = True
+            self.ws.failed.emit(exc)
+
+    def _set(self, raw: Any, found: list[Entry]) -> None:
+        self._raw = raw
+        self._entries = found
+        self._by_item = {}
+        for e in found:
+            self._by_item.setdefault(e.item, []).append(e)
+
+    def wait(self, ms: int = 10000) -> None:
+        """Block until running computations end and drop their results (shutdown)."""
+        self._generation += 1
+        self._start_timer.stop()
+        for thread, _worker in list(self._threads):
+            thread.quit()
+            thread.wait(ms)
+
+    # -- reading --------------------------------------------------------------------------------
+
+    def entries(self) -> list[Entry]:
+        return list(self._entries)
+
+    def for_item(self, number: int) -> list[Entry]:
+        return list(self._by_item.get(number, []))
+
+    def item_numbers(self) -> set[int]:
+        return set(self._by_item)
+
+    def sentence_marks(self, number: int) -> list[Entry]:
+        """The toezegging and confidentiality sentences of an item (drawn in the reader)."""
+        return [e for e in self._by_item.get(number, []) if e.field and e.end > e.start]
+
+    def domain_hints(self, number: int) -> dict[str, Entry]:
+        """Suggested domains of an item: domain id -> entry (shown in the inspector)."""
+        return {e.domain_id: e for e in self._by_item.get(number, []) if e.kind == "Domein" and e.domain_id}
+
+    def find(self, key: str) -> Entry | None:
+        return next((e for e in self._entries if e.key == key), None)
+
+    def _drop(self, key: str) -> None:
+        self._set(self._raw, [e for e in self._entries if e.key != key])
+        self.updated.emit()
+
+    # -- deciding -------------------------------------------------------------------------------
+
+    def accept(self, key: str) -> bool:
+        """Accept a suggestion (undoable); False when the core refused (the error is shown)."""
+        from briefer.suggest import accept
+
+        doc_id = self.doc_id
+        if doc_id is None:
+            return False
+        try:
+            result = accept(self.ws.store, self.ws.ann, doc_id, key, suggestions=self._raw)
+        except Exception as exc:
+            self.ws.failed.emit(exc)
+            return False
+        self._drop(key)
+        self.ws.undo_stack.push(AcceptCommand(self, doc_id, key, result))
+        self.ws.changed.emit()
+        return True
+
+    def dismiss(self, key: str) -> bool:
+        """Dismiss a suggestion for good (undoable: the decision is forgotten again)."""
+        from briefer.suggest import dismiss
+
+        doc_id = self.doc_id
+        if doc_id is None:
+            return False
+        entry = self.find(key)
+        try:
+            dismiss(self.ws.store, doc_id, key, suggestions=self._raw)
+        except Exception as exc:
+            self.ws.failed.emit(exc)
+            return False
+        self._drop(key)
+        label = f"Suggestie afwijzen ({entry.title.lower() if entry else 'suggestie'}, vraag {entry.item if entry else '?'})"
+        self.ws.undo_stack.push(DismissCommand(self, doc_id, key, label))
+        return True
+
+    def decided(self, doc_id: str) -> None:
+        """An undo or redo changed a decision: recompute when that document is open."""
+        if doc_id == self.doc_id:
+            self.refresh()
 
 
 class AcceptCommand(QUndoCommand):
     """GUI: accepting a suggestion, undoable (undo_accept) and redoable (accept again)."""
 
-    def __init__(self, ws: Any, doc_id: str, key: str, result: Any) -> None:
+    def __init__(self, controller: SuggestionController, doc_id: str, key: str, result: Any) -> None:
         super().__init__(result.label)
-        self.ws, self.doc_id, self.key, self.result = ws, doc_id, key, result
+        self.controller, self.doc_id, self.key, self.result = controller, doc_id, key, result
         self._first = True
 
     def redo(self) -> None:
@@ -68,130 +287,56 @@ class AcceptCommand(QUndoCommand):
             return
         from briefer.suggest import accept
 
+        ws = self.controller.ws
         try:
-            self.result = accept(self.ws.store, self.ws.ann, self.doc_id, self.key)
+            cached = self.controller._raw if self.controller.doc_id == self.doc_id else None
+            self.result = accept(ws.store, ws.ann, self.doc_id, self.key, suggestions=cached)
         except Exception as exc:
             self.setObsolete(True)
-            self.ws.failed.emit(exc)
-        self.ws.changed.emit()
+            ws.failed.emit(exc)
+        self.controller.decided(self.doc_id)
+        ws.changed.emit()
 
     def undo(self) -> None:
         from briefer.suggest import undo_accept
 
+        ws = self.controller.ws
         try:
-            undo_accept(self.ws.store, self.ws.ann, self.doc_id, self.result)
+            undo_accept(ws.store, ws.ann, self.doc_id, self.result)
         except Exception as exc:
             self.setObsolete(True)
-            self.ws.failed.emit(exc)
-        self.ws.changed.emit()
+            ws.failed.emit(exc)
+        self.controller.decided(self.doc_id)
+        ws.changed.emit()
 
 
-class SuggestionsDialog(QDialog):
-    """GUI: review the suggestions for the open document (Enter: overnemen, Del: afwijzen)."""
+class DismissCommand(QUndoCommand):
+    """GUI: dismissing a suggestion; undo forgets the decision (`restore`), redo dismisses again."""
 
-    open_item = Signal(str)  # item id
+    def __init__(self, controller: SuggestionController, doc_id: str, key: str, label: str) -> None:
+        super().__init__(label)
+        self.controller, self.doc_id, self.key = controller, doc_id, key
+        self._first = True
 
-    def __init__(self, workspace: Any, document: StoredDocument, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(f"Suggesties — {document_label(document)}")
-        self.resize(760, 520)
-        self.ws, self.document = workspace, document
-        self.list = QListWidget()
-        self.list.setWordWrap(True)
-        self.list.setAlternatingRowColors(True)
-        self.list.setItemDelegate(HtmlDelegate(self.list))
-        self.list.setSpacing(1)
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.list.itemActivated.connect(lambda _e: self.accept_current())
-        self.list.currentItemChanged.connect(lambda cur, _p: self._show(cur))
-        self.info = QLabel("")
-        self.info.setStyleSheet("color: #5f6b7a;")
-        accept_btn = QPushButton("Overnemen (Enter)")
-        dismiss_btn = QPushButton("Afwijzen (Del)")
-        close_btn = QPushButton("Sluiten")
-        accept_btn.clicked.connect(self.accept_current)
-        dismiss_btn.clicked.connect(self.dismiss_current)
-        close_btn.clicked.connect(self.reject)
-        QShortcut(QKeySequence(Qt.Key.Key_Delete), self, self.dismiss_current)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.info, 1)
-        for b in (accept_btn, dismiss_btn, close_btn):
-            buttons.addWidget(b)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Voorstellen op basis van de tekst. Overnemen maakt markeringen, tags of "
-                                "vervolgacties (ongedaan te maken met Ctrl+Z)."))
-        layout.addWidget(self.list, 1)
-        layout.addLayout(buttons)
-        self.reload()
-
-    def reload(self) -> None:
-        from briefer.suggest import suggest_document
-
-        row = max(0, self.list.currentRow())
-        self.list.clear()
-        suggestions = self.ws.query(suggest_document, self.ws.store, self.document.id,
-                                    domains=self.ws.query(self.ws.ann.domains, default=[]))
-        found = entries(suggestions) if suggestions is not None else []
-        for e in found:
-            confidential = e.kind == "Vertrouwelijk"
-            head = html.escape(f"Vraag {e.item} · {e.kind}")
-            head = f"<b style='color:{CONFIDENTIAL_RED.name()}'>{head.upper()}</b>" if confidential else \
-                f"<span style='color:#5f6b7a'>{head}</span>"
-            entry = QListWidgetItem(f"{head}<br>{html.escape(e.text)}")
-            entry.setData(Qt.ItemDataRole.UserRole, e)
-            entry.setToolTip(f"Vraag {e.item} · {e.kind}\n{e.text}")
-            self.list.addItem(entry)
-        if found:
-            kinds: dict[str, int] = {}
-            for e in found:
-                kind = "Domein" if e.kind.startswith("Domein") else e.kind
-                kinds[kind] = kinds.get(kind, 0) + 1
-            self.info.setText(f"{len(found)} suggesties: " + ", ".join(
-                f"{n} {KIND_PLURALS.get(k, k.lower()) if n > 1 else k.lower()}" for k, n in kinds.items()))
-        else:
-            self.info.setText("Geen (nieuwe) suggesties.")
-        if found:
-            self.list.setCurrentRow(min(row, len(found) - 1))
-
-    def current(self) -> Entry | None:
-        entry = self.list.currentItem()
-        return entry.data(Qt.ItemDataRole.UserRole) if entry else None
-
-    def _show(self, entry: QListWidgetItem | None) -> None:
-        if entry is None:
+    def redo(self) -> None:
+        if self._first:
+            self._first = False
             return
-        e: Entry = entry.data(Qt.ItemDataRole.UserRole)
-        item = self.ws.query(self.ws.store.item_by_number, self.document.id, e.item)
-        if item is not None:
-            self.open_item.emit(item.id)
-
-    @Slot()
-    def accept_current(self) -> None:
-        from briefer.suggest import accept
-
-        e = self.current()
-        if e is None:
-            return
-        try:
-            result = accept(self.ws.store, self.ws.ann, self.document.id, e.key)
-        except Exception as exc:
-            self.ws.failed.emit(exc)
-            return
-        self.ws.undo_stack.push(AcceptCommand(self.ws, self.document.id, e.key, result))
-        self.ws.changed.emit()
-        self.reload()
-
-    @Slot()
-    def dismiss_current(self) -> None:
         from briefer.suggest import dismiss
 
-        e = self.current()
-        if e is None:
-            return
         try:
-            dismiss(self.ws.store, self.document.id, e.key)
+            dismiss(self.controller.ws.store, self.doc_id, self.key)
         except Exception as exc:
-            self.ws.failed.emit(exc)
-            return
-        self.reload()
+            self.setObsolete(True)
+            self.controller.ws.failed.emit(exc)
+        self.controller.decided(self.doc_id)
+
+    def undo(self) -> None:
+        from briefer.suggest import restore
+
+        try:
+            restore(self.controller.ws.store, self.doc_id, self.key)
+        except Exception as exc:
+            self.setObsolete(True)
+            self.controller.ws.failed.emit(exc)
+        self.controller.decided(self.doc_id)

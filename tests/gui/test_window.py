@@ -1,4 +1,4 @@
-"""The main window over a database holding the sample: keys, inspector, search, export, suggestions."""
+"""The main window over a database holding the sample: keys, inspector, search, export."""
 
 from __future__ import annotations
 
@@ -151,24 +151,3 @@ def test_export_never_remembers_a_confidential_ceiling(window: MainWindow, tmp_p
     again = ExportDialog(window.ws, window.current_document(), window)
     qtbot.addWidget(again)
     assert again.ceiling.currentData() == "intern" and not again.open_after.isChecked()
-
-
-def test_suggestions_accept_is_undoable(window: MainWindow, qtbot: Any) -> None:
-    from briefer.gui.suggestions import SuggestionsDialog
-
-    dialog = SuggestionsDialog(window.ws, window.current_document(), window)
-    qtbot.addWidget(dialog)
-    dialog.open_item.connect(window.select_item)
-    rows = [dialog.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(dialog.list.count())]
-    toezegging = next(i for i, e in enumerate(rows) if e.kind == "Toezegging")
-    dialog.list.setCurrentRow(toezegging)
-    entry = rows[toezegging]
-    item = window.ws.store.item_by_number(window.current_document().id, entry.item)
-    assert window.current_item().id == item.id  # selecting a suggestion shows its item
-    before = len(window.ws.ann.followups(item_id=item.id))
-    dialog.accept_current()
-    assert len(window.ws.ann.followups(item_id=item.id)) == before + 1
-    assert entry.key not in {dialog.list.item(i).data(Qt.ItemDataRole.UserRole).key
-                             for i in range(dialog.list.count())}
-    window.act_undo.trigger()
-    assert len(window.ws.ann.followups(item_id=item.id)) == before

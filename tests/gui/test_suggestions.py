@@ -1,0 +1,154 @@
+"""Suggestions in the window: computed once per open, quiet marks in outline, reader and inspector,
+and the Suggesties panel (Enter accepts, Delete dismisses, both undoable, dismissals stick)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QTextCharFormat, QTextCursor
+
+from briefer.gui.inspector import HintRole
+from briefer.gui.main_window import MainWindow
+from briefer.gui.models import MarkersRole
+from briefer.model import FollowUpKind, Level
+from briefer.suggest import decided
+
+
+def _ready(window: MainWindow, qtbot: Any) -> None:
+    qtbot.waitUntil(lambda: window.suggestions.ready and window.suggestions.doc_id == window.current_document().id,
+                    timeout=5000)
+
+
+def _item_with(window: MainWindow, kind: str) -> Any:
+    entry = next(e for e in window.suggestions.entries() if e.kind == kind)
+    return entry, window.ws.store.item_by_number(window.current_document().id, entry.item)
+
+
+def test_computed_once_per_open_not_on_item_switch(window: MainWindow, qtbot: Any) -> None:
+    _ready(window, qtbot)
+    assert window.suggestions.entries(), "the sample has toezeggingen and domain suggestions"
+    generation = window.suggestions._generation
+    for _ in range(5):
+        qtbot.keyClick(window.reader, Qt.Key.Key_J)
+    assert window.suggestions._generation == generation
+    window.open_document(window.current_document().id)  # opening again computes again
+    assert window.suggestions._generation == generation + 1
+    _ready(window, qtbot)
+
+
+def test_outline_shows_a_quiet_mark_with_the_suggestions_in_its_tooltip(window: MainWindow, qtbot: Any) -> None:
+    _ready(window, qtbot)
+    entry, item = _item_with(window, "Toezegging")
+    index = window.outline_model.index_of(item.id)
+    markers = index.data(MarkersRole)
+    assert any("toezegging" in tip for tip in markers.suggestions)
+    assert "suggestie" in index.data(Qt.ItemDataRole.ToolTipRole)
+    assert entry.text.split()[0] in index.data(Qt.ItemDataRole.ToolTipRole)
+    numbers = window.suggestions.item_numbers()
+    quiet = next(it for it in window.outline_model.items() if it.number not in numbers)
+    assert window.outline_model.index_of(quiet.id).data(MarkersRole).suggestions == ()
+
+
+def test_reader_underlines_the_sentence_and_enter_accepts_it_undoably(window: MainWindow, qtbot: Any) -> None:
+    _ready(window, qtbot)
+    entry, item = _item_with(window, "Toezegging")
+    window.select_item(item.id)
+    reader = window.reader
+    assert entry.key in [e.key for e in reader.suggestions_shown()]
+    fmap = reader.field_map(entry.field)
+    middle = fmap.to_doc((entry.start + entry.end) // 2)
+    cursor = QTextCursor(reader.document())
+    cursor.setPosition(middle)
+    assert cursor.charFormat().underlineStyle() == QTextCharFormat.UnderlineStyle.DotLine
+    reader.setTextCursor(cursor)
+    rect = reader.cursorRect(cursor)
+    assert "Suggestie: toezegging — Enter om over te nemen" in reader.tooltip_at(QPoint(rect.x(), rect.center().y()))
+    before = [f for f in window.ws.ann.followups(item_id=item.id) if f.kind == FollowUpKind.TOEZEGGING]
+    reader.setFocus()
+    qtbot.keyClick(reader, Qt.Key.Key_Return)
+    after = [f for f in window.ws.ann.followups(item_id=item.id) if f.kind == FollowUpKind.TOEZEGGING]
+    assert len(after) == len(before) + 1 and after[-1].highlight_id is not None
+    assert decided(window.ws.store, item.document_id)[entry.key] == "accepted"
+    assert entry.key not in [e.key for e in window.reader.suggestions_shown()]  # the mark is gone at once
+    window.act_undo.trigger()
+    assert len([f for f in window.ws.ann.followups(item_id=item.id) if f.kind == FollowUpKind.TOEZEGGING]) == \
+        len(before)
+    assert entry.key not in decided(window.ws.store, item.document_id)
+    _ready(window, qtbot)
+    assert entry.key in [e.key for e in window.reader.suggestions_shown()]  # back after the undo
+
+
+def test_panel_delete_dismisses_for_good_and_undo_brings_it_back(window: MainWindow, qtbot: Any) -> None:
+    _ready(window, qtbot)
+    window.show_suggestions()
+    panel = window.suggestions_panel
+    assert window.suggestions_dock.isVisible() and panel.list.count() == len(window.suggestions.entries())
+    panel.list.setCurrentRow(0)
+    entry = panel.current()
+    qtbot.keyClick(panel.list, Qt.Key.Key_Delete)
+    doc_id = window.current_document().id
+    assert decided(window.ws.store, doc_id)[entry.key] == "dismissed"
+    assert entry.key not in [panel.list.item(i).data(Qt.ItemDataRole.UserRole).key for i in range(panel.list.count())]
+    window.open_document(doc_id)  # recomputed: a dismissed suggestion stays dismissed
+    _ready(window, qtbot)
+    assert window.suggestions.find(entry.key) is None
+    window.act_undo.trigger()
+    assert entry.key not in decided(window.ws.store, doc_id)
+    _ready(window, qtbot)
+    assert window.suggestions.find(entry.key) is not None
+
+
+def test_panel_enter_accepts_and_filter_shows_only_the_current_item(window: MainWindow, qtbot: Any) -> None:
+    _ready(window, qtbot)
+    entry, item = _item_with(window, "Vertrouwelijk")
+    window.select_item(item.id)
+    panel = window.suggestions_panel
+    panel.only_item.setChecked(True)
+    shown = [panel.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(panel.list.count())]
+    assert shown and {e.item for e in shown} == {item.number}
+    qtbot.keyClick(window.reader, Qt.Key.Key_J)  # another item: the list follows
+    shown = [panel.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(panel.list.count())]
+    assert all(e.item == window.current_item().number for e in shown)
+    window.select_item(item.id)
+    row = next(i for i in range(panel.list.count()) if panel.list.item(i).data(Qt.ItemDataRole.UserRole).key == entry.key)
+    panel.list.setCurrentRow(row)
+    panel.list.setFocus()
+    qtbot.keyClick(panel.list, Qt.Key.Key_Return)
+    confidential = [f for f in window.ws.ann.followups(item_id=item.id) if str(f.level) == "vertrouwelijk"]
+    assert confidential, "accepting a confidentiality cue adds a confidential follow-up"
+
+
+def test_inspector_shows_suggested_domains_and_ticking_one_accepts_it(window: MainWindow, qtbot: Any) -> None:
+    _ready(window, qtbot)
+    entry, item = _item_with(window, "Domein")
+    window.select_item(item.id)
+    rows = {window.inspector.domains.item(i).data(Qt.ItemDataRole.UserRole): window.inspector.domains.item(i)
+            for i in range(window.inspector.domains.count())}
+    row = rows[entry.domain_id]
+    assert row.data(HintRole) == "suggestie"
+    assert entry.text.split(",")[0] in row.toolTip()
+    assert all(r.data(HintRole) is None for d, r in rows.items()
+               if d not in window.suggestions.domain_hints(item.number))
+    row.setCheckState(Qt.CheckState.Checked)
+    assert entry.domain_id in [d.id for d in window.ws.ann.item_domains(item.id)]
+    assert decided(window.ws.store, item.document_id)[entry.key] == "accepted"
+    row = next(window.inspector.domains.item(i) for i in range(window.inspector.domains.count())
+               if window.inspector.domains.item(i).data(Qt.ItemDataRole.UserRole) == entry.domain_id)
+    assert row.data(HintRole) is None  # no longer a suggestion once taken
+
+
+def test_a_confidential_highlight_stays_unmistakable_inside_a_suggested_sentence(
+        window: MainWindow, qtbot: Any) -> None:
+    _ready(window, qtbot)
+    entry = next(e for e in window.suggestions.entries() if e.kind == "Vertrouwelijk" and e.field == "answer")
+    item = window.ws.store.item_by_number(window.current_document().id, entry.item)
+    window.ws.perform(window.ws.ann.add_highlight, item.id, "answer", entry.start, entry.start + 20,
+                      level=Level.VERTROUWELIJK)
+    window.select_item(item.id)
+    fmap = window.reader.field_map("answer")
+    cursor = QTextCursor(window.reader.document())
+    cursor.setPosition(fmap.to_doc(entry.start + 10))
+    assert cursor.charFormat().underlineStyle() == QTextCharFormat.UnderlineStyle.WaveUnderline
+    cursor.setPosition(fmap.to_doc(entry.start + 30))
+    assert cursor.charFormat().underlineStyle() == QTextCharFormat.UnderlineStyle.DotLine
