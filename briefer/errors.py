@@ -8,7 +8,5 @@ class BrieferError(Exception):
 
 
 def is_user_facing(exc: BaseException) -> bool:
-    """True for errors whose message may be shown to the user as it is."""
-    from briefer.store.db import StoreError
-
-    return isinstance(exc, BrieferError | StoreError)
+    """True for errors whose message may be shown to the user as it is (store errors included)."""
+    return isinstance(exc, BrieferError)

@@ -7,13 +7,15 @@ stops the import before anything is written.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from briefer.errors import BrieferError
 from briefer.store.documents import ImportResult, Store, sha256_hex
+
+if TYPE_CHECKING:
+    from briefer.annotate import CarryOverReport
 
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
@@ -44,18 +46,11 @@ def read_file(path: Path) -> bytes:
         ) from None
 
 
-def _carry_over(store: Store, old_id: str, new_id: str) -> Any:
-    """Move annotations to the new version when the annotation layer provides `carry_over`."""
-    try:
-        module = importlib.import_module("briefer.annotate")
-    except ModuleNotFoundError as exc:
-        if exc.name and exc.name.startswith("briefer.annotate"):
-            return None
-        raise
-    annotations_cls = getattr(module, "Annotations", None)
-    if annotations_cls is None or not hasattr(annotations_cls, "carry_over"):
-        return None
-    return annotations_cls(store).carry_over(old_id, new_id)
+def _carry_over(store: Store, old_id: str, new_id: str) -> CarryOverReport:
+    """Move the annotations of the previous version to the new one (the annotation layer's job)."""
+    from briefer.annotate import Annotations
+
+    return Annotations(store).carry_over(old_id, new_id)
 
 
 def import_file(store: Store, path: str | Path, progress: Progress | None = None,

@@ -115,6 +115,11 @@ class Person:
     name: str
     party: str | None = None
 
+    @property
+    def label(self) -> str:
+        """The member as people write them: "Name (Party)", or the name alone without a party."""
+        return f"{self.name} ({self.party})" if self.party else self.name
+
 
 @dataclass
 class Item:

@@ -69,3 +69,12 @@ def test_search_keeps_only_hits_on_filtered_items(db, capsys):
     main(["--db", str(db), "search", "kabinet", "--domain", "digitale", "--json"])
     hits = json.loads(capsys.readouterr().out)
     assert {h["item_number"] for h in hits} == {1, 2} and len({h["document_id"] for h in hits}) == 2
+
+
+def test_items_come_newest_document_first_in_document_order(db, capsys):
+    assert main(["--db", str(db), "items", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    with Store.open(db) as store:
+        order = [d.id for d in store.documents()]  # the library's order: newest import first
+    assert [r["document_id"] for r in rows] == [d for d in order for _ in range(6)]
+    assert [r["number"] for r in rows] == [1, 2, 3, 4, 5, 6] * 2

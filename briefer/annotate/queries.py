@@ -96,6 +96,8 @@ class QueryOps(NoteOps):
 
     def search(self, query: str, *, document_id: str | None = None, party: str | None = None,
                limit: int = 50) -> list[SearchHit]:
-        """Search items, notes and highlight notes for what the user typed; best first."""
-        register_search_source()
+        """Search items, notes and highlight notes for what the user typed; best first.
+
+        (`Annotations.__init__` has registered the notes as a source of the store's search.)
+        """
         return store_search(self.rows.db, query, party=party, doc_id=document_id, limit=limit)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from briefer.annotate.anchoring import Placement, context, find_quote, relocate
 from briefer.annotate.changes import Change, Recorder
 from briefer.annotate.errors import AnnotationError, NotFound
-from briefer.model import now_iso
+from briefer.model import Level, now_iso
 
 if TYPE_CHECKING:
     from briefer.annotate.base import AnnotationsBase
@@ -224,8 +224,7 @@ def _move_note(rec: Recorder, report: CarryOverReport, old_doc: str, old_item: s
         rec.update("notes", {"id": note["id"]}, {"document_id": new_doc, "item_id": new_item, "updated": stamp})
     else:
         # Both versions have a note: keep both texts in the new one, strictest level wins.
-        order = ["openbaar", "intern", "vertrouwelijk"]
-        level = max(existing["level"], note["level"], key=order.index)
+        level = max(Level(existing["level"]), Level(note["level"]), key=lambda lv: lv.rank).value
         body = existing["body"] if note["body"].strip() in existing["body"] else \
             f"{existing['body'].rstrip()}\n\n{note['body'].strip()}"
         rec.update("notes", {"id": existing["id"]}, {"body": body, "level": level, "updated": stamp})

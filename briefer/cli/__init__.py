@@ -9,6 +9,7 @@ one Dutch line on stderr with a non-zero exit.
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -17,12 +18,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefer import paths
+from briefer.errors import BrieferError
 
 if TYPE_CHECKING:
     from briefer.store import Store
 
 
-class UserError(Exception):
+class UserError(BrieferError):
     """CLI: a failure with a one-line Dutch message; exit code 1 (or `code`)."""
 
     def __init__(self, message: str, code: int = 1) -> None:
@@ -65,8 +67,8 @@ def _dutch_argparse() -> None:
     argparse._ = translate  # type: ignore[attr-defined]
 
 
-def _area_modules() -> list[str]:
-    return ["parse", "documents", "annotations", "filters", "export", "suggest"]
+# Each registers its own sub-commands, in this order in `briefer --help`.
+AREA_MODULES = ("parse", "documents", "annotations", "filters", "export", "suggest")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -80,16 +82,8 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"database (standaard: $BRIEFER_DB of {paths.default_db_path()})",
     )
     sub = parser.add_subparsers(dest="command", metavar="OPDRACHT")
-    import importlib
-
-    for name in _area_modules():
-        try:
-            module = importlib.import_module(f"briefer.cli.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"briefer.cli.{name}":
-                continue  # area not built yet
-            raise
-        module.register(sub)
+    for name in AREA_MODULES:
+        importlib.import_module(f"briefer.cli.{name}").register(sub)
     return parser
 
 
@@ -117,11 +111,13 @@ def open_store(args: argparse.Namespace) -> Iterator[Store]:
         good = backups.newest_good_backup(path)
         if good is None:
             raise
-        raise DatabaseCorrupt(
-            f"De database {path} is beschadigd; herstel de nieuwste goede reservekopie met "
-            f"'briefer --db {path} restore {good}'.",
-            path=path, backup=good,
-        ) from exc
+        raise DatabaseCorrupt(f"De database {path} is beschadigd; {restore_hint(path, good)}",
+                              path=path, backup=good) from exc
+
+
+def restore_hint(path: Path, good: Path) -> str:
+    """The CLI's advice for a damaged database that has a good backup."""
+    return f"herstel de nieuwste goede reservekopie met 'briefer --db {path} restore {good}'."
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -15,11 +15,11 @@ from typing import Any
 
 from briefer.annotate import Annotations, Change
 from briefer.cli import UserError, open_store
-from briefer.model import FollowUpKind, Level, StoredDocument, StoredItem
+from briefer.cli.filters import LEVELS, STATUSES
+from briefer.model import FollowUpKind, StoredDocument, StoredItem
 from briefer.store import Store
+from briefer.textutil import shorten
 
-LEVELS = [lv.value for lv in Level]
-STATUSES = ["open", "loopt", "afgerond"]
 FIELDS = {"vraag": "question", "antwoord": "answer", "question": "question", "answer": "answer"}
 
 
@@ -136,13 +136,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 class _Session:
     """The store, the annotation layer and the document/item the user named.
 
-    The store comes from `briefer.cli.documents.open_store` (a Store or a context manager giving
-    one), so a damaged database gets the same message, naming the newest good backup, everywhere.
+    The store comes from `briefer.cli.open_store`, so a damaged database gets the same message,
+    naming the newest good backup, everywhere.
     """
 
     def __init__(self, args: argparse.Namespace) -> None:
         self._stack = contextlib.ExitStack()
-        self.store: Store = self._stack.enter_context(open_store(args))  # type: ignore[arg-type]
+        self.store: Store = self._stack.enter_context(open_store(args))
         try:
             self.ann = Annotations(self.store)
         except BaseException:
@@ -171,8 +171,7 @@ def _done(change: Change, what: str) -> int:
 
 
 def _short(text: str, width: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+    return shorten(text, width)
 
 
 # ------------------------------------------------------------------------------------ commands
@@ -222,11 +221,14 @@ def cmd_followup_list(args: argparse.Namespace) -> int:
     with _Session(args) as s:
         doc_id = s.doc(args.doc).id if args.doc else None
         followups = s.ann.followups(document_id=doc_id, status=args.status, level=args.level)
+        documents = {d.id: d for d in s.store.documents()} if followups else {}
+        items: dict[str, StoredItem] = {}
         rows = []
         for f in followups:
-            item = s.store.item(f.item_id)
-            document = s.store.document(item.document_id)
-            rows.append((f, item, document))
+            if f.item_id not in items:  # several follow-ups on one item: read it once
+                items[f.item_id] = s.store.item(f.item_id)
+            item = items[f.item_id]
+            rows.append((f, item, documents[item.document_id]))
         if args.json:
             print(json.dumps([{**asdict(f), "document": d.short_ref, "document_id": d.id,
                                "item_number": i.number} for f, i, d in rows],

@@ -8,18 +8,19 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import sys
+from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 
 from briefer import paths
-from briefer.cli import UserError, db_path, open_store
+from briefer.cli import UserError, db_path, open_store, restore_hint
 from briefer.cli.filters import add_filter_args, filtered_item_ids, wants_filter
 from briefer.errors import is_user_facing
-from briefer.model import DOC_TYPE_LABELS, StoredDocument, StoredItem
+from briefer.model import DOC_TYPE_LABELS, Footnote, StoredDocument, StoredItem
 from briefer.store import DatabaseCorrupt, ImportResult
 from briefer.store import backup as backups
+from briefer.textutil import cited_footnotes, shorten
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -61,7 +62,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 # ------------------------------------------------------------------------------------ import
 
-def _progress(name: str):  # type: ignore[no-untyped-def]
+def _progress(name: str) -> Callable[[int, int], None] | None:
     if not sys.stderr.isatty():
         return None
 
@@ -82,7 +83,7 @@ def _reference_line(doc: StoredDocument) -> str:
 
 
 def _people(doc: StoredDocument) -> str:
-    return ", ".join(f"{p.name} ({p.party})" if p.party else p.name for p in doc.asked_by or [])
+    return ", ".join(p.label for p in doc.asked_by or [])
 
 
 def summary_lines(result: ImportResult) -> list[str]:
@@ -163,8 +164,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def _first_words(text: str, width: int = 70) -> str:
-    line = " ".join(text.split())
-    return line if len(line) <= width else line[: width - 1].rstrip() + "…"
+    return shorten(text, width)
 
 
 def _item_json(item: StoredItem) -> dict[str, object]:
@@ -202,8 +202,8 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
-def _show_item(args: argparse.Namespace, doc: StoredDocument, item: StoredItem, notes: list) -> int:  # type: ignore[type-arg]
-    cited = {int(n) for n in re.findall(r"\[\^(\d+)\]", item.question + item.answer)}
+def _show_item(args: argparse.Namespace, doc: StoredDocument, item: StoredItem, notes: list[Footnote]) -> int:
+    cited = set(cited_footnotes(item.question + " " + item.answer))
     used = [n for n in notes if n.number in cited]
     if args.json:
         print(json.dumps({"document": _doc_json(doc), "item": _item_json(item),
@@ -228,17 +228,8 @@ def _show_item(args: argparse.Namespace, doc: StoredDocument, item: StoredItem, 
 _FIELD_LABELS = {"question": "vraag", "answer": "antwoord", "note": "notitie", "highlight": "markering"}
 
 
-def _with_annotation_search() -> None:
-    """Importing the annotation layer registers its notes as a search source (when it exists)."""
-    try:
-        import briefer.annotate  # noqa: F401
-    except ModuleNotFoundError as exc:
-        if not (exc.name or "").startswith("briefer.annotate"):
-            raise
-
-
 def cmd_search(args: argparse.Namespace) -> int:
-    _with_annotation_search()
+    import briefer.annotate  # noqa: F401 - importing it adds notes and highlight notes to the search
     with open_store(args) as store:
         doc_id = store.resolve(args.doc).id if args.doc else None
         filtering = wants_filter(args)
@@ -288,8 +279,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     problems = backups.check_integrity(path)
     if problems:
         good = backups.newest_good_backup(path)
-        offer = (f"herstel de nieuwste goede reservekopie met 'briefer --db {path} restore {good}'."
-                 if good else "er is geen goede reservekopie.")
+        offer = restore_hint(path, good) if good else "er is geen goede reservekopie."
         raise DatabaseCorrupt(f"De database {path} is beschadigd ({problems[0]}); {offer}",
                               path=path, backup=good)
     found = backups.backups(path)

@@ -9,6 +9,7 @@ import argparse
 from pathlib import Path
 
 from briefer.cli import open_store
+from briefer.cli.filters import LEVELS
 from briefer.model import Level
 
 
@@ -16,7 +17,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("export", help="een Word-briefing maken (Kamerlidbriefing of technische briefing)")
     p.add_argument("docs", nargs="+", metavar="DOC", help="id, kenmerk, Kamerstuk (30821-196) of 'latest'")
     p.add_argument("--kind", required=True, choices=["kamerlid", "technisch"], help="soort briefing")
-    p.add_argument("--ceiling", default=Level.INTERN.value, choices=[lv.value for lv in Level],
+    p.add_argument("--ceiling", default=Level.INTERN.value, choices=LEVELS,
                    help="hoogste niveau dat in het bestand mag (standaard: intern)")
     p.add_argument("--domain", action="append", default=[], metavar="D",
                    help="alleen dit domein (naam, id of toetscijfer); herhaalbaar")

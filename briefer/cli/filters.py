@@ -12,12 +12,15 @@ from dataclasses import asdict
 from typing import TYPE_CHECKING
 
 from briefer.cli import open_store
+from briefer.model import FollowUpStatus, Level
+from briefer.textutil import shorten
 
 if TYPE_CHECKING:
+    from briefer.model import StoredItem
     from briefer.store import Store
 
-LEVELS = ["openbaar", "intern", "vertrouwelijk"]
-STATUSES = ["open", "loopt", "afgerond"]
+LEVELS = [lv.value for lv in Level]
+STATUSES = [st.value for st in FollowUpStatus]
 
 
 def add_filter_args(p: argparse.ArgumentParser) -> None:
@@ -36,15 +39,20 @@ def wants_filter(args: argparse.Namespace) -> bool:
     return any(getattr(args, k, None) is not None for k in ("domain", "level", "status", "has_note"))
 
 
-def filtered_item_ids(store: Store, args: argparse.Namespace, document_id: str | None) -> set[str]:
-    """Ids of the items matching the annotation filters in `args` (party included)."""
+def filtered_items(store: Store, args: argparse.Namespace, document_id: str | None) -> list[StoredItem]:
+    """The items matching the annotation filters in `args` (party included), newest document first."""
     from briefer.annotate import Annotations
 
     ann = Annotations(store)
     domain_id = ann.domain_by_ref(args.domain).id if args.domain else None
-    return {it.id for it in ann.filter_items(
+    return ann.filter_items(
         document_id=document_id, domain_id=domain_id, party=getattr(args, "party", None),
-        level=args.level, status=args.status, has_note=args.has_note)}
+        level=args.level, status=args.status, has_note=args.has_note)
+
+
+def filtered_item_ids(store: Store, args: argparse.Namespace, document_id: str | None) -> set[str]:
+    """Ids of the items matching the annotation filters in `args` (party included)."""
+    return {it.id for it in filtered_items(store, args, document_id)}
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -59,11 +67,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def cmd_items(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         document_id = store.resolve(args.doc).id if args.doc else None
-        ids = filtered_item_ids(store, args, document_id)
+        items = filtered_items(store, args, document_id)
         docs = {d.id: d for d in store.documents()}
-        items = []
-        for doc_id in ([document_id] if document_id else list(docs)):
-            items.extend(it for it in store.items(doc_id) if it.id in ids)
     if args.json:
         print(json.dumps([asdict(it) for it in items], ensure_ascii=False, indent=2))
         return 0
@@ -73,8 +78,7 @@ def cmd_items(args: argparse.Namespace) -> int:
     for it in items:
         doc = docs.get(it.document_id)
         where = doc.short_ref if doc else it.document_id[:8]
-        text = " ".join((it.question or it.answer).split())
-        text = text if len(text) <= 80 else text[:79] + "…"
+        text = shorten(it.question or it.answer, 80)
         print(f"{where} · vraag {it.number}" + (f" · {it.party}" if it.party else "") + f"  {text}")
     print(f"{len(items)} vra{'ag' if len(items) == 1 else 'gen'}")
     return 0

@@ -44,8 +44,7 @@ def outline(doc: Document) -> str:
     if doc.title:
         lines.append(f"Titel:        {doc.title}")
     if doc.asked_by:
-        lines.append("Vragensteller(s): " + ", ".join(
-            f"{p.name} ({p.party})" if p.party else p.name for p in doc.asked_by))
+        lines.append("Vragensteller(s): " + ", ".join(p.label for p in doc.asked_by))
     if doc.answered_by:
         lines.append(f"Beantwoord door: {doc.answered_by}")
     lines.append(f"Pagina's:     {doc.page_count}")

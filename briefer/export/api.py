@@ -6,14 +6,14 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from briefer.export.files import default_target, write_new_file
+from briefer.export.files import default_filename, default_target, write_new_file
 from briefer.export.kamerlid import subject_line, write_kamerlid
 from briefer.export.options import BriefingOptions
 from briefer.export.package import CONFIDENTIAL_MARK, DocxWriter
 from briefer.export.render import LEVEL_LABELS
 from briefer.export.select import Selection, select
 from briefer.export.technisch import write_technisch
-from briefer.model import DocumentAnnotations
+from briefer.model import DocumentAnnotations, Level
 
 
 def build_docx(selection: Selection, opts: BriefingOptions, today: date | None = None) -> bytes:
@@ -25,12 +25,13 @@ def build_docx(selection: Selection, opts: BriefingOptions, today: date | None =
     else:
         write_technisch(wr, selection, opts, today)
     wr.ensure_page_numbers()
-    confidential = selection.confidential
+    highest = selection.highest_level()
+    confidential = highest is Level.VERTROUWELIJK
     if confidential:
         wr.mark_confidential()
     refs = ", ".join(d.document.display_name for d in selection.documents)
     title = f"{opts.kind_label} {refs}"
-    level = LEVEL_LABELS[selection.highest_level()]
+    level = LEVEL_LABELS[highest]
     if confidential:
         title += f" ({CONFIDENTIAL_MARK})"
     subject = subject_line(selection)
@@ -60,12 +61,11 @@ def export_briefing(bundles: list[DocumentAnnotations], opts: BriefingOptions, o
     data = build_docx(selection, opts, today)
     if progress:
         progress("Bestand opslaan")
+    documents = [d.document for d in selection.documents]
     target = out_path or opts.out
     if target is None:
-        return write_new_file(default_target(opts.kind_label, [d.document for d in selection.documents], today),
-                              data, create_dir=True)
+        return write_new_file(default_target(opts.kind_label, documents, today), data, create_dir=True)
     target = Path(target)
     if target.is_dir():
-        target = default_target(opts.kind_label, [d.document for d in selection.documents], today)
-        target = Path(out_path or opts.out) / target.name
+        target = target / default_filename(opts.kind_label, documents, today)
     return write_new_file(target, data)

@@ -13,9 +13,10 @@ from briefer.export.markdown_docx import markdown_blocks
 from briefer.export.ooxml import paragraph, run, table
 from briefer.export.options import BriefingOptions
 from briefer.export.package import DocxWriter
-from briefer.export.render import LEVEL_LABELS, dutch_date, gist, item_heading, quote_text
-from briefer.export.select import SelectedItem, Selection, cited_footnotes
+from briefer.export.render import LEVEL_LABELS, gist, item_heading, quote_text
+from briefer.export.select import SelectedItem, Selection
 from briefer.model import FollowUp, FollowUpKind, Level
+from briefer.textutil import cited_footnotes, dutch_date
 
 STATUS_LABELS = {"open": "Open", "loopt": "Loopt", "afgerond": "Afgerond"}
 

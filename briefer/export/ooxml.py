@@ -7,8 +7,12 @@ but without its per-paragraph proxy machinery: a briefing of thousands of items 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from docx.oxml.parser import oxml_parser
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element as Element
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -29,7 +33,7 @@ def w(tag: str) -> str:
 W_VAL = w("val")
 
 
-def el(tag: str, parent=None, **attrs: str):
+def el(tag: str, parent: Element | None = None, **attrs: str) -> Element:
     """A w: element with w: attributes, appended to `parent` when given."""
     e = _make(w(tag))
     for k, v in attrs.items():
@@ -57,13 +61,9 @@ def highlight_fill(colour: str | None) -> str:
     return "".join(f"{(x + 255) // 2:02X}" for x in (r, g, b))
 
 
-def solid_fill(colour: str | None) -> str:
-    return (colour or "#CCCCCC").lstrip("#").upper()
-
-
 def run(text: str, *, bold: bool = False, italic: bool = False, style: str | None = None,
         fill: str | None = None, superscript: bool = False, mono: bool = False,
-        colour: str | None = None, size: int | None = None, caps: bool = False):
+        colour: str | None = None, size: int | None = None, caps: bool = False) -> Element:
     """A w:r with one w:t (newlines become w:br)."""
     r = _make(w("r"))
     if bold or italic or style or fill or superscript or mono or colour or size or caps:
@@ -101,9 +101,9 @@ def run(text: str, *, bold: bool = False, italic: bool = False, style: str | Non
     return r
 
 
-def paragraph(style: str | None = None, runs: Iterable = (), *, num: tuple[int, int] | None = None,
+def paragraph(style: str | None = None, runs: Iterable[Element] = (), *, num: tuple[int, int] | None = None,
               keep_next: bool = False, align: str | None = None, page_break_before: bool = False,
-              indent: int | None = None, sect=None):
+              indent: int | None = None, sect: Element | None = None) -> Element:
     """A w:p with an optional style id, numbering (numId, ilvl) and the given run elements."""
     p = _make(w("p"))
     if style or num or keep_next or align or page_break_before or indent is not None or sect is not None:
@@ -129,13 +129,13 @@ def paragraph(style: str | None = None, runs: Iterable = (), *, num: tuple[int, 
     return p
 
 
-def page_break():
+def page_break() -> Element:
     r = _make(w("r"))
     el("br", r, type="page")
     return paragraph(None, [r])
 
 
-def field_runs(instruction: str, cached: Iterable = ()) -> list:
+def field_runs(instruction: str, cached: Iterable[Element] = ()) -> list[Element]:
     """Runs of a complex field: begin, instruction, separate, cached result runs, end."""
     out = []
     r = _make(w("r"))
@@ -156,14 +156,7 @@ def field_runs(instruction: str, cached: Iterable = ()) -> list:
     return out
 
 
-def simple_field(instruction: str, cached: str = ""):
-    f = _make(w("fldSimple"))
-    f.set(w("instr"), f" {instruction} ")
-    f.append(run(cached))
-    return f
-
-
-def footnote_reference(style: str, footnote_id: int):
+def footnote_reference(style: str, footnote_id: int) -> Element:
     r = _make(w("r"))
     rpr = el("rPr", r)
     el("rStyle", rpr, val=style)
@@ -171,7 +164,7 @@ def footnote_reference(style: str, footnote_id: int):
     return r
 
 
-def bookmark(p, name: str, ident: int) -> None:
+def bookmark(p: Element, name: str, ident: int) -> None:
     """Wrap the content of paragraph `p` in a bookmark."""
     start = _make(w("bookmarkStart"))
     start.set(w("id"), str(ident))
@@ -186,7 +179,7 @@ def bookmark(p, name: str, ident: int) -> None:
     p.append(end)
 
 
-def hyperlink(runs: Iterable, *, rid: str | None = None, anchor: str | None = None):
+def hyperlink(runs: Iterable[Element], *, rid: str | None = None, anchor: str | None = None) -> Element:
     h = _make(w("hyperlink"))
     if rid:
         h.set(f"{{{R_NS}}}id", rid)
@@ -198,8 +191,8 @@ def hyperlink(runs: Iterable, *, rid: str | None = None, anchor: str | None = No
     return h
 
 
-def table(rows: list[list[list]], *, style: str | None, widths: list[int], header: bool = True,
-          fills: list[list[str | None]] | None = None):
+def table(rows: list[list[list[Element]]], *, style: str | None, widths: list[int], header: bool = True,
+          fills: list[list[str | None]] | None = None) -> Element:
     """A w:tbl; `rows` holds per cell a list of paragraph elements; widths in twentieths of a point."""
     tbl = _make(w("tbl"))
     pr = el("tblPr", tbl)

@@ -12,8 +12,10 @@ from __future__ import annotations
 import copy
 import io
 import re
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import docx
 from docx.opc.constants import CONTENT_TYPE as CT
@@ -39,6 +41,10 @@ from briefer.export.ooxml import (
 )
 from briefer.export.options import ExportError
 from briefer.export.styles import ensure_styles
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
+    from lxml.etree import _Element as Element
 
 DEFAULT_TEMPLATE = paths.RESOURCES / "template.docx"
 CONFIDENTIAL_MARK = "VERTROUWELIJK"
@@ -80,7 +86,7 @@ _SCRUB_ATTR = re.compile(r"^(rsid.*|paraId|textId)$")
 _SCRUB_SETTINGS = {"rsids", "rsid", "savePreviewPicture", "attachedTemplate", "docVars", "docId", "saveThroughXslt", "writeProtection"}
 
 
-def open_template(template: Path | None):
+def open_template(template: Path | None) -> DocxDocument:
     """python-docx Document from the house template or the user's own .docx."""
     path = Path(template) if template else DEFAULT_TEMPLATE
     if not path.is_file():
@@ -152,17 +158,18 @@ class DocxWriter:
         """The style id for a style name (ensured at start)."""
         return self.styles[name]
 
-    def add(self, element):
+    def add(self, element: Element) -> Element:
         self._sect.addprevious(element)
         return element
 
-    def para(self, text: str = "", style: str | None = "Normal", **kw):
+    def para(self, text: str = "", style: str | None = "Normal", **kw: Any) -> Element:
         return self.add(paragraph(self.sid(style) if style else None, [run(text)] if text else [], **kw))
 
-    def runs_para(self, runs, style: str | None = "Normal", **kw):
+    def runs_para(self, runs: Iterable[Element], style: str | None = "Normal", **kw: Any) -> Element:
         return self.add(paragraph(self.sid(style) if style else None, runs, **kw))
 
-    def heading(self, text: str, level: int, *, toc: bool = True, runs=None, page_break_before: bool = False):
+    def heading(self, text: str, level: int, *, toc: bool = True, runs: Iterable[Element] | None = None,
+                page_break_before: bool = False) -> Element:
         p = paragraph(self.sid(f"heading {min(max(level, 1), 6)}"), runs if runs is not None else [run(text)],
                       page_break_before=page_break_before)
         if toc:

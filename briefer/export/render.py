@@ -1,38 +1,24 @@
-"""Core: pieces both briefings share: item text with highlights and footnotes, dates, labels."""
+"""Core: pieces both briefings share: item text with highlights and footnotes, labels."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date
 
 from briefer.export.ooxml import footnote_reference, paragraph, run
 from briefer.export.package import DocxWriter
-from briefer.export.select import MARKER_RE, SelectedItem, strip_markers
+from briefer.export.select import SelectedItem
 from briefer.model import Footnote, Highlight, Level
+from briefer.textutil import FOOTNOTE_MARKER, strip_footnote_markers
 
-MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-          "oktober", "november", "december"]
 LEVEL_LABELS = {Level.OPENBAAR: "Openbaar", Level.INTERN: "Intern", Level.VERTROUWELIJK: "Vertrouwelijk"}
 _BREAK = re.compile(r"\s*\n\s*")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“‘«(\"'])")
 
 
-def dutch_date(value: date | str | None) -> str:
-    """`27 november 2026`; ISO strings are parsed; None gives ''."""
-    if value is None or value == "":
-        return ""
-    if isinstance(value, str):
-        try:
-            value = date.fromisoformat(value[:10])
-        except ValueError:
-            return value
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
-
-
 def first_sentence(text: str, limit: int = 320) -> str:
-    text = " ".join(strip_markers(text).split())
+    text = " ".join(strip_footnote_markers(text).split())
     sentence = _SENTENCE_END.split(text, maxsplit=1)[0] if text else ""
     if len(sentence) > limit:
         sentence = sentence[:limit].rsplit(" ", 1)[0] + " …"
@@ -40,7 +26,7 @@ def first_sentence(text: str, limit: int = 320) -> str:
 
 
 def quote_text(h: Highlight) -> str:
-    return " ".join(strip_markers(h.exact).split())
+    return " ".join(strip_footnote_markers(h.exact).split())
 
 
 def gist(sel: SelectedItem) -> tuple[str, Highlight | None]:
@@ -90,7 +76,7 @@ def field_paragraphs(wr: DocxWriter, text: str, highlights: list[Highlight], foo
         cuts.add(h.start)
         cuts.add(h.end)
     markers = {}
-    for m in MARKER_RE.finditer(text):
+    for m in FOOTNOTE_MARKER.finditer(text):
         markers[m.start()] = (m.end(), int(m.group(1)))
         cuts.add(m.start())
         cuts.add(m.end())

@@ -8,7 +8,6 @@ Dutch (counts and item numbers, never content) what the ceiling and the selectio
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 
 from briefer.export.options import BriefingOptions, ExportError
@@ -23,8 +22,6 @@ from briefer.model import (
     StoredDocument,
     StoredItem,
 )
-
-MARKER_RE = re.compile(r"\[\^(\d+)\]")
 
 
 @dataclass
@@ -287,16 +284,7 @@ def _explain(doc: StoredDocument, dropped: dict[str, list[int]], opts: BriefingO
     return lines
 
 
-def strip_markers(text: str) -> str:
-    """Text without `[^N]` footnote markers."""
-    return MARKER_RE.sub("", text)
-
-
-def cited_footnotes(text: str) -> list[int]:
-    return [int(m.group(1)) for m in MARKER_RE.finditer(text)]
-
-
 __all__ = [
     "Selection", "SelectedDocument", "SelectedItem", "apply_ceiling", "select", "left_out",
-    "number_ranges", "resolve_domains", "strip_markers", "cited_footnotes", "Footnote",
+    "number_ranges", "resolve_domains", "Footnote",
 ]

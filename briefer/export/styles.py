@@ -8,9 +8,14 @@ an organisation's own template keeps its styles and only gets the ones it lacks.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from docx.oxml.parser import parse_xml
 
 from briefer.export.ooxml import W_NS, w
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element as Element
 
 HOUSE_FONT = "Verdana"
 HOUSE_BLUE = "154273"  # dark blue of the house style (headings, table headers)
@@ -130,7 +135,7 @@ def _names(styles_el) -> dict[str, tuple[str, str]]:
     return out
 
 
-def ensure_styles(styles_el, *, replace: bool = False) -> dict[str, str]:
+def ensure_styles(styles_el: Element, *, replace: bool = False) -> dict[str, str]:
     """Make sure every style of STYLE_DEFS exists in `styles_el` (w:styles); return name -> id.
 
     With `replace` (the template generator) our definitions replace same-named styles.

@@ -18,7 +18,6 @@ from briefer.export.options import BriefingOptions
 from briefer.export.package import DocxWriter
 from briefer.export.render import (
     LEVEL_LABELS,
-    dutch_date,
     field_paragraphs,
     item_heading,
     place_highlight,
@@ -26,6 +25,7 @@ from briefer.export.render import (
 )
 from briefer.export.select import SelectedItem, Selection
 from briefer.model import Domain, FollowUp, Footnote, Highlight, Level
+from briefer.textutil import dutch_date
 
 NO_PARTY = "Zonder fractie"
 NO_DOMAIN = "Zonder domein"

@@ -10,13 +10,9 @@ import re
 from pathlib import Path
 
 from briefer.model import Document, Person
+from briefer.textutil import MONTH_NUMBERS, MONTH_PATTERN
 
-_MONTHS = {
-    m: i + 1 for i, m in enumerate(
-        ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-         "oktober", "november", "december"])
-}
-DATE = r"(\d{1,2})\s+(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)\s+(\d{4})"
+DATE = r"(\d{1,2})\s+(" + MONTH_PATTERN + r")\s+(\d{4})"
 _DOSSIER = r"\d{2}\s?\d{3}(?:[- ](?:[A-Z]{1,4}|\d{2})\b)?"
 _FOOTER = re.compile(
     r"(Tweede|Eerste)\s+Kamer,\s+vergaderjaar\s+(\d{4})\s*[–-]\s*(\d{4}),\s*"
@@ -37,7 +33,7 @@ _VASTGESTELD = re.compile(r"Vastgesteld\s+" + DATE)
 
 def iso(m: re.Match[str], offset: int = 1) -> str:
     day, month, year = m.group(offset), m.group(offset + 1), m.group(offset + 2)
-    return f"{int(year):04d}-{_MONTHS[month]:02d}-{int(day):02d}"
+    return f"{int(year):04d}-{MONTH_NUMBERS[month]:02d}-{int(day):02d}"
 
 
 def _squash(text: str) -> str:

@@ -128,6 +128,7 @@ def _spans(page: Any) -> list[_Span] | None:
             else:
                 state.set_state_param(op, operands)
     except Exception:  # noqa: BLE001 - any internal trouble: use plain extraction instead
+        _log.debug("Opmaak van een PDF-pagina niet leesbaar; gewone tekstextractie gebruikt", exc_info=True)
         return None
     out: list[_Span] = []
     for tj in tjs:

@@ -9,13 +9,12 @@ Writes happen only inside `transaction()`, which maps a full disk to `DiskFull`.
 from __future__ import annotations
 
 import contextlib
-import sqlite3
 from collections.abc import Iterator, Sequence
 from typing import Any
 
 import sqlite_utils
 
-from briefer.store.db import StoreError, translate_error
+from briefer.store.db import StoreError, database_path, write_transaction
 
 Row = dict[str, Any]
 
@@ -35,6 +34,7 @@ HIGHLIGHT_COLUMNS = (
     "id, item_id, field, start_offset, end_offset, exact, prefix, suffix, domain_id, note, level, "
     "orphaned, created, updated"
 )
+_HIGHLIGHT_COLUMNS_H = ", ".join("h." + c.strip() for c in HIGHLIGHT_COLUMNS.split(","))  # aliased as `h`
 
 
 class AnnotationStoreError(StoreError):
@@ -64,50 +64,17 @@ class AnnotationStore:
     def __init__(self, db: sqlite_utils.Database) -> None:
         self.db = db
         self.conn = db.conn
-        row = self.conn.execute("PRAGMA database_list").fetchone()
-        self.path: str | None = (row[2] or None) if row else None
+        self.path = database_path(db)
 
     # -- transactions ---------------------------------------------------------------------------
 
     @contextlib.contextmanager
     def transaction(self, *, defer_foreign_keys: bool = False) -> Iterator[None]:
-        """One atomic transaction (a savepoint when nested); a full disk becomes `DiskFull`.
-
-        An outermost transaction starts with BEGIN IMMEDIATE: it takes the write lock up front
-        (waiting up to the busy timeout), so a change read-then-written never fails halfway because
-        another process (the app and the CLI at once) wrote in between.
-        """
-        try:
-            if self.conn.in_transaction:
-                with self.db.atomic():
-                    if defer_foreign_keys:
-                        self.conn.execute("PRAGMA defer_foreign_keys = ON")
-                    yield
-                return
-            self.conn.execute("BEGIN IMMEDIATE")
-            try:
-                if defer_foreign_keys:
-                    self.conn.execute("PRAGMA defer_foreign_keys = ON")
-                yield
-            except BaseException:
-                if self.conn.in_transaction:
-                    self.conn.rollback()
-                raise
-            try:
-                self.conn.execute("COMMIT")
-            except BaseException:
-                if self.conn.in_transaction:
-                    self.conn.rollback()
-                raise
-        except sqlite3.IntegrityError as exc:
-            raise AnnotationStoreError(
-                f"De database weigerde de wijziging ({exc}); er is niets veranderd."
-            ) from exc
-        except sqlite3.Error as exc:
-            named = translate_error(exc, self.path)
-            if named is None:
-                raise
-            raise named from exc
+        """One atomic transaction (a savepoint when nested; see `write_transaction`); a full disk
+        becomes `DiskFull`, a refused constraint `AnnotationStoreError`."""
+        with write_transaction(self.db, self.path, defer_foreign_keys=defer_foreign_keys,
+                               refused=AnnotationStoreError):
+            yield
 
     # -- row level ------------------------------------------------------------------------------
 
@@ -262,7 +229,7 @@ class AnnotationStore:
 
     def highlight_rows_of_document(self, document_id: str) -> list[Row]:
         return self._rows(
-            f"SELECT {', '.join('h.' + c.strip() for c in HIGHLIGHT_COLUMNS.split(','))} "
+            f"SELECT {_HIGHLIGHT_COLUMNS_H} "
             "FROM highlights h JOIN items i ON i.id = h.item_id WHERE i.document_id = ? "
             "ORDER BY i.position, h.field DESC, h.start_offset, h.end_offset",
             [document_id],
@@ -271,7 +238,7 @@ class AnnotationStore:
     def orphan_rows(self, document_ids: Sequence[str]) -> list[Row]:
         marks = ", ".join("?" for _ in document_ids)
         return self._rows(
-            f"SELECT {', '.join('h.' + c.strip() for c in HIGHLIGHT_COLUMNS.split(','))} "
+            f"SELECT {_HIGHLIGHT_COLUMNS_H} "
             f"FROM highlights h JOIN items i ON i.id = h.item_id "
             f"WHERE h.orphaned = 1 AND i.document_id IN ({marks}) ORDER BY i.position, h.start_offset",
             list(document_ids),
@@ -301,28 +268,15 @@ class AnnotationStore:
     def followup_rows(self, *, document_id: str | None = None, item_id: str | None = None,
                       status: str | None = None, level: str | None = None,
                       highlight_id: str | None = None) -> list[Row]:
-        clauses, params = [], []
-        if document_id is not None:
-            clauses.append("i.document_id = ?")
-            params.append(document_id)
-        if item_id is not None:
-            clauses.append("f.item_id = ?")
-            params.append(item_id)
-        if status is not None:
-            clauses.append("f.status = ?")
-            params.append(status)
-        if level is not None:
-            clauses.append("f.level = ?")
-            params.append(level)
-        if highlight_id is not None:
-            clauses.append("f.highlight_id = ?")
-            params.append(highlight_id)
-        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+        given = {column: value for column, value in (
+            ("i.document_id", document_id), ("f.item_id", item_id), ("f.status", status),
+            ("f.level", level), ("f.highlight_id", highlight_id)) if value is not None}
+        where = ("WHERE " + " AND ".join(f"{column} = ?" for column in given)) if given else ""
         return self._rows(
             "SELECT f.* FROM followups f JOIN items i ON i.id = f.item_id "
             "JOIN documents d ON d.id = i.document_id "
             f"{where} ORDER BY f.due IS NULL, f.due, d.imported DESC, i.position, f.created",
-            params,
+            list(given.values()),
         )
 
     # -- trash ----------------------------------------------------------------------------------
@@ -407,7 +361,7 @@ class AnnotationStore:
         where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
         return self._rows(
             "SELECT i.* FROM items i JOIN documents d ON d.id = i.document_id "
-            f"{where} ORDER BY d.imported DESC, d.id, i.position",
+            f"{where} ORDER BY d.imported DESC, d.rowid DESC, i.position",  # as Store.documents()
             params,
         )
 

@@ -165,7 +165,7 @@ def restore_backup(path: str | Path, backup_path: str | Path) -> Path | None:
         current = path.with_name(path.name + suffix)
         if current.exists():
             os.replace(current, aside.with_name(aside.name + suffix))
-    source = sqlite3.connect(f"{backup_path.resolve().as_uri()}?mode=ro", uri=True)
+    source = _connect_readonly(backup_path)
     try:
         with guarded(path):
             _copy(source, path)

@@ -15,16 +15,18 @@ from pathlib import Path
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
+from briefer.errors import BrieferError
+
 MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "db"
 MIGRATION_SET = "briefer"
 
 
-class StoreError(Exception):
+class StoreError(BrieferError):
     """Core: a storage failure with a Dutch message fit for the user (str(exc))."""
 
 
 class DatabaseCorrupt(StoreError):
-    """The database file is damaged or not a Briefer database.
+    """Core (store): the database file is damaged or not a Briefer database.
 
     `path` is the damaged file (when known); `backup` the newest backup that passed the integrity
     check (set by `briefer.store.backup.startup_check`), which the GUI/CLI offer to restore.
@@ -37,11 +39,11 @@ class DatabaseCorrupt(StoreError):
 
 
 class DiskFull(StoreError):
-    """The disk (or the database's size limit) is full; nothing of the failed change was kept."""
+    """Core (store): the disk (or the database's size limit) is full; nothing of the failed change was kept."""
 
 
 class DatabaseBusy(StoreError):
-    """Another connection held the database longer than the busy timeout; nothing was changed."""
+    """Core (store): another connection held the database longer than the busy timeout; nothing was changed."""
 
 
 SQLITE_BUSY = 5
@@ -99,6 +101,58 @@ def guarded(path: str | Path | None = None) -> Iterator[None]:
     """Re-raise disk-full and corruption errors from the block as DiskFull / DatabaseCorrupt."""
     try:
         yield
+    except sqlite3.Error as exc:
+        named = translate_error(exc, path)
+        if named is None:
+            raise
+        raise named from exc
+
+
+def database_path(db: sqlite_utils.Database) -> str | None:
+    """The file behind a connection, or None for an in-memory database (for error messages)."""
+    row = db.conn.execute("PRAGMA database_list").fetchone()
+    return (row[2] or None) if row else None
+
+
+@contextmanager
+def write_transaction(db: sqlite_utils.Database, path: str | Path | None = None, *,
+                      defer_foreign_keys: bool = False,
+                      refused: type[StoreError] | None = None) -> Iterator[None]:
+    """One atomic write transaction (a savepoint when nested); low-level errors become named ones.
+
+    The outermost level starts with BEGIN IMMEDIATE: it takes the write lock up front (waiting up
+    to the busy timeout), so a change read-then-written never fails halfway because another
+    connection (the app and the CLI at once) wrote in between. Disk-full, busy and corruption
+    errors become `DiskFull` / `DatabaseBusy` / `DatabaseCorrupt` naming `path`; a constraint
+    violation becomes `refused` (when given) saying nothing was changed.
+    """
+    conn = db.conn
+    try:
+        if conn.in_transaction:
+            with db.atomic():
+                if defer_foreign_keys:
+                    conn.execute("PRAGMA defer_foreign_keys = ON")
+                yield
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if defer_foreign_keys:
+                conn.execute("PRAGMA defer_foreign_keys = ON")
+            yield
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        try:
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+    except sqlite3.IntegrityError as exc:
+        if refused is None:
+            raise
+        raise refused(f"De database weigerde de wijziging ({exc}); er is niets veranderd.") from exc
     except sqlite3.Error as exc:
         named = translate_error(exc, path)
         if named is None:

@@ -22,7 +22,7 @@ import sqlite_utils
 from briefer.errors import BrieferError
 from briefer.model import Document, Footnote, Person, StoredDocument, StoredItem, new_id, now_iso
 from briefer.store import search as _search
-from briefer.store.db import guarded, open_database
+from briefer.store.db import guarded, open_database, write_transaction
 from briefer.store.search import SearchHit
 
 
@@ -77,6 +77,7 @@ _DOC_COLUMNS = (
     "answered_by, date_sent, date_received, asked_by, parties, warnings, source, sha256, page_count, "
     "version_of, imported"
 )
+_DOC_COLUMNS_D = ", ".join("d." + c.strip() for c in _DOC_COLUMNS.split(","))  # aliased as `d`
 _ITEM_COLUMNS = (
     "id, document_id, number, numbers, party, heading, question, answer, page_first, page_last, "
     "refers_to, position"
@@ -164,30 +165,10 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite_utils.Database]:
-        """One write transaction (a savepoint when nested); disk-full, busy and corruption errors
-        become named StoreErrors.
-
-        The outermost level takes the write lock at once (BEGIN IMMEDIATE), so a change that
-        read first can never fail half-way because another connection wrote in between.
-        """
-        with guarded(self.path):
-            if self.db.conn.in_transaction:
-                with self.db.atomic() as db:
-                    yield db
-                return
-            self.db.conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield self.db
-            except BaseException:
-                if self.db.conn.in_transaction:
-                    self.db.conn.execute("ROLLBACK")
-                raise
-            try:
-                self.db.conn.execute("COMMIT")
-            except BaseException:
-                if self.db.conn.in_transaction:
-                    self.db.conn.execute("ROLLBACK")
-                raise
+        """One write transaction (a savepoint when nested; see `write_transaction`); disk-full,
+        busy and corruption errors become named StoreErrors."""
+        with write_transaction(self.db, self.path):
+            yield self.db
 
     # ---------------------------------------------------------------------------- writing
 
@@ -275,7 +256,7 @@ class Store:
     def _documents(self, where: str = "", params: tuple[Any, ...] = (),
                    limit: int | None = None) -> list[StoredDocument]:
         sql = (
-            f"SELECT {', '.join('d.' + c.strip() for c in _DOC_COLUMNS.split(','))}, "
+            f"SELECT {_DOC_COLUMNS_D}, "
             "(SELECT count(*) FROM items AS i WHERE i.document_id = d.id) "
             f"FROM documents AS d {where} ORDER BY d.imported DESC, d.rowid DESC"
         )

@@ -8,14 +8,13 @@ mean; nothing here knows about sentences or scores.
 from __future__ import annotations
 
 import contextlib
-import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 import sqlite_utils
 
 from briefer.model import now_iso
-from briefer.store.db import StoreError, translate_error
+from briefer.store.db import StoreError, database_path, write_transaction
 
 DECISIONS = ("accepted", "dismissed")
 
@@ -56,19 +55,10 @@ class SuggestionStore:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
-        """One atomic transaction (a savepoint when nested); a full disk becomes `DiskFull`."""
-        try:
-            with self.db.atomic():
-                yield
-        except sqlite3.IntegrityError as exc:
-            raise SuggestionStoreError(
-                f"De database weigerde de wijziging ({exc}); er is niets veranderd."
-            ) from exc
-        except sqlite3.Error as exc:
-            named = translate_error(exc, None)
-            if named is None:
-                raise
-            raise named from exc
+        """One atomic transaction (a savepoint when nested; see `write_transaction`); a full disk
+        becomes `DiskFull`, a refused constraint `SuggestionStoreError`."""
+        with write_transaction(self.db, database_path(self.db), refused=SuggestionStoreError):
+            yield
 
     # -- decisions ------------------------------------------------------------------------------
 

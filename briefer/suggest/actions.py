@@ -31,6 +31,7 @@ from briefer.suggest.core import (
     kind_of,
 )
 from briefer.suggest.stored import suggest_document
+from briefer.textutil import shorten
 
 FOLLOWUP_TEXT_LIMIT = 400
 
@@ -81,8 +82,7 @@ def _find(store: Any, document_id: str, key: str, suggestions: Suggestions | Non
 
 
 def _short(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= FOLLOWUP_TEXT_LIMIT else text[: FOLLOWUP_TEXT_LIMIT - 1] + "…"
+    return shorten(text, FOLLOWUP_TEXT_LIMIT)
 
 
 def accept(store: Any, annotations: Any, document_id: str, key: str, *,

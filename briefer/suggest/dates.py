@@ -14,11 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-MONTHS = {
-    "januari": 1, "februari": 2, "maart": 3, "april": 4, "mei": 5, "juni": 6, "juli": 7,
-    "augustus": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
-}
-_MONTH = "(" + "|".join(MONTHS) + ")"
+from briefer.textutil import MONTH_NUMBERS, MONTH_PATTERN
+
+_MONTH = "(" + MONTH_PATTERN + ")"
 _YEAR = r"((?:19|20)\d\d)"
 _NUMBERS = {
     "een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7,
@@ -65,7 +63,7 @@ def reference_date(doc_date: str | None, vergaderjaar: str | None,
     pattern = re.compile(r"(\d{1,2})\s+" + _MONTH + r"\s+(?:(" + r"(?:19|20)\d\d" + r")\s+)?jl\b", re.I)
     for text in texts or []:
         for m in pattern.finditer(text):
-            day, month = int(m.group(1)), MONTHS[m.group(2).lower()]
+            day, month = int(m.group(1)), MONTH_NUMBERS[m.group(2).lower()]
             for year in ([int(m.group(3))] if m.group(3) else [first, second]):
                 try:
                     d = date(year, month, day)
@@ -115,7 +113,7 @@ def _rules() -> list[tuple[re.Pattern[str], Rule]]:
         # "de brief van 12 mei", "d.d. 12 mei": a dated document, already written
         dated = re.search(r"\b(?:van|d\.d\.)\s*$", m.string[max(0, m.start() - 8): m.start()], re.I)
         try:
-            day = date(year, MONTHS[m.group(2).lower()], int(m.group(1)))
+            day = date(year, MONTH_NUMBERS[m.group(2).lower()], int(m.group(1)))
             return (day if dated else _roll(day, ref, explicit)), explicit
         except ValueError:
             return None, explicit
@@ -140,22 +138,22 @@ def _rules() -> list[tuple[re.Pattern[str], Rule]]:
     @add(r"\b(?:eind|einde|uiterlijk\s+eind|in\s+de\s+loop\s+van|eind\s+van)\s+" + _MONTH + r"(?:\s+" + _YEAR + r")?\b")
     def _end_of_month(m: re.Match[str], ref: date) -> tuple[date | None, bool]:
         year, explicit = _year(m, 2, ref)
-        return month_end(year, MONTHS[m.group(1)]), explicit
+        return month_end(year, MONTH_NUMBERS[m.group(1)]), explicit
 
     @add(r"\b(?:begin|start)\s+" + _MONTH + r"(?:\s+" + _YEAR + r")?\b")
     def _begin_month(m: re.Match[str], ref: date) -> tuple[date | None, bool]:
         year, explicit = _year(m, 2, ref)
-        return date(year, MONTHS[m.group(1)], 10), explicit
+        return date(year, MONTH_NUMBERS[m.group(1)], 10), explicit
 
     @add(r"\b(?:medio|half|midden)\s+" + _MONTH + r"(?:\s+" + _YEAR + r")?\b")
     def _mid_month(m: re.Match[str], ref: date) -> tuple[date | None, bool]:
         year, explicit = _year(m, 2, ref)
-        return date(year, MONTHS[m.group(1)], 15), explicit
+        return date(year, MONTH_NUMBERS[m.group(1)], 15), explicit
 
     @add(r"\b(?:voor|vóór|uiterlijk|in|per|na|rond|eind|begin)\s+(?:de\s+maand\s+)?" + _MONTH + r"(?:\s+" + _YEAR + r")?\b")
     def _in_month(m: re.Match[str], ref: date) -> tuple[date | None, bool]:
         year, explicit = _year(m, 2, ref)
-        month = MONTHS[m.group(1)]
+        month = MONTH_NUMBERS[m.group(1)]
         word = m.group(0).split()[0]
         if word in ("voor", "vóór", "uiterlijk"):
             return month_end(year, month) if word == "uiterlijk" else date(year, month, 1) - timedelta(days=1), explicit

@@ -15,7 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from briefer.model import Footnote
-from briefer.suggest.text import FOOTNOTE_MARKER, ItemLike
+from briefer.suggest.text import ItemLike
+from briefer.textutil import FOOTNOTE_MARKER, MONTH_PATTERN
 
 _QUESTION_REF = re.compile(
     r"\b(?:vraag|vragen)\s+(\d{1,4}(?:\s*(?:,|en|t/m|tot\s+en\s+met|-|–)\s*\d{1,4})*)", re.I
@@ -23,7 +24,7 @@ _QUESTION_REF = re.compile(
 _NUMBER_LIST = re.compile(r"\d{1,4}|t/m|tot\s+en\s+met|[-–]", re.I)
 _NOT_A_LINK_BEFORE = re.compile(r"(kamervragen|schriftelijke|aanhangsel|nummer|nr\.?)\s*$", re.I)
 
-_MONTHS = r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
+_MONTHS = "(?:" + MONTH_PATTERN + ")"
 _DOSSIER = r"\d{2}\s?\d{3}(?:[-‑–]\s?[A-Z0-9]{1,4})?(?:\s(?:[IVXLC]{1,6}|[A-Z])(?![\w.]))?"
 _KAMERSTUK = re.compile(
     r"\bKamerstuk(?:ken)?(?:\s+I{1,2})?(?:\s+\d{4}[/–-]\d{2,4})?,?\s+"

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Protocol
 
-FOOTNOTE_MARKER = re.compile(r"\[\^(\d+)\]")
+from briefer.textutil import strip_footnote_markers
 
 # Abbreviations after which a period does not end a sentence, even before a capital.
 _NON_TERMINAL = {
@@ -83,11 +83,6 @@ def _append(out: list[Sentence], text: str, start: int, end: int, field: str) ->
         out.append(Sentence(field, start + lead, start + lead + len(chunk), chunk))
 
 
-def strip_markers(text: str) -> str:
-    """The text without footnote markers `[^N]`."""
-    return FOOTNOTE_MARKER.sub("", text)
-
-
 def quote_of(sentence: Sentence) -> Sentence:
     """The sentence without trailing footnote markers (what a user sees quoted)."""
     text = sentence.text
@@ -102,7 +97,7 @@ def match_form(text: str) -> str:
     "econo-mische" -> "economische", "vertrou-welijk" -> "vertrouwelijk"; a real hyphen between
     words ("defensie-industrie") also closes, which only helps compound matching.
     """
-    text = strip_markers(text).lower().replace("\u00ad", "")
+    text = strip_footnote_markers(text).lower().replace("\u00ad", "")
     text = _SOFT_HYPHEN.sub("", text)
     text = text.replace("\u00a0", " ").replace("’", "'")
     return re.sub(r"\s+", " ", text)

@@ -14,6 +14,7 @@ import zipfile
 from pathlib import Path
 
 from briefer.model import (
+    Document,
     DocumentAnnotations,
     Domain,
     FollowUp,
@@ -120,25 +121,14 @@ def _document(doc_id: str) -> StoredDocument:
 
 
 @functools.cache
-def _parsed_sample():
-    try:
-        from briefer.ingest import parse_file  # built concurrently by another helper
-        return parse_file(REPO / "resources" / "samples" / "kst-30821-196.pdf")
-    except Exception:
-        return None
+def _parsed_sample() -> Document:
+    from briefer.ingest import parse_file
+
+    return parse_file(REPO / "resources" / "samples" / "kst-30821-196.pdf")
 
 
-def parser_available() -> bool:
+def _items_from_parser(doc_id: str) -> tuple[list[StoredItem], list[Footnote]]:
     doc = _parsed_sample()
-    return doc is not None and any(it.number == 16 for it in doc.items)
-
-
-def _items_from_parser(doc_id: str) -> tuple[list[StoredItem], list[Footnote]] | None:
-    doc = _parsed_sample()
-    if doc is None:
-        return None
-    if not doc.items or not any(it.number == 16 for it in doc.items):
-        return None
     items = [
         StoredItem(id=_uid(), document_id=doc_id, number=it.number, numbers=list(it.numbers), party=it.party,
                    question=it.question, answer=it.answer,
@@ -159,11 +149,10 @@ def _hand_items(doc_id: str) -> tuple[list[StoredItem], list[Footnote]]:
 
 
 def _hl(item: StoredItem, quote: str, domain: Domain | None, *, field: str = "answer",
-        level: Level = Level.INTERN, note: str = "") -> Highlight | None:
+        level: Level = Level.INTERN, note: str = "") -> Highlight:
     text = item.text(field)
     start = text.find(quote)
-    if start < 0:
-        return None
+    assert start >= 0, f"quote {quote!r} not in item {item.number}"  # the scripted annotations must all land
     return Highlight(id=_uid(), item_id=item.id, field=field, start=start, end=start + len(quote), exact=quote,
                      domain_id=domain.id if domain else None, note=note, level=level)
 
@@ -171,21 +160,19 @@ def _hl(item: StoredItem, quote: str, domain: Domain | None, *, field: str = "an
 def build_bundle(*, use_parser: bool = True, confidential_doc_note: bool = False) -> DocumentAnnotations:
     """The sample with scripted annotations (intern material plus planted vertrouwelijk markers)."""
     doc_id = _uid()
-    parsed = _items_from_parser(doc_id) if use_parser else None
-    items, footnotes = parsed if parsed else _hand_items(doc_id)
+    items, footnotes = _items_from_parser(doc_id) if use_parser else _hand_items(doc_id)
     by_num = {it.number: it for it in items}
     energie, digitaal, medisch, voedsel = load_domains()
     domains = [energie, digitaal, medisch, voedsel]
     i1, i2, i3, i16 = by_num[1], by_num[2], by_num[3], by_num[16]
     item_domains = {i1.id: [energie.id], i2.id: [energie.id], i3.id: [medisch.id, energie.id], i16.id: [digitaal.id]}
-    highlights = [h for h in [
+    highlights = [
         _hl(i1, "Aan het einde van het jaar zal uw Kamer over de voortgang geïnformeerd worden", energie),
         _hl(i2, "kritieke grondstoffen", energie, note="Raakt aan de **Critical Raw Materials Act**."),
         _hl(i3, "productiecapaciteit in Nederland voor medicijnen", medisch),
         _hl(i16, "Het identificeren van afhankelijkheden is een doorlopend proces", digitaal),
-    ] if h is not None]
+    ]
     secret = _hl(i16, "vertrouwelijke", digitaal, level=Level.VERTROUWELIJK, note=SECRET_MARKERS["highlight_note"])
-    assert secret is not None
     secret.exact = f"vertrouwelijke {SECRET_MARKERS['highlight']}"  # quote text only the annex may show
     highlights.append(secret)
     notes = [

@@ -113,7 +113,7 @@ def test_gist_falls_back_to_the_first_sentence_of_the_answer(tmp_path, hand_bund
 def test_dutch_dates():
     from datetime import date
 
-    from briefer.export.render import dutch_date
+    from briefer.textutil import dutch_date
 
     assert dutch_date(date(2026, 11, 27)) == "27 november 2026"
     assert dutch_date("2026-03-01") == "1 maart 2026" and dutch_date(None) == ""

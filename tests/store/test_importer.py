@@ -6,6 +6,7 @@ import hashlib
 
 import pytest
 
+from briefer.annotate import Annotations
 from briefer.importer import FileUnreadable, ImportCancelled, import_file
 from briefer.store import Store
 
@@ -57,13 +58,12 @@ def test_text_version_becomes_a_new_version(store, sample_pdf, sample_txt):
 
 
 def test_new_version_carries_annotations_over(store, sample_pdf, sample_txt):
-    annotate = pytest.importorskip("briefer.annotate")
     pdf = import_file(store, sample_pdf).document
-    ann = annotate.Annotations(store)
+    ann = Annotations(store)
     item = store.item_by_number(pdf.id, 16)
     ann.set_note(pdf.id, item.id, "Vertrouwelijke briefing aanvragen.")
     result = import_file(store, sample_txt)
-    assert result.carry_over is not None
+    assert result.carry_over is not None and result.carry_over.notes_moved == 1
     new_item = store.item_by_number(result.document.id, 16)
     note = ann.note(result.document.id, new_item.id)
     assert note is not None and note.body == "Vertrouwelijke briefing aanvragen."

@@ -247,3 +247,17 @@ def test_a_written_kamervragen_file_end_to_end(tmp_path, capsys):
     assert data["domains"][0]["domains"][0]["name"] == "Grondstoffen en (fossiele) energie"
     assert data["references"] == [{"item": 2, "refers_to_item": 1}]
     assert {c["item"] for c in data["confidential"]} == {2}
+
+
+def test_suggesting_again_takes_no_write_lock(store, doc_id):
+    import sqlite3
+
+    first = suggest_document(store, doc_id).to_json()  # seeds the lexicons (writes)
+    blocker = sqlite3.connect(store.path)
+    blocker.execute("BEGIN IMMEDIATE")  # another window holds the write lock
+    store.db.conn.execute("PRAGMA busy_timeout = 0")
+    try:
+        assert suggest_document(store, doc_id).to_json() == first  # reading needs no lock
+    finally:
+        blocker.rollback()
+        blocker.close()

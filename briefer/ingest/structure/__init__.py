@@ -14,11 +14,13 @@ from briefer.ingest import metadata
 from briefer.ingest.pages import Extract
 from briefer.ingest.structure import fallback, kamervragen, lijst, nota, vso
 from briefer.model import DocType, Document
+from briefer.textutil import cited_footnotes
 
 _AANHANGSEL = re.compile(
     r"Aanhangsel\s+van\s+de\s+Handelingen|Vragen\s+gesteld\s+door\s+de\s+leden\s+der\s+Kamer"
     r"|\bah-(?:tk|ek)-\d{8}-\d+\b|\bvergaderjaar\s+\d{4}\s*[–-]\s*\d{4},\s*Aanhangsel\b"
 )
+
 # weaker: the opening sentence of Kamervragen, when no title says otherwise
 _ASKED = re.compile(r"^Vragen\s+van\s+(?:het\s+lid|de\s+leden)\s[^\n]{0,400}?\(ingezonden\s", re.M)
 _TITLES = [
@@ -99,15 +101,12 @@ def build(ex: Extract, source: str, path: Path | None = None) -> Document:
     return doc
 
 
-_MARKER = re.compile(r"\[\^(\d+)\]")
-
-
 def _footnote_warnings(doc: Document) -> list[str]:
     out: list[str] = []
     numbers = [f.number for f in doc.footnotes]
     if numbers and numbers != list(range(1, len(numbers) + 1)):
         out.append("De voetnoten zijn niet doorlopend genummerd; controleer ze.")
-    seen = {int(n) for it in doc.items for n in _MARKER.findall(it.question + " " + it.answer)}
+    seen = {n for it in doc.items for n in cited_footnotes(it.question + " " + it.answer)}
     missing = [n for n in numbers if n not in seen]
     if missing:
         out.append("Voetnootverwijzing niet gevonden in de tekst voor voetnoot " + ", ".join(map(str, missing[:10])) + ".")

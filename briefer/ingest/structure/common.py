@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from briefer.ingest.clean import join_lines
 from briefer.ingest.pages import Line
 
 PARTY_HEADING = re.compile(
@@ -110,16 +109,6 @@ def refers_to(answer: str, own: list[int]) -> list[int]:
             if n not in own and n not in out:
                 out.append(n)
     return out
-
-
-def text_of(lines: list[Line]) -> str:
-    return join_lines(lines)
-
-
-def pages_of(lines: list[Line]) -> list[int]:
-    if not lines:
-        return []
-    return [lines[0].page, lines[-1].page]
 
 
 _FIRST_STOP = re.compile(r"[.?!](?=\s|$)")
