@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from briefer.gui import switching
 
-SUPPORTED_SUFFIXES = {".pdf", ".txt", ".docx"}
 IMPORT_SWITCH_INTERVAL = switching.WORKER_SWITCH_INTERVAL  # sys.setswitchinterval while a worker imports
 
 

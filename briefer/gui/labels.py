@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from briefer.model import DocType, FollowUpKind, FollowUpStatus, Level, StoredDocument
+from briefer.textutil import dutch_date
 
 DOC_TYPE_SHORT: dict[str, str] = {
     DocType.SCHRIFTELIJK_OVERLEG: "Schriftelijk overleg",
@@ -39,10 +40,6 @@ LEVEL_LABELS: dict[str, str] = {
     Level.VERTROUWELIJK: "Vertrouwelijk",
 }
 
-MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-          "oktober", "november", "december"]
-
-
 def nl_date(iso: str | None) -> str:
     """'2024-03-25' -> '25-03-2024'; anything that is not an ISO date is returned as it is."""
     if not iso:
@@ -52,17 +49,6 @@ def nl_date(iso: str | None) -> str:
     except ValueError:
         return iso
     return f"{day.day:02d}-{day.month:02d}-{day.year}"
-
-
-def nl_long_date(iso: str | None) -> str:
-    """'2024-03-25' -> '25 maart 2024' (tooltips, headers)."""
-    if not iso:
-        return ""
-    try:
-        day = date.fromisoformat(iso[:10])
-    except ValueError:
-        return iso
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def document_date(doc: StoredDocument) -> str | None:
@@ -121,7 +107,7 @@ def document_tooltip(doc: StoredDocument) -> str:
     lines.append(f"Soort: {type_label(doc.doc_type)}")
     iso = document_date(doc)
     if iso:
-        lines.append(f"Datum: {nl_long_date(iso)}")
+        lines.append(f"Datum: {dutch_date(iso)}")
     if doc.vergaderjaar:
         lines.append(f"Vergaderjaar {doc.vergaderjaar}")
     if doc.answered_by:
@@ -131,7 +117,7 @@ def document_tooltip(doc: StoredDocument) -> str:
         lines.append(f"Gesteld door: {names}")
     lines.append(f"{doc.item_count} {item_noun(doc.doc_type, plural=True).lower()}"
                  + (f", {doc.page_count} pagina's" if doc.page_count else ""))
-    lines.append(f"Geïmporteerd: {nl_long_date(doc.imported)}")
+    lines.append(f"Geïmporteerd: {dutch_date(doc.imported)}")
     lines.append(f"Bestand: {doc.source}")
     for warning in doc.warnings:
         lines.append(f"Let op: {warning}")

@@ -31,7 +31,7 @@ from briefer.gui.actions import AnnotationActions
 from briefer.gui.delegates import LibraryDelegate, OutlineDelegate
 from briefer.gui.dialogs import show_error
 from briefer.gui.followups_panel import FollowUpsPanel
-from briefer.gui.importing import SUPPORTED_SUFFIXES, ImportController
+from briefer.gui.importing import ImportController
 from briefer.gui.inspector import Inspector
 from briefer.gui.kern_panel import KernPanel
 from briefer.gui.labels import asked_by_label, document_label, is_paragraphs, item_noun
@@ -52,6 +52,7 @@ from briefer.gui.search import FindBar
 from briefer.gui.source_view import SourceView
 from briefer.gui.widgets import PlaceholderTree
 from briefer.gui.workspace import Workspace
+from briefer.ingest import SUPPORTED_SUFFIXES
 from briefer.model import Domain, FollowUpStatus, Footnote, StoredDocument, StoredItem
 
 EMPTY_LIBRARY = "Nog geen documenten.\nImporteer een Kamerstuk met Ctrl+O of sleep een bestand hierheen."

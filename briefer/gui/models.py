@@ -42,6 +42,7 @@ from briefer.model import (
     StoredDocument,
     StoredItem,
 )
+from briefer.textutil import strip_footnote_markers
 
 IdRole = Qt.ItemDataRole.UserRole
 MarkersRole = Qt.ItemDataRole.UserRole + 1
@@ -97,13 +98,12 @@ def item_label(item: StoredItem) -> str:
 _OPENING = re.compile(
     r"^(?:(?:ook\s+)?(?:de|het)\s+(?:leden|lid)\s+van\s+de\s+\S+?(?:-fractie|\s+fractie)\s+"
     r"|deze\s+leden\s+|(?:de\s+)?leden\s+)", re.IGNORECASE)
-_MARKER = re.compile(r"\[\^\d+\]")
 
 
 def item_snippet(item: StoredItem, length: int = 90) -> str:
     """The start of the question for the outline, without the standard opening
     ("De leden van de VVD-fractie ...") that every question of a fractie shares."""
-    text = " ".join(_MARKER.sub("", item.question or item.answer or "").split())
+    text = " ".join(strip_footnote_markers(item.question or item.answer or "").split())
     short = _OPENING.sub("", text, count=1)
     if short != text and short:
         text = "…" + short

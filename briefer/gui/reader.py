@@ -10,7 +10,6 @@ drawn quietly (a grey dotted underline); with the cursor in one, Enter accepts a
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -43,8 +42,8 @@ from briefer.gui.theme import (
     reader_font,
 )
 from briefer.model import Domain, Footnote, Highlight, Level, StoredItem
+from briefer.textutil import FOOTNOTE_MARKER
 
-FOOTNOTE_MARK = re.compile(r"\[\^(\d+)\]")
 FIELDS = ("question", "answer")
 SUGGESTION_UNDERLINE = QColor("#8d99a6")
 
@@ -246,7 +245,7 @@ class ReaderView(QTextBrowser):
                     cursor.insertText(", ", muted)
                 cursor.insertText(f"vraag {number}", link)
 
-        used = [int(m.group(1)) for f in (item.question, item.answer) for m in FOOTNOTE_MARK.finditer(f or "")]
+        used = [int(m.group(1)) for f in (item.question, item.answer) for m in FOOTNOTE_MARKER.finditer(f or "")]
         if used:
             notes_head = QTextBlockFormat()
             notes_head.setTopMargin(18)
@@ -280,7 +279,7 @@ class ReaderView(QTextBrowser):
             cursor.insertText(text[start:end], fmt)
             fmap.segments.append(Segment(start, end, ds, cursor.position()))
 
-        for m in FOOTNOTE_MARK.finditer(text):
+        for m in FOOTNOTE_MARKER.finditer(text):
             if m.start() > pos:
                 plain_run(pos, m.start())
             number = m.group(1)
