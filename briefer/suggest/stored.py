@@ -108,7 +108,29 @@ def suggest_document(store: Any, document_id: str, domains: list[Domain] | None 
                            title=getattr(document, "title", None), doc_type=getattr(document, "doc_type", None))
     if include_decided:
         return result
-    return result.without(_suggestion_store(store).decisions(document_id))
+    done = set(_suggestion_store(store).decisions(document_id))
+    return result.without(done | done_by_hand(store, document_id, items, result))
+
+
+def done_by_hand(store: Any, document_id: str, items: list[Any], result: Suggestions) -> set[str]:
+    """Keys of suggestions the user already carried out without accepting them: a domain the item is
+    tagged with, or a toezegging/confidentiality sentence a highlight on that item already covers."""
+    from briefer.annotate import Annotations
+
+    ann = Annotations(store)
+    by_number = {it.number: it.id for it in items}
+    tagged = {item_id: set(m.domain_ids) for item_id, m in ann.item_markers(document_id).items()}
+    spans: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    for h in ann.document_highlights(document_id):
+        if not h.orphaned:
+            spans.setdefault((h.item_id, h.field), []).append((h.start, h.end))
+    keys = {option.key for ds in result.domains for option in ds.domains
+            if option.domain_id and option.domain_id in tagged.get(by_number.get(ds.item, ""), set())}
+    for s in [*result.toezeggingen, *result.confidential]:
+        covered = spans.get((by_number.get(s.item, ""), s.field), [])
+        if any(start < s.end and s.start < end for start, end in covered):
+            keys.add(s.key)
+    return keys
 
 
 # -- editing lexicons ---------------------------------------------------------------------------

@@ -261,3 +261,33 @@ def test_suggesting_again_takes_no_write_lock(store, doc_id):
     finally:
         blocker.rollback()
         blocker.close()
+
+
+def test_suggestions_already_carried_out_by_hand_are_not_offered_again(tmp_path):
+    """Tagging an item by hand, or highlighting a promised sentence, answers the suggestion too."""
+    from briefer.annotate import Annotations
+    from briefer.ingest import parse_file
+    from briefer.paths import SAMPLE_DOCUMENT
+    from briefer.store import Store
+    from briefer.suggest import suggest_document
+
+    with Store.open(tmp_path / "hand.db") as store:
+        doc = store.add_document(parse_file(SAMPLE_DOCUMENT), SAMPLE_DOCUMENT.read_bytes()).document
+        ann = Annotations(store)
+        before = suggest_document(store, doc.id)
+        toezegging = before.toezeggingen[0]
+        item = store.item_by_number(doc.id, toezegging.item)
+        domain_item = next(ds for ds in before.domains if ds.domains[0].domain_id)
+        option = domain_item.domains[0]
+        tag_target = store.item_by_number(doc.id, domain_item.item)
+        ann.tag_item(tag_target.id, option.domain_id)
+        # a highlight over part of the promised sentence is enough
+        ann.add_highlight(item.id, toezegging.field, toezegging.start, toezegging.start + 10)
+        after = suggest_document(store, doc.id)
+        assert toezegging.key not in after.keys()
+        assert option.key not in after.keys()
+        # everything else is still offered
+        assert len(after.keys()) == len(before.keys()) - 2
+        # and nothing was stored as a decision: removing the tag brings the suggestion back
+        ann.untag_item(tag_target.id, option.domain_id)
+        assert option.key in suggest_document(store, doc.id).keys()
