@@ -42,7 +42,11 @@ FOOTER_TAIL = re.compile(
 )
 _FURNITURE = re.compile(
     r"^\s*(?:\d{1,4}|ISSN\s+\d{4}\s*-\s*\d{3,4}[\dXx]?|[’']s-Gravenhage\s+\d{4}.*"
-    r"|(?:ah|kst|h|stb|stcrt|blg)-(?:tk|ek)?-?[\w-]+\d)\s*$"
+    # the first page's corner on one extracted line: "kst-36410-5 ISSN 0921 - 7371 ’s-Gravenhage 2024"
+    r"|(?:(?:ah|kst)-[\w-]+\d\s+)?ISSN\s+\d{4}\s*-\s*\d{3,4}[\dXx]?(?:\s+[’']s-Gravenhage\s+\d{4})?"
+    r"|(?:ah|kst|h|stb|stcrt|blg)-(?:tk|ek)?-?[\w-]+\d"
+    # the cover's masthead: "Tweede Kamer der Staten-Generaal 2", "Vergaderjaar 2023–2024"
+    r"|(?:Tweede|Eerste)\s+Kamer\s+der\s+Staten-Generaal(?:\s+\d)?|(?:\d\s+)?Vergaderjaar\s+\d{4}\s*[–-]\s*\d{4})\s*$"
 )
 IDENTIFIER = re.compile(r"^\s*((?:ah-(?:tk|ek)-\d{8}-\d+)|(?:kst-\d+(?:-[\w]+)*-(?:\d+|[A-Z]{1,2})))\s*$")
 

@@ -27,8 +27,15 @@ _ANSWERED = re.compile(r"(?:Antwoord|Mededeling)\s+van\s+(.+?)\s*\((?:ontvangen|
 _SENT = re.compile(r"\(ingezonden\s+" + DATE + r"\)")
 _RECEIVED = re.compile(r"\(ontvangen\s+" + DATE + r"\)")
 _TITLE = re.compile(r"\s+over\s+(.+?)\s*\(ingezonden", re.S)
-_COMMITTEE = re.compile(r"\b(?:De\s+)?(vaste\s+commissie\s+voor\s+[A-Z][\w ,-]+?|commissie\s+voor\s+[A-Z][\w ,-]+?)\s+(?:heeft|hebben|heeft\s+een)\b")
-_VASTGESTELD = re.compile(r"Vastgesteld\s+" + DATE)
+# "De vaste commissie voor Economische Zaken en Klimaat[^1] heeft ...", "Binnen de vaste commissie voor
+# ... hebben enkele fracties ...", "De commissie voor de Rijksuitgaven heeft ...", "In de vaste commissie
+# voor ...1, bestond er bij enkele fracties behoefte ..."
+_COMMITTEE = re.compile(
+    r"\b((?:vaste\s+|algemene\s+|tijdelijke\s+)?commissie\s+voor\s+(?:de\s+|het\s+)?[A-Z][\w ,’'/-]+?)"
+    r"(?:\[\^\d+\]|\d{1,2})?,?\s+(?:heeft|hebben|bestond|bestaat)\b"
+)
+_VASTGESTELD = re.compile(r"Vastgesteld\s*" + DATE)
+_ONTVANGEN = re.compile(r"(?m)^\s*Ontvangen\s+" + DATE + r"\s*$")  # the date line of a nota
 
 
 def iso(m: re.Match[str], offset: int = 1) -> str:
@@ -89,7 +96,7 @@ def fill(doc: Document, head: str, furniture: list[str], path: Path | None) -> N
     m = _COMMITTEE.search(flat)
     if m:
         doc.committee = m.group(1).strip()
-    m = _VASTGESTELD.search(flat)
+    m = _VASTGESTELD.search(flat) or _ONTVANGEN.search(head)
     if m:
         doc.date = iso(m)
 
@@ -133,6 +140,7 @@ def fill_kamervragen(doc: Document, head: str) -> None:
 
 
 _TITLE_LINE = re.compile(r"^(\d{2}\s?\d{3}(?:\s+[A-Z]{1,5}|-\d{2})?)\s+([A-Z][^.?!]*)$")
+_DOSSIER_ALONE = re.compile(r"^\d{2}\s\d{3}(?:\s+[A-Z]{1,5}|-\d{2})?$")
 _NR_LINE = re.compile(r"^(?:Nr\.|NR\.)\s*\d+|^[A-Z ]{12,}$")
 
 
@@ -140,6 +148,9 @@ def _kamerstuk_title(lines: list[str]) -> str | None:
     """The dossier title on a Kamerstuk's cover ("30 821 Nationale Omgevingsvisie"), up to "Nr. 196"."""
     for i, line in enumerate(lines):
         m = _TITLE_LINE.match(line.strip())
+        if not m and _DOSSIER_ALONE.match(line.strip()) and i + 1 < len(lines):
+            m = _TITLE_LINE.match(line.strip() + " " + lines[i + 1].strip())  # number and title extracted apart
+            i += 1
         if not m:
             continue
         parts = [m.group(2).strip()]

@@ -5,6 +5,10 @@ of a line after a blank line; the note block ends the page, and the next line (o
 leading space) starts the next page. Markers in the running text are found afterwards: for note N
 the first number N glued to a word or punctuation mark ("2022.1", "monitor21", "jl.5,") between
 the previous marker and the note itself.
+
+Plain extraction (`PdfReader(f).pages[i].extract_text()` joined with newlines) has no blank lines:
+then notes are told by their place before the running footer (also when glued to the page's last
+body line or listed bottom-up), and paragraph starts are inferred (see `_infer_paragraphs`).
 """
 
 from __future__ import annotations
@@ -18,6 +22,8 @@ from briefer.ingest.pages import Extract, Line
 from briefer.model import Footnote
 
 _NOTE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
+_GLUED_NOTE = re.compile(r"^(.*?[a-zà-ÿ)»”’][.,;:?!)»”’])(\d{1,3}) ([A-Z«“‘(]\S*\s.*)$")
+_MEMBERS = re.compile(r"^Samenstelling\s*:")  # the cover note listing the committee's members
 _NOT_NOTE = re.compile(
     r"^(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
     r"miljoen|miljard|procent|euro|jaar|jaren|maanden|weken|dagen|uur|%)\b",
@@ -94,11 +100,20 @@ def read_text(text: str) -> Extract:
             blank = True
             continue
         after_footer = False
-        m = _NOTE.match(text_line)
         next_no = (notes[-1][0].number + 1) if notes else 1
+        g = _GLUED_NOTE.match(text_line) if footer_near and footer_at[fi] - index == 1 else None
+        if g and int(g.group(2)) == next_no and not in_notes and not page_break and body \
+                and not _NOT_NOTE.match(g.group(3)):
+            # the page's last body line and its first note on one extracted line: "... geïnformeerd.23 Kamerstukken ..."
+            marked = _marker_before(body, notes, next_no, page_first[page])
+            body.append(Line(g.group(1) if marked else g.group(1) + g.group(2), page))
+            text_line, blank = f"{g.group(2)} {g.group(3)}", True
+        m = _NOTE.match(text_line)
         if m and int(m.group(1)) == next_no and not (space_starts_page and raw.startswith(" ")) \
                 and not _NOT_NOTE.match(m.group(2)) and (
-            blank or in_notes or (footer_near and _marker_before(body, notes, next_no, page_first[page]))
+            blank or in_notes or _MEMBERS.match(m.group(2))
+            or (footer_near and _marker_before(body, notes, next_no, page_first[page])
+                and not _numbered_again(raw_lines, index, footer_at[fi], next_no))
         ):
             if page_break:  # a footer without notes ended the previous page
                 page += 1
@@ -108,7 +123,8 @@ def read_text(text: str) -> Extract:
             notes.append((fn, len(body), [m.group(2)]))
             in_notes, blank_in_notes, blank = True, False, False
             continue
-        if m and footer_near and not in_notes and next_no < int(m.group(1)) <= next_no + 15:
+        if m and footer_near and not in_notes and next_no < int(m.group(1)) <= next_no + 15 \
+                and not _NOT_NOTE.match(m.group(2)):
             block = _reversed_notes(raw_lines, index, next_no, footer_at[fi])
             if block is not None:  # notes drawn bottom-up: "7 ...", "6 ...", ..., "3 ..."
                 if page_break:
@@ -120,6 +136,13 @@ def read_text(text: str) -> Extract:
                 skip_until = footer_at[fi]
                 in_notes, blank_in_notes, blank = True, False, False
                 continue
+        if in_notes and _MEMBERS.match(notes[-1][2][0]) and notes[-1][2][-1].endswith(".") \
+                and "(" not in text_line and text_line[:1].isupper() and not _NOTE.match(text_line):
+            # the member list printed before the text it annotates: the text goes on, on the same page
+            in_notes = False
+            body.append(Line(text_line, page, para=True))
+            blank = False
+            continue
         if in_notes and not raw.startswith(" ") and (
             not blank_in_notes or _continues(notes[-1][2][-1], text_line)
         ):
@@ -139,16 +162,25 @@ def read_text(text: str) -> Extract:
         blank = False
     from briefer.ingest.clean import join_lines
 
-    blanks = sum(1 for r in raw_lines if not r.strip())
-    if body and blanks < 0.02 * len(raw_lines):
-        _infer_paragraphs(body)
     for fn, _, parts in notes:
         fn.text = join_lines(parts)
     _place_markers(body, notes, page_first)
+    blanks = sum(1 for r in raw_lines if not r.strip())
+    if body and blanks < 0.02 * len(raw_lines):
+        _infer_paragraphs(body)
     out.lines = body
     out.footnotes = [fn for fn, _, _ in notes]
     out.page_count = page
     return out
+
+
+def _numbered_again(raw_lines: list[str], start: int, footer: int, number: int) -> bool:
+    """Does a later line before the footer start with the same number (the real note, or a list)?"""
+    for raw in raw_lines[start + 1:footer]:
+        m = _NOTE.match(raw.strip())
+        if m and int(m.group(1)) == number:
+            return True
+    return False
 
 
 def _reversed_notes(raw_lines: list[str], start: int, first: int, footer: int) -> list[tuple[int, list[str]]] | None:
@@ -160,23 +192,67 @@ def _reversed_notes(raw_lines: list[str], start: int, first: int, footer: int) -
         if not text:
             continue
         m = _NOTE.match(text)
-        if m and (not found or int(m.group(1)) == found[-1][0] - 1):
+        if m and (not found or int(m.group(1)) == found[-1][0] - 1) and not _NOT_NOTE.match(m.group(2)):
             found.append((int(m.group(1)), [m.group(2), *pending]))
             pending = []
         else:
             pending.append(text)
+            if len(pending) > 4:  # a note runs over a few lines at most: this is body text
+                return None
     if pending or not found or found[-1][0] != first:
         return None
     return sorted(found)
 
 
 def _infer_paragraphs(body: list[Line]) -> None:
-    """Text without blank lines: a line ending a sentence well short of the column starts a paragraph."""
+    """Text without blank lines: recover paragraph starts from line widths and wording.
+
+    A line that ends a sentence ends its paragraph when the next line's first word would have fitted
+    after it (measured against the widest of the paragraph's own lines so far, so a narrower answer
+    column counts as full), when the lines that follow are clearly wider (the text goes on in another
+    column), or when the next line opens the way questions open ("De leden van de ...") or, after
+    the members' question, the way replies open ("De regering ...").
+    Headings ("Vraag 3", "1. Antwoord van het kabinet:", fractie headings) stand alone.
+    """
+    from briefer.ingest.structure.common import GOVERNMENT_START, PARTY_HEADING, QUESTION_LEAD
+
     lengths = sorted(len(ln.text) for ln in body)
     full = lengths[int(len(lengths) * 0.8)]
-    for prev, line in zip(body, body[1:], strict=False):
-        if len(prev.text) < 0.85 * full and sentence_end(prev.text):
-            line.para = True
+    widest = 0  # widest line of the current paragraph so far
+    count = 0
+    asking = False  # the current paragraph reports members' questions ("De leden van de ...")
+    prev: Line | None = None
+    for i, line in enumerate(body):
+        if prev is not None and not line.para:
+            heading = _HEADING.match(line.text) or PARTY_HEADING.match(line.text) or _CAPS.match(line.text)
+            if heading or _HEADING.match(prev.text) or PARTY_HEADING.match(prev.text) or _CAPS.match(prev.text):
+                line.para = True
+            elif sentence_end(prev.text):
+                width = widest if count >= 3 else full
+                word = len(line.text.split(" ", 1)[0])
+                fits = len(prev.text) + 1 + word < 0.95 * width
+                # the text goes on in a wider column: an answer's indented column ends, a question follows
+                ahead = max((len(ln.text) for ln in body[i:i + 3]), default=0)
+                wider = count >= 4 and ahead >= widest + 5 and line.text[:1].isupper()
+                opens = line.text[:1].isupper() and (
+                    QUESTION_LEAD.match(line.text) or (asking and GOVERNMENT_START.match(line.text)))
+                if fits or wider or opens:  # "De regering ..." after the members' question: the reply
+                    line.para = True
+        if line.para:
+            widest, count = 0, 0
+            asking = bool(QUESTION_LEAD.match(line.text))
+        widest, count = max(widest, len(line.text)), count + 1
+        prev = line
+
+
+# a title or section heading in capitals: "Nr. 8 LIJST VAN VRAGEN EN ANTWOORDEN", "I. ALGEMEEN"
+_CAPS = re.compile(r"^(?:Nr\.\s*\d+\s+)?(?=[^a-z]*[A-Z]{3})(?=[^a-z]*\S\s+\S)[^a-z]{8,}$")
+# lines that stand alone in extracted text: answer and question labels, section headings
+_HEADING = re.compile(
+    r"^(?:\d{1,4}(?:\s*(?:,|en)\s*\d{1,4})*\s*[.)]?\s+)?(?:Antwoord|Reactie)\s+(?:van|door)\s+"
+    r"(?:het\s+kabinet|de\s+regering|de\s+[Mm]inisters?|de\s+[Ss]taatssecretaris(?:sen)?)[^.?!]{0,80}:?$"
+    r"|^(?:Vraag|Vragen|Antwoord|Antwoorden)\s+\d{1,4}(?:\s*(?:,|en|t/m|tot\s+en\s+met)\s*\d{1,4})*\s*[.:]?$"
+)
 
 
 def _marker_before(body: list[Line], notes: list[tuple[Footnote, int, list[str]]], number: int,
@@ -232,7 +308,12 @@ def _place_markers(body: list[Line], notes: list[tuple[Footnote, int, list[str]]
         found = None
         page_start = page_first.get(fn.page or 1, 0)
         near = max(line_i, upto - 150)  # a marker stands on its note's page: keeps the search linear
-        for pattern, start in ((glued, near), (spaced, near), (_weak(fn.number), max(line_i, page_start))):
+        coded = re.compile(r"(?<=\b[A-Z]{2}\d)" + str(fn.number) + r"(?=[\s.,;:)?!]|$)|(?<=[A-Z]{3}\d)"
+                           + str(fn.number) + r"(?=[\s.,;:)?!]|$)")  # "NIS24": note 4 after "NIS2"
+        if upto == 0:  # a note printed before any text (the cover's member list): its marker follows
+            upto = min(len(body), 60)
+        for pattern, start in ((glued, near), (spaced, near), (_weak(fn.number), max(line_i, page_start)),
+                               (coded, max(line_i, page_start))):
             i, c = start, (col if start == line_i else 0)
             while i < upto and i < len(body):
                 for m in pattern.finditer(body[i].text, c):

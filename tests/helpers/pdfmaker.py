@@ -219,3 +219,111 @@ def column_document(
         y -= lead * 0.6
     close()
     return pdf
+
+
+def kamerstuk_document(
+    paragraphs: list[tuple[str, str, str | None]],
+    *,
+    dossier: str,
+    dossier_title: str,
+    nr: str,
+    kind: str,
+    intro: list[str],
+    notes: dict[int, str] | None = None,
+    signatures: list[str] | None = None,
+    vastgesteld: str | None = "15 september 2022",
+    year: str = "2023–2024",
+    printed: str = "2024",
+    size: float = 9.0,
+    margin: float = 55.0,
+    column: float = 221.0,
+    chars: int = 62,
+    bottom: float = 90.0,
+) -> PdfMaker:
+    """A Kamerstuk as officielebekendmakingen prints it, with its cover block on page 1.
+
+    Page 1: "Tweede Kamer der Staten-Generaal", the dossier number in the margin with the dossier
+    title in the column, "Nr. 5" in the margin with the document kind ("LIJST VAN VRAGEN EN
+    ANTWOORDEN") beside it, "Vastgesteld ...", the `intro` paragraphs ("^N" marks note N, e.g. the
+    committee whose members the note lists) and `signatures` (a line each), then the body as in
+    `column_document`. Notes go to the foot of the page of their marker, in 7 pt across the page;
+    the first page carries the identifier, ISSN and imprint in its lower left corner. Every page
+    gets the running footer "Tweede Kamer, vergaderjaar YEAR, DOSSIER, nr. NR" and its folio.
+    """
+    notes = notes or {}
+    footer = f"Tweede Kamer, vergaderjaar {year}, {dossier}, nr. {nr}"
+    ident = "kst-" + "-".join([dossier.replace(" ", "", 1).replace(" ", "-"), nr])
+    pdf = PdfMaker()
+    lead = size * 1.35
+    state = {"page": pdf.page(), "y": 790.0, "notes": []}
+
+    def close() -> None:
+        page = state["page"]
+        foot: list[tuple[str, str]] = []
+        for n in state["notes"]:
+            for i, line in enumerate(_wrap(notes.get(n, ""), 110)):
+                foot.append((str(n) if i == 0 else "", line))
+        ny = 60.0 + 8.5 * len(foot)
+        x = column if len(pdf.pages) > 1 else margin + 120
+        for number, line in foot:
+            if number:
+                page.text(x, ny, number, size=7)
+            page.text(x + 8, ny, line, size=7)
+            ny -= 8.5
+        if len(pdf.pages) == 1:
+            page.text(margin, 80, ident, size=7)
+            page.text(margin, 71, "ISSN 0921 - 7371", size=7)
+            page.text(margin, 62, f"’s-Gravenhage {printed}", size=7)
+        page.text(margin + 120, 40, footer, size=7)
+        page.text(520, 40, str(len(pdf.pages)), size=7)
+
+    def limit() -> float:
+        reserved = sum(len(_wrap(notes.get(n, ""), 110)) for n in state["notes"]) * 8.5
+        return bottom + reserved
+
+    def put(x: float, text: str, style: str = "", label: str | None = None, fsize: float = size) -> None:
+        if state["y"] < limit():
+            close()
+            state.update(page=pdf.page(), y=790.0, notes=[])
+        page = state["page"]
+        if label:
+            page.text(margin, state["y"], label, size=fsize, style=style)
+        parts: list[tuple[str, float, float] | tuple[str, float, float, str]] = []
+        pos = 0
+        for m in _MARK.finditer(text):
+            if m.start() > pos:
+                parts.append((text[pos:m.start()], fsize, 0, style))
+            parts.append((m.group(1), fsize * 0.6, fsize * 0.35, style))
+            state["notes"].append(int(m.group(1)))
+            pos = m.end()
+        if pos < len(text):
+            parts.append((text[pos:], fsize, 0, style))
+        page.runs(x, state["y"], parts)
+        state["y"] -= lead
+
+    first = state["page"]
+    first.text(margin, 800, "Tweede Kamer der Staten-Generaal", size=14, style="b")
+    first.text(margin, 780, "2", size=10)
+    first.text(margin + 120, 780, f"Vergaderjaar {year}", size=10)
+    state["y"] = 740.0
+    for i, line in enumerate(_wrap(dossier_title, 55)):
+        put(column, line, "b", dossier if i == 0 else None, fsize=10)
+    state["y"] -= lead
+    put(column, kind, "b", f"Nr. {nr}", fsize=10)
+    state["y"] -= lead
+    if vastgesteld:
+        put(column, f"Vastgesteld {vastgesteld}")
+        state["y"] -= lead * 0.6
+    for para in intro:
+        for line in _wrap(para, chars):
+            put(column, line)
+        state["y"] -= lead * 0.6
+    for line in signatures or []:
+        put(column, line)
+    state["y"] -= lead
+    for text, style, label in paragraphs:
+        for i, line in enumerate(_wrap(text, chars)):
+            put(column, line, style, label if i == 0 else None)
+        state["y"] -= lead * 0.6
+    close()
+    return pdf

@@ -70,7 +70,7 @@ def _feature(block: Block, use_x: bool) -> float | None:
     if use_x:
         xs = [ln.x for ln in block.lines if ln.x is not None]
         return median(xs) if xs else None
-    if len(block.lines) < 2:
+    if len(block.lines) < 3:  # one full line says little: line lengths vary with the words
         return None
     full = [len(ln.text) for ln in block.lines[:-1]]
     return sum(full) / len(full)

@@ -8,7 +8,7 @@ from briefer.ingest.pages import Line
 
 PARTY_HEADING = re.compile(
     r"^(?:Vragen\s+en\s+opmerkingen|Inbreng|Vragen|Opmerkingen|Bijdrage)\s+van\s+(?:de\s+leden|het\s+lid|de)\b"
-    r"[^.?!:]{0,80}?(?:-fractie|\bfractie(?:\s+van\s+(?:de\s+|het\s+)?[\w-]+)?|\bfracties\s+van\s+[^.?!:]{1,60}"
+    r"[^.?!:]{0,80}?(?:-fractie|\bfractie(?:\s+van\s+(?:de\s+|het\s+)?(?!(?:de|het)\s*$)[\w-]+)?|\bfracties\s+van\s+[^.?!:]{1,60}"
     r"|\bfractieleden\s+van\s+(?:de\s+|het\s+)?[\w-]+)\s*$"
 )
 # a paragraph that reports what members ask: "De leden van de ...", "Ook vragen deze leden", "Het lid ..."
@@ -20,6 +20,7 @@ QUESTION_LEAD = re.compile(
 _GOVERNMENT_START = re.compile(
     r"^(?:De\s+regering|Het\s+kabinet|De\s+[Mm]inister|De\s+[Ss]taatssecretaris|De\s+initiatiefnemers?|Ik|Wij)\b"
 )
+GOVERNMENT_START = _GOVERNMENT_START  # a paragraph that opens the government's reply
 
 
 def government_speaks(text: str) -> bool:

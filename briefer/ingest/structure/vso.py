@@ -197,8 +197,9 @@ def _join_wrapped_headings(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     for ln in lines:
         if out and not ln.para and out[-1].para and PARTY_HEADING.match(out[-1].text) is None \
-                and len(ln.text) < 30 and ln.text.rstrip().endswith("fractie") \
-                and out[-1].text.startswith(("Vragen en opmerkingen", "Inbreng")):
+                and len(ln.text) < 30 and out[-1].text.startswith(("Vragen en opmerkingen", "Inbreng")) \
+                and (ln.text.rstrip().endswith("fractie")  # "... van de GroenLinks-PvdA-" / "fractie"
+                     or PARTY_HEADING.match(join_lines([out[-1].text, ln.text], paragraphs=False))):
             prev = out[-1]
             out[-1] = Line(join_lines([prev.text, ln.text], paragraphs=False), prev.page, para=True,
                            size=prev.size, x=prev.x)
