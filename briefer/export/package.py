@@ -207,7 +207,32 @@ class DocxWriter:
                            self.part.package)
             self.part.relate_to(part, RT.FOOTNOTES)
             self._footnotes_el = part.element
+            self._declare_footnote_separators()
         return self._footnotes_el
+
+    def _declare_footnote_separators(self) -> None:
+        """Point the settings at the separator notes (-1, 0), as Word itself writes them."""
+        settings = self.doc.settings.element
+        old = settings.find(w("footnotePr"))
+        if old is not None:  # the template's, pointing at its own (dropped) notes
+            settings.remove(old)
+        pr = el("footnotePr")
+        el("footnote", pr, id="-1")
+        el("footnote", pr, id="0")
+        self._insert_setting(pr, _AFTER_UPDATE - {"hdrShapeDefaults", "footnotePr"})
+
+    @staticmethod
+    def _follower(settings, names: set[str]):  # noqa: ANN001, ANN205
+        """The first settings child whose name is in `names` (schema order: insert before it)."""
+        return next((c for c in settings if isinstance(c.tag, str) and c.tag.rsplit("}", 1)[-1] in names), None)
+
+    def _insert_setting(self, child, followers: set[str]) -> None:  # noqa: ANN001
+        settings = self.doc.settings.element
+        follower = self._follower(settings, followers)
+        if follower is not None:
+            follower.addprevious(child)
+        else:
+            settings.append(child)
 
     def footnote(self, text: str) -> int:
         """Add a footnote with plain `text`; returns its id for a w:footnoteReference."""
@@ -305,12 +330,7 @@ class DocxWriter:
         self._toc_anchor = None
         settings = self.doc.settings.element
         if settings.find(w("updateFields")) is None:  # Word refreshes the TOC page numbers on open
-            upd = el("updateFields", None, val="true")
-            follower = next((c for c in settings if isinstance(c.tag, str) and c.tag.rsplit("}", 1)[-1] in _AFTER_UPDATE), None)
-            if follower is not None:
-                follower.addprevious(upd)
-            else:
-                settings.append(upd)
+            self._insert_setting(el("updateFields", None, val="true"), _AFTER_UPDATE)
 
     # -- headers, footers, properties, saving -------------------------------------------------
 

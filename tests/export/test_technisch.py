@@ -68,6 +68,14 @@ def test_source_footnotes_are_real_word_footnotes(tmp_path, bundle):
     note1 = next(f for f in bundle.footnotes if f.number == 1)
     assert note1.text in notes
     assert "[^" not in body  # no source marker survives
+    # the separator notes exist and the settings point at them, in schema order, as Word writes them
+    assert '<w:footnote w:type="separator" w:id="-1">' in notes
+    settings = part_xml(path, "word/settings.xml")
+    assert '<w:footnotePr><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>' in settings
+    order = [m.group(1) for m in re.finditer(r"<w:(\w+)[ />]", settings)]
+    if "compat" in order:
+        assert order.index("footnotePr") < order.index("compat")
+    assert order.index("updateFields") < order.index("footnotePr")
 
 
 def _shaded_segments(document) -> list[tuple[str, str | None]]:
