@@ -30,8 +30,13 @@ _ACCENT_AFTER = re.compile("([A-Za-z])([" + "".join(_SPACING_ACCENTS) + "])")
 _ACCENT_BEFORE = re.compile("([" + "".join(_SPACING_ACCENTS) + "])([A-Za-z])")
 # bullets as extraction gives them: symbol-font code points (private use area, C1 controls) and real ones
 _BULLETS = re.compile(r"^[\u0080-\u009f\uf000-\uf0ff\u2022\u25aa\u25cf\u2023\u2043\u25e6\u25a0\u25a1\u2219]\s*")
-_CONTROL = re.compile(r"[\u0000-\u0008\u000b-\u001f\u0080-\u009f]")
+# control characters, invisible format marks (zero-width space, direction marks and embeddings,
+# word joiner, byte order mark) and lone surrogates, which no export can encode
+_CONTROL = re.compile(r"[\u0000-\u0008\u000b-\u001f\u0080-\u009f\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\ud800-\udfff]")
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
+# typographic ligatures some fonts extract as one code point ("ﬁnanciën")
+_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+                            "\ufb05": "st", "\ufb06": "st"})
 
 FOOTER = re.compile(
     r"^\s*(?:Tweede|Eerste)\s+Kamer,\s+vergaderjaar\s+\d{4}\s*[–-]\s*\d{4}\b.*$", re.IGNORECASE
@@ -73,8 +78,11 @@ def fix_diacritics(text: str) -> str:
 
 
 def normalise_line(text: str) -> str:
-    """One extracted line: accents recomposed, bullets made uniform, runs of spaces collapsed."""
-    text = fix_diacritics(text.replace("\u00ad", "").replace("\x00", ""))
+    """One extracted line: accents recomposed, ligatures split, bullets made uniform, invisible marks
+    dropped, runs of spaces collapsed."""
+    text = fix_diacritics(text.replace("\u00ad", "").replace("\x00", "").translate(_LIGATURES))
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
     text = _BULLETS.sub("• ", text.strip())
     return _SPACES.sub(" ", _CONTROL.sub("", text)).strip()
 

@@ -24,6 +24,7 @@ class Line:
     bold: bool = False
     short: bool = False  # the line ends well before the right margin (PDF only)
     x: float | None = None  # left edge (PDF only): answers are often indented
+    cell: str | None = None  # table layout (PDF only): the column the line stands in, "nr"/"vraag"/"antwoord"
 
 
 @dataclass

@@ -25,6 +25,7 @@ from typing import Any
 from briefer.ingest.clean import IDENTIFIER, is_furniture, normalise_line, sentence_end, split_footer
 from briefer.ingest.errors import CorruptFile, EmptyFile, EncryptedFile, NoTextLayer
 from briefer.ingest.pages import Extract, Line
+from briefer.ingest.table import Columns, header_columns, rows_in_order
 from briefer.model import Footnote
 
 Progress = Callable[[int, int], None]
@@ -71,6 +72,8 @@ class PageText:
     furniture: list[str]
     body_size: float | None
     plain: str | None = None  # the page's plain extraction, when layout facts were not available
+    columns: Columns | None = None  # the table header row's columns, when the page has one
+    plines: list[_PLine] | None = None  # kept when the page may be a table page without header row
 
 
 _DIGITS = re.compile(r"^\d{1,3}$")
@@ -79,7 +82,7 @@ _DIGITS = re.compile(r"^\d{1,3}$")
 def open_pdf(path: Path, data: bytes | None = None) -> Any:
     """Open a PDF, decrypting an empty password; raise the Dutch errors for bad files."""
     import pypdf
-    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
+    from pypdf.errors import DependencyError, FileNotDecryptedError, PyPdfError
 
     raw = data if data is not None else path.read_bytes()
     if not raw.strip():
@@ -100,8 +103,8 @@ def open_pdf(path: Path, data: bytes | None = None) -> Any:
         raise
     except FileNotDecryptedError as exc:
         raise EncryptedFile(path) from exc
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError) as exc:
-        raise CorruptFile(path) from exc
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError, RecursionError) as exc:
+        raise CorruptFile(path) from exc  # PyPdfError: also a declared size over pypdf's limits
     if count == 0:
         raise CorruptFile(path, "het bevat geen pagina's")
     return reader
@@ -257,6 +260,29 @@ def page_text(page: Any, number: int) -> PageText:
         return _plain_page(page, number)
     body = _body_height(spans)
     plines = _group_lines(spans)
+    columns = _table(plines, body)
+    out = _page_lines(plines, body, number, columns)
+    if columns is None and _gapped(plines, body):
+        out.plines = plines  # perhaps a table page without its header row: `assemble` may split it
+    return out
+
+
+def _gapped(plines: list[_PLine], body: float) -> bool:
+    """Three or more body lines with a wide gap between two text runs (cells side by side)."""
+    count = 0
+    for ln in plines:
+        if abs(ln.h - body) >= 0.2 * body or len(ln.spans) < 2:
+            continue
+        spans = sorted((s for s in ln.spans if s.text.strip()), key=lambda s: s.x)
+        if any(b.x - a.x_end > 2 * body for a, b in zip(spans, spans[1:], strict=False)):
+            count += 1
+            if count >= 3:
+                return True
+    return False
+
+
+def _page_lines(plines: list[_PLine], body: float, number: int, columns: Columns | None) -> PageText:
+    """Body lines, notes and furniture of a page's grouped lines; table cells apart when `columns`."""
     lines: list[Line] = []
     notes: list[tuple[int, list[str]]] = []
     furniture: list[str] = []
@@ -272,14 +298,20 @@ def page_text(page: Any, number: int) -> PageText:
     steps = sorted(a - b for a, b in zip(body_ys, body_ys[1:], strict=False) if 0 < a - b < 4 * body)
     leading = _line_step(steps) if steps else 1.2 * body  # the page's usual line distance
     in_notes = False
-    for index, ln in enumerate(plines):
+    rows: list[tuple[_PLine, str | None]] = [(ln, None) for ln in plines] if columns is None or not columns.split \
+        else [c for ln in plines for c in _cells(ln, columns, body)]
+    cell_prev: dict[str, float] = {}  # y of the last line per table column
+    for index, (ln, cell) in enumerate(rows):
+        if columns is not None and abs(ln.y - columns.header_y) < 0.5 * body:
+            furniture.append(" ".join(s.text.strip() for s in ln.spans))  # the header row, on every page
+            continue
         raw, note_no = _render(ln, body)
         text, tail = split_footer(normalise_line(raw))
         if tail:
             furniture.append(tail)
         if not text:
             continue
-        edge = index == 0 or index == len(plines) - 1 or ln.h < 0.9 * body
+        edge = (index == 0 or index == len(rows) - 1 or ln.h < 0.9 * body) and cell is None
         if edge and index == 0 and text.isdigit() and len(plines) > 1 and abs(ln.h - body) < 0.5 \
                 and abs(ln.spans[0].x - left) < 3 and 0 < ln.y - plines[1].y < 2.5 * body:
             edge = False  # a question number heading the page's first paragraph, not a folio
@@ -300,6 +332,12 @@ def page_text(page: Any, number: int) -> PageText:
         x0 = ln.spans[0].x
         x1 = max(max(s.x_end for s in ln.spans), x0 + sum(max(s.x_end - s.x, 0.0) for s in ln.spans))
         para = False
+        if cell is not None:  # a table cell: paragraphs by the distance to the line above in its column
+            above = cell_prev.get(cell)
+            lines.append(Line(text, number, para=above is not None and above - ln.y > max(1.35 * leading, 1.5 * body),
+                              size=round(ln.h, 2), x=round(x0, 1), cell=cell))
+            cell_prev[cell] = ln.y
+            continue
         if lines:
             gap = (prev_y - ln.y) if prev_y is not None else 0.0
             prev = lines[-1]
@@ -315,7 +353,32 @@ def page_text(page: Any, number: int) -> PageText:
         prev_y = ln.y
     from briefer.ingest.clean import join_lines
 
-    return PageText(lines, [(n, join_lines(t)) for n, t in notes], furniture, body)
+    return PageText(lines, [(n, join_lines(t)) for n, t in notes], furniture, body, columns=columns)
+
+
+def _table(plines: list[_PLine], body: float) -> Columns | None:
+    """The page's table columns, from a header row ("Nr." | "Vraag" | "Antwoord"), or None."""
+    for ln in plines:
+        texts = [(s.text, s.x) for s in ln.spans if s.text.strip()]
+        if 2 <= len(texts) <= 4 and abs(ln.h - body) < 0.2 * body:
+            found = header_columns(texts, ln.y)
+            if found is not None:
+                return found
+    return None
+
+
+def _cells(ln: _PLine, columns: Columns, body: float) -> list[tuple[_PLine, str | None]]:
+    """A body line below the table header cut into its cells; other lines whole."""
+    if ln.y > columns.header_y + 0.5 * body or ln.h < 0.9 * body:
+        return [(ln, None)]  # above the table (title) or small print (notes, footer)
+    out: dict[str, _PLine] = {}
+    for s in ln.spans:
+        role = columns.role(s.x, 0.5 * body)
+        if role not in out:
+            out[role] = _PLine([], ln.y, ln.h)
+        out[role].spans.append(s)
+    order = [name for name, _ in columns.cells]
+    return [(out[r], r) for r in order if r in out]
 
 
 def _line_step(steps: list[float]) -> float:
@@ -412,7 +475,14 @@ def assemble(path: Path, pages: list[PageText]) -> Extract:
     out = Extract(page_count=len(pages))
     sizes: dict[float, int] = {}
     last = 0
+    table: Columns | None = None  # the columns of the last table header row met
     for index, p in enumerate(pages):
+        if p.columns is not None:
+            table = p.columns if p.columns.split else None
+        elif p.plines is not None and table is not None and p.body_size:
+            # a table running on without a header row on this page: cut its lines at the same columns
+            top = max(ln.y for ln in p.plines) + 10 * p.body_size
+            p = _page_lines(p.plines, p.body_size, index + 1, Columns(table.cells, top))
         lines = list(p.lines)
         for n, t in p.notes:
             if last < n <= last + 5:  # notes number on through the document
@@ -429,6 +499,7 @@ def assemble(path: Path, pages: list[PageText]) -> Extract:
         out.header.extend(p.furniture)
         if p.body_size:
             sizes[round(p.body_size, 1)] = sizes.get(round(p.body_size, 1), 0) + 1
+    out.lines = rows_in_order(out.lines)
     if sizes:
         out.body_size = max(sizes, key=lambda k: sizes[k])
     if not any(line.text.strip() for line in out.lines) and not out.footnotes:

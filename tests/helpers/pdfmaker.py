@@ -327,3 +327,85 @@ def kamerstuk_document(
         state["y"] -= lead * 0.6
     close()
     return pdf
+
+
+def _marked_runs(text: str, size: float, style: str = "") -> tuple[list[tuple[str, float, float, str]], list[int]]:
+    """Text runs of one line with "^N" as a small raised N; and the note numbers met."""
+    parts: list[tuple[str, float, float, str]] = []
+    found: list[int] = []
+    pos = 0
+    for m in _MARK.finditer(text):
+        if m.start() > pos:
+            parts.append((text[pos:m.start()], size, 0, style))
+        parts.append((m.group(1), size * 0.6, size * 0.35, style))
+        found.append(int(m.group(1)))
+        pos = m.end()
+    if pos < len(text):
+        parts.append((text[pos:], size, 0, style))
+    return parts, found
+
+
+def table_document(
+    rows: list[tuple[str, str, str]],
+    *,
+    header: tuple[str, ...] = ("Nr.", "Vraag", "Antwoord"),
+    title: list[str] | None = None,
+    notes: dict[int, str] | None = None,
+    footer: str = "Tweede Kamer, vergaderjaar 2023–2024, 36 410 XVI, nr. 7",
+    size: float = 8.5,
+    bottom: float = 80.0,
+    header_every_page: bool = True,
+) -> PdfMaker:
+    """A lijst van vragen en antwoorden printed as a table: per row the number, the question and the
+    answer side by side, "^N" marks note N (notes at the foot of the page of their marker).
+
+    With three header cells the columns are number | question | answer; with two the number leads the
+    question text ("12. Hoe ...") and the columns are question | answer. The header row (bold) is
+    repeated at the top of every page (only on the first without `header_every_page`); a row that does not fit breaks across the page (its cells go on
+    under the next page's header). Every page gets the running footer and its folio.
+    """
+    notes = notes or {}
+    xs = (55.0, 80.0, 318.0) if len(header) == 3 else (55.0, 318.0)
+    widths = (44, 44) if len(header) == 3 else (50, 44)
+    lead = size * 1.3
+    pdf = PdfMaker()
+    state: dict = {"page": None, "y": 0.0, "notes": []}
+
+    def close() -> None:
+        page = state["page"]
+        if page is None:
+            return
+        ny = 50.0 + 9 * len(state["notes"])
+        for n in state["notes"]:
+            page.runs(55, ny, [(str(n), 4.5, 2.5), (" " + notes.get(n, ""), 7, 0)])
+            ny -= 9
+        page.text(55, 30, footer, size=7)
+        page.text(520, 30, str(len(pdf.pages)), size=7)
+
+    def new_page() -> None:
+        close()
+        state.update(page=pdf.page(), y=790.0, notes=[])
+        if len(pdf.pages) == 1:
+            for line in title or []:
+                state["page"].text(55, state["y"], line, size=10, style="b")
+                state["y"] -= 2 * lead
+        if header_every_page or len(pdf.pages) == 1:
+            for text, x in zip(header, xs, strict=True):
+                state["page"].text(x, state["y"], text, size=size, style="b")
+            state["y"] -= 1.6 * lead
+
+    new_page()
+    for number, question, answer in rows:
+        cells = ([[number]] if len(header) == 3 else []) + [_wrap(question, widths[0]), _wrap(answer, widths[1])]
+        for k in range(max(len(c) for c in cells)):
+            if state["y"] < bottom + 9 * len(state["notes"]) + 10:
+                new_page()
+            for cell, x in zip(cells, xs, strict=True):
+                if k < len(cell):
+                    parts, found = _marked_runs(cell[k], size)
+                    state["page"].runs(x, state["y"], parts)
+                    state["notes"].extend(found)
+            state["y"] -= lead
+        state["y"] -= 0.8 * lead
+    close()
+    return pdf

@@ -7,6 +7,8 @@ question starts at the last numbered line before an answer heading whose number 
 previous question's, so numbered paragraphs inside an answer stay in the answer. When most
 questions have no answer label, the answer starts where the question ends (its question mark,
 see `common.question_end`). A dossier line ("36 360 VIII Jaarverslag ...") is no question number.
+A lijst printed as a table ("Nr." | "Vraag" | "Antwoord") reaches this parser already in reading
+order, with an "Antwoord" heading per row (see `briefer.ingest.table`).
 """
 
 from __future__ import annotations

@@ -43,10 +43,13 @@ PART = re.compile(
 _SIGNATURE = re.compile(r"^(?:De|Namens\s+de)\s+(?:[Mm]inister|[Ss]taatssecretaris|[Ii]nitiatiefnem|[Ii]ndiener)[^.?!]{0,120},\s*$")
 
 
-def _is_question(b: Block, italic_style: bool) -> bool:
+def _is_question(b: Block, italic_style: bool, quote_x: float | None = None) -> bool:
     if italic_style:
         share = sum(1 for ln in b.lines if ln.italic) / len(b.lines)
         return share > 0.5
+    if quote_x is not None:  # quotes indented, answers at the column's edge (bullet lists stay answers)
+        x = _block_x(b)
+        return x is not None and x >= quote_x and not b.text.startswith(("•", "-", "–"))
     text = b.text.rstrip()
     # a paragraph reporting what members ask, or one that asks ("Kunt u aangeven ...?")
     return reports_question(text) or (text.endswith("?") and not government_speaks(text))
@@ -65,6 +68,7 @@ def parse(lines: list[Line]) -> tuple[list[Item], list[str], list[str]]:
     paras = [b for b in blocks if b.kind == "para"]
     italic_n = sum(1 for b in paras if all(ln.italic for ln in b.lines))
     italic_style = 0 < italic_n < len(paras) and italic_n >= 3
+    quote_x = None if italic_style else _quote_indent(paras)
     items: list[Item] = []
     parties: list[str] = []
     heading: str | None = None
@@ -124,7 +128,7 @@ def parse(lines: list[Line]) -> tuple[list[Item], list[str], list[str]]:
         if label == "antwoord":
             a.append(b)
             continue
-        if _is_question(b, italic_style):
+        if _is_question(b, italic_style, quote_x):
             if a:
                 finish()
             q.append(b)
@@ -140,6 +144,27 @@ def parse(lines: list[Line]) -> tuple[list[Item], list[str], list[str]]:
             item.number, item.numbers = nums[0], nums
             item.refers_to = refers_to(item.answer, nums)
     return items, parties, []
+
+
+def _block_x(b: Block) -> float | None:
+    xs = sorted(ln.x for ln in b.lines if ln.x is not None)
+    return xs[len(xs) // 2] if xs else None
+
+
+def _quote_indent(paras: list[Block]) -> float | None:
+    """In a PDF that sets quoted questions indented (upright type): the least x of a quote, else None.
+
+    Needs three or more indented paragraphs that are not bullet lists, and most paragraphs at the edge.
+    """
+    xs = [(x, b) for b in paras if (x := _block_x(b)) is not None]
+    if len(xs) < 4:
+        return None
+    edge = min(x for x, _ in xs)
+    indented = [x for x, b in xs if x > edge + 8 and not b.text.startswith(("•", "-", "–"))]
+    at_edge = sum(1 for x, _ in xs if x <= edge + 8)
+    if len(indented) < 3 or at_edge < len(indented) or max(indented) - min(indented) > 8:
+        return None
+    return min(indented) - 2
 
 
 _LETTER_LINE = re.compile(r"^(?:Aan\s|Den\s+Haag|[’']s-Gravenhage)|.*\b\d{4}\b")
