@@ -12,10 +12,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from briefer import paths
+from briefer.gui.dialogs import error_text
 from briefer.gui.main_window import MainWindow
 from briefer.gui.theme import apply_theme, install_translations
 from briefer.gui.workspace import Workspace
@@ -59,19 +59,7 @@ def create_window(db_path: Path, *, sample: bool = False, settings_path: Path | 
 
 def show_sample(window: MainWindow) -> None:
     """Open the bundled sample: at once when stored, else import it first (off the GUI thread)."""
-    from briefer.store.documents import sha256_hex
-
-    sample = paths.SAMPLE_DOCUMENT
-    try:
-        existing = window.ws.store.find_by_sha256(sha256_hex(sample.read_bytes()))
-    except OSError:
-        existing = None
-    if existing is not None:
-        current = window.current_document()
-        if current is None or current.id != existing.id:
-            window.open_document(existing.id)
-        return
-    QTimer.singleShot(0, lambda: window.import_files([sample]))
+    window.open_sample()
 
 
 def _startup_check(db_path: Path) -> bool:
@@ -95,7 +83,7 @@ def _startup_check(db_path: Path) -> bool:
         try:
             restore_backup(db_path, good)
         except Exception as err:
-            QMessageBox.critical(None, "Briefer", str(err))
+            QMessageBox.critical(None, "Briefer", error_text(err))
             return False
         return True
 

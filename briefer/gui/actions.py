@@ -1,4 +1,4 @@
-"""GUI: the window's annotation actions (digits, highlight, note, follow-ups, search, export).
+"""GUI: the window's annotation actions (digits, highlight, note, follow-ups, search, domains).
 
 A mixin of `MainWindow`: each action turns what the user did into one core call, run through
 `Workspace.perform` so it lands on the undo stack; dialogs collect input, the core decides.
@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from briefer.gui.dialogs import FollowUpDialog, ShortcutsDialog
 from briefer.gui.labels import document_label
@@ -24,7 +24,7 @@ else:
 
 
 class AnnotationActions(_Base):
-    """GUI: annotation, search, import and export actions of the main window (mixin)."""
+    """GUI: annotation, search and domain actions of the main window (mixin; files: `briefer.gui.files`)."""
 
     # -- domains and highlights ------------------------------------------------------------------
 
@@ -178,7 +178,7 @@ class AnnotationActions(_Base):
     def delete_followup(self, followup_id: str) -> None:
         self.ws.perform(self.ws.ann.delete_followup, followup_id)
 
-    # -- search, export, import -------------------------------------------------------------------
+    # -- search, domains, help --------------------------------------------------------------------
 
     @Slot()
     def search_everything(self) -> None:
@@ -196,66 +196,6 @@ class AnnotationActions(_Base):
         self.find_bar.open_bar()
 
     @Slot()
-    def export_briefing(self) -> None:
-        if self._doc is None:
-            self.statusBar().showMessage("Open eerst een document om te exporteren.", 4000)
-            return
-        try:
-            from briefer.gui.export_dialog import ExportDialog
-
-            dialog = ExportDialog(self.ws, self._doc, self)
-        except Exception as exc:
-            self.show_error(exc)
-            return
-        dialog.exported.connect(
-            lambda path: self.statusBar().showMessage(f"Briefing opgeslagen als {path}", 15000))
-        dialog.exec()
-
-    @Slot()
-    def import_dialog(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(
-            self, "Document importeren", "", "Kamerstukken (*.pdf *.txt *.docx);;Alle bestanden (*)")
-        if files:
-            for f in files:
-                self.ws.settings.add_recent_file(f)
-            self.import_files(files)
-
-    def import_recent(self, path: str) -> None:
-        self.ws.settings.add_recent_file(path)
-        self.import_files([path])
-
-    @Slot()
-    def delete_document(self) -> None:
-        doc = self._doc
-        if doc is None:
-            return
-        answer = QMessageBox.question(
-            self, "Document verwijderen",
-            f"{document_label(doc)} en alle annotaties erbij verwijderen? Dit kan niet ongedaan worden gemaakt.")
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        try:
-            self.ws.store.delete_document(doc.id)
-        except Exception as exc:
-            self.show_error(exc)
-            return
-        self._doc = None
-        self._item_id = None
-        self.ws.undo_stack.clear()
-        self.outline_model.set_items([])
-        self.suggestions.load(None)
-        self.reload_orphans()
-        self.kern.show_note(None)
-        self.kern.setVisible(False)
-        self.setWindowTitle("Briefer")
-        self.reader.show_placeholder("Document verwijderd.")
-        self._show_inspector(None)
-        self.reload_library()
-        self.reload_followups()
-        if self.library_model.rowCount():
-            self.open_document(self.library_model.document_at(0).id)
-
-    @Slot()
     def manage_domains(self) -> None:
         from briefer.gui.domains_dialog import DomainsDialog
 
@@ -271,13 +211,6 @@ class AnnotationActions(_Base):
     @Slot()
     def show_shortcuts(self) -> None:
         ShortcutsDialog(self).exec()
-
-    @Slot()
-    def open_sample(self) -> None:
-        """Help → Voorbeelddocument: the bundled Kamerstuk (imported once, then just opened)."""
-        from briefer import paths
-
-        self.import_files([paths.SAMPLE_DOCUMENT])
 
     @Slot()
     def show_about(self) -> None:

@@ -1,4 +1,5 @@
-"""GUI: the outline delegate: item text elided on the left, markers drawn on the right.
+"""GUI: the outline delegate (item text elided on the left, markers drawn on the right) and the
+library delegate (two lines per document).
 
 Markers: a coloured dot per domain, ✎ for a note, ⚑ for follow-ups (with a count above one), a
 red padlock for confidential content and, quietly last, a small grey ◆ for open suggestions.
@@ -19,6 +20,11 @@ SUGGESTION = 7  # the ◆ of open suggestions
 SUGGESTION_GREY = QColor("#9aa5b1")
 
 
+def _flag_label(followups: int) -> str:
+    """⚑ for one follow-up, ⚑3 for three."""
+    return "⚑" if followups == 1 else f"⚑{followups}"
+
+
 def draw_suggestion_mark(painter: QPainter, x: float, cy: float, colour: QColor) -> None:
     """A small hollow diamond: quiet, so it never competes with the domain dots."""
     half = SUGGESTION / 2
@@ -36,8 +42,7 @@ class OutlineDelegate(QStyledItemDelegate):
         if markers.has_note:
             width += fm.horizontalAdvance("✎") + GAP
         if markers.followups:
-            label = "⚑" if markers.followups == 1 else f"⚑{markers.followups}"
-            width += fm.horizontalAdvance(label) + GAP
+            width += fm.horizontalAdvance(_flag_label(markers.followups)) + GAP
         if markers.confidential:
             width += 12 + GAP
         if markers.suggestions:
@@ -82,7 +87,7 @@ class OutlineDelegate(QStyledItemDelegate):
                              int(Qt.AlignmentFlag.AlignVCenter), "✎")
             x += w + GAP
         if markers.followups:
-            label = "⚑" if markers.followups == 1 else f"⚑{markers.followups}"
+            label = _flag_label(markers.followups)
             painter.setPen(muted)
             w = fm.horizontalAdvance(label)
             painter.drawText(QRectF(x, opt.rect.top(), w + 1, opt.rect.height()),

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import sys
 import traceback
-from datetime import date
 from typing import Any
 
 import markdown
@@ -35,6 +34,17 @@ from briefer.errors import is_user_facing
 from briefer.gui.labels import KIND_LABELS, LEVEL_LABELS, STATUS_LABELS
 from briefer.gui.theme import lock_icon
 from briefer.model import FollowUp, FollowUpKind, FollowUpStatus, Highlight, Level
+from briefer.textutil import shorten
+
+
+def error_text(exc: BaseException) -> str:
+    """A core error's Dutch message as it is; for anything unexpected a Dutch sentence naming it
+    (and its trace on stderr, so it is never lost)."""
+    if is_user_facing(exc):
+        return str(exc)
+    traceback.print_exception(type(exc), exc, exc.__traceback__, file=sys.stderr)
+    return (f"Er ging iets onverwachts mis ({type(exc).__name__}: {exc}). Uw eerdere wijzigingen zijn "
+            "opgeslagen; probeer het opnieuw of meld deze fout.")
 
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
@@ -42,12 +52,7 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
     if is_user_facing(exc):
         QMessageBox.warning(parent, "Briefer", str(exc))
         return
-    traceback.print_exception(type(exc), exc, exc.__traceback__, file=sys.stderr)
-    QMessageBox.critical(
-        parent, "Briefer",
-        f"Er ging iets onverwachts mis ({type(exc).__name__}: {exc}). Uw eerdere wijzigingen zijn "
-        "opgeslagen; probeer het opnieuw of meld deze fout.",
-    )
+    QMessageBox.critical(parent, "Briefer", error_text(exc))
 
 
 def level_combo(parent: QWidget | None = None) -> QComboBox:
@@ -115,8 +120,7 @@ class FollowUpDialog(QDialog):
         self.highlight = QComboBox()
         self.highlight.addItem("— geen —", None)
         for h in highlights or []:
-            quote = " ".join(h.exact.split())
-            self.highlight.addItem(quote if len(quote) < 60 else quote[:59] + "…", h.id)
+            self.highlight.addItem(shorten(h.exact, 60), h.id)
         form.addRow("&Passage", self.highlight)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -144,9 +148,11 @@ class FollowUpDialog(QDialog):
             select_data(self.highlight, highlight_id)
         self._level_changed()
 
+    @Slot()
     def _level_changed(self) -> None:
         self.level_warning.setVisible(self.level.currentData() == str(Level.VERTROUWELIJK))
 
+    @Slot()
     def _accept(self) -> None:
         if not self.text.toPlainText().strip():
             QMessageBox.warning(self, "Briefer", "Vul een omschrijving in: wat moet er gebeuren?")
@@ -271,7 +277,3 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(680, 600)
         table.setFocus()
-
-
-def today_iso() -> str:
-    return date.today().isoformat()

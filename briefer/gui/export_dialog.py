@@ -35,9 +35,10 @@ from PySide6.QtWidgets import (
 )
 
 from briefer import paths
-from briefer.gui.dialogs import level_combo, select_data, show_error
+from briefer.gui.dialogs import error_text, level_combo, select_data, show_error
 from briefer.gui.labels import document_label
 from briefer.gui.theme import dot_icon
+from briefer.gui.threads import start_worker, stop_worker
 from briefer.model import Level, StoredDocument
 
 
@@ -258,7 +259,7 @@ class ExportDialog(QDialog):
         try:
             lines = left_out(self.bundles(), self.options())
         except Exception as exc:
-            self.left_out.setPlainText(str(exc))
+            self.left_out.setPlainText(error_text(exc))
             return
         self.left_out.setPlainText("\n".join(f"• {line}" for line in lines))
 
@@ -279,15 +280,12 @@ class ExportDialog(QDialog):
             show_error(self, exc)
             return
         self._set_busy(True, "Briefing voorbereiden…")
-        thread = QThread(self)
         worker = ExportWorker(bundles, opts)
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
         worker.progress.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
         worker.done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
         worker.failed.connect(self._on_failed, Qt.ConnectionType.QueuedConnection)
-        self._thread, self._worker = thread, worker
-        thread.start()
+        self._worker = worker
+        self._thread = start_worker(self, worker)
 
     def _set_busy(self, busy: bool, text: str = "") -> None:
         for w in self._form_widgets:
@@ -304,12 +302,7 @@ class ExportDialog(QDialog):
         self.progress_label.setText(f"{step}…")
 
     def _stop_thread(self) -> None:
-        if self._thread is not None:
-            self._thread.quit()
-            self._thread.wait()
-            self._thread.deleteLater()
-        if self._worker is not None:
-            self._worker.deleteLater()
+        stop_worker(self._thread, self._worker)
         self._thread, self._worker = None, None
 
     @Slot(object)

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from briefer.gui.dialogs import LEVEL_LABELS, STATUS_LABELS
-from briefer.gui.models import DocumentIdRole, FollowUpFilterProxy, FollowUpRow, FollowUpTableModel, IdRole
+from briefer.gui.followup_models import FollowUpFilterProxy, FollowUpRow, FollowUpTableModel
+from briefer.gui.models import DocumentIdRole, IdRole
 from briefer.gui.widgets import PlaceholderTable
 
 NO_FOLLOWUPS = ("Nog geen vervolgacties. Druk F bij een vraag om er een toe te voegen, of neem een "
@@ -87,7 +88,6 @@ class FollowUpsPanel(QWidget):
         """Show `rows`; the Document column only appears when they come from several documents."""
         self.model.set_rows(rows)
         self.table.setColumnHidden(6, len({r.document_id for r in rows}) <= 1)
-        self.proxy.invalidate()
         self._update_filtered_hint()
 
     def _update_filtered_hint(self) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from briefer.gui import switching
+from briefer.gui.threads import start_worker, stop_worker
 
 IMPORT_SWITCH_INTERVAL = switching.WORKER_SWITCH_INTERVAL  # sys.setswitchinterval while a worker imports
 
@@ -83,6 +84,7 @@ class ImportController(QObject):
         if self._thread is None:
             self._next()
 
+    @Slot()
     def cancel(self) -> None:
         """Stop the running import and drop the queue."""
         self._queue.clear()
@@ -110,14 +112,11 @@ class ImportController(QObject):
             switching.hold()
             self._holding = True
         path = self._queue.pop(0)
-        thread = QThread(self)
         worker = ImportWorker(self.db_path, path)
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
         worker.progress.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
         worker.done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
         worker.failed.connect(self._on_failed, Qt.ConnectionType.QueuedConnection)
-        self._thread, self._worker = thread, worker
+        self._worker = worker
         if self._show_progress:
             dialog = QProgressDialog(f"{path.name} importeren…", "Annuleren", 0, 0, self._parent_widget)
             dialog.setWindowTitle("Importeren")
@@ -128,7 +127,7 @@ class ImportController(QObject):
             # not worker.cancel: the worker's thread is busy, a queued slot would run too late
             dialog.canceled.connect(self.cancel)
             self._dialog = dialog
-        thread.start()
+        self._thread = start_worker(self, worker)
 
     @Slot(int, int)
     def _on_progress(self, done: int, total: int) -> None:
@@ -147,12 +146,7 @@ class ImportController(QObject):
             self._dialog.close()
             self._dialog.deleteLater()
             self._dialog = None
-        if self._thread is not None:
-            self._thread.quit()
-            self._thread.wait()
-            self._thread.deleteLater()
-        if self._worker is not None:
-            self._worker.deleteLater()
+        stop_worker(self._thread, self._worker)
         self._thread, self._worker = None, None
 
     @Slot(object)

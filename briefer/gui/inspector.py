@@ -44,9 +44,10 @@ from briefer.gui.dialogs import STATUS_LABELS, level_combo, select_data
 from briefer.gui.labels import KIND_LABELS, nl_date
 from briefer.gui.models import item_label
 from briefer.gui.suggestions import Entry
-from briefer.gui.theme import CONFIDENTIAL_RED, MUTED, dot_icon, lock_icon
+from briefer.gui.theme import CONFIDENTIAL_RED, DEFAULT_HIGHLIGHT_HEX, MUTED, dot_icon, lock_icon
 from briefer.gui.widgets import PlaceholderList
 from briefer.model import Domain, FollowUp, FollowUpStatus, Highlight, Level, Note, StoredItem
+from briefer.textutil import shorten
 
 NOTE_SAVE_DELAY_MS = 700
 NO_HIGHLIGHTS = "Nog geen markeringen. Selecteer tekst en druk 1–9 (domein) of H."
@@ -210,9 +211,6 @@ class Inspector(QScrollArea):
 
     # -- display --------------------------------------------------------------------------------
 
-    def current_item_id(self) -> str | None:
-        return self._item.id if self._item else None
-
     def show_item(self, item: StoredItem | None, *, domains: list[Domain], item_domain_ids: list[str],
                   note: Note | None, highlights: list[Highlight], followups: list[FollowUp],
                   suggested_domains: dict[str, Entry] | None = None) -> None:
@@ -258,9 +256,7 @@ class Inspector(QScrollArea):
             entry.setData(Qt.ItemDataRole.UserRole, d.id)
             entry.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
             entry.setCheckState(Qt.CheckState.Checked if d.id in checked else Qt.CheckState.Unchecked)
-            tip = f"{d.name} (toets {d.key})" if d.key else d.name
-            entry.setToolTip(f"{tip}\n{d.description}" if d.description else tip)
-            self._hint(entry, d, hints.get(d.id) if d.id not in checked else None)
+            self._hint(entry, d, hints.get(d.id) if d.id not in checked else None)  # sets the tooltip
             self.domains.addItem(entry)
         rows = max(1, len(domains))
         self.domains.setFixedHeight(min(9, rows) * max(20, self.domains.sizeHintForRow(0)) + 6)
@@ -303,8 +299,7 @@ class Inspector(QScrollArea):
         self.highlights.clear()
         for h in highlights:
             domain = domains.get(h.domain_id or "")
-            quote = " ".join(h.exact.split())
-            quote = quote if len(quote) <= 90 else quote[:89] + "…"
+            quote = shorten(h.exact, 90)
             text = f"“{quote}”\n{domain.name if domain else 'zonder domein'}"
             if h.note:
                 text += f" — {h.note}"
@@ -313,8 +308,8 @@ class Inspector(QScrollArea):
             confidential = Level(h.level) == Level.VERTROUWELIJK
             if confidential:
                 text += "  · VERTROUWELIJK"
-            entry = QListWidgetItem(lock_icon(14) if confidential else dot_icon(domain.colour if domain else "#f2d36b"),
-                                    text)
+            colour = domain.colour if domain else DEFAULT_HIGHLIGHT_HEX
+            entry = QListWidgetItem(lock_icon(14) if confidential else dot_icon(colour), text)
             entry.setData(Qt.ItemDataRole.UserRole, h.id)
             if confidential:
                 entry.setForeground(QBrush(CONFIDENTIAL_RED))
@@ -429,24 +424,20 @@ class Inspector(QScrollArea):
         menu.addAction("Verwijderen").triggered.connect(lambda: self.highlight_delete.emit(hid))
         menu.exec(self.highlights.viewport().mapToGlobal(pos))
 
-    def _current_followup_id(self) -> str | None:
-        entry = self.followups.currentItem()
-        return entry.data(Qt.ItemDataRole.UserRole) if entry else None
-
     @Slot()
     def _edit_current_followup(self) -> None:
-        fid = self._current_followup_id()
+        fid = self.followups.current_id()
         if fid:
             self.followup_edit.emit(fid)
 
     @Slot()
     def _delete_current_highlight(self) -> None:
-        entry = self.highlights.currentItem()
-        if entry is not None:
-            self.highlight_delete.emit(entry.data(Qt.ItemDataRole.UserRole))
+        hid = self.highlights.current_id()
+        if hid:
+            self.highlight_delete.emit(hid)
 
     @Slot()
     def _delete_current_followup(self) -> None:
-        fid = self._current_followup_id()
+        fid = self.followups.current_id()
         if fid:
             self.followup_delete.emit(fid)

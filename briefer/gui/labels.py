@@ -40,6 +40,11 @@ LEVEL_LABELS: dict[str, str] = {
     Level.VERTROUWELIJK: "Vertrouwelijk",
 }
 
+def level_column_text(level: str) -> str:
+    """A level as table columns show it: confidential in capitals, so it cannot be missed."""
+    return "VERTROUWELIJK" if level == Level.VERTROUWELIJK else LEVEL_LABELS.get(level, str(level))
+
+
 def nl_date(iso: str | None) -> str:
     """'2024-03-25' -> '25-03-2024'; anything that is not an ISO date is returned as it is."""
     if not iso:
@@ -76,7 +81,7 @@ def document_label(doc: StoredDocument) -> str:
 
 def asked_by_label(doc: StoredDocument) -> str | None:
     """'Vragen van Mutluer (GroenLinks-PvdA) en Kostić (PvdD)' for Kamervragen, else None."""
-    people = [f"{p.name} ({p.party})" if getattr(p, "party", None) else p.name for p in doc.asked_by or []]
+    people = [p.label for p in doc.asked_by or []]
     if not people:
         return None
     names = people[0] if len(people) == 1 else ", ".join(people[:-1]) + " en " + people[-1]
@@ -113,7 +118,7 @@ def document_tooltip(doc: StoredDocument) -> str:
     if doc.answered_by:
         lines.append(f"Beantwoord door: {doc.answered_by}")
     if doc.asked_by:
-        names = ", ".join(f"{p.name} ({p.party})" if getattr(p, "party", None) else p.name for p in doc.asked_by)
+        names = ", ".join(p.label for p in doc.asked_by)
         lines.append(f"Gesteld door: {names}")
     lines.append(f"{doc.item_count} {item_noun(doc.doc_type, plural=True).lower()}"
                  + (f", {doc.page_count} pagina's" if doc.page_count else ""))

@@ -2,9 +2,10 @@
 inspector on the right, follow-ups overview at the bottom.
 
 The window only calls the core through the Workspace (store, annotations) and keeps no data of
-its own beyond which document and item are open. Annotation actions live in
-`briefer.gui.actions` (a mixin), suggestions, orphans, trash and sharing in `briefer.gui.review`
-(another mixin), menus in `briefer.gui.menus`.
+its own beyond which document and item are open. Mixins carry the actions: annotation in
+`briefer.gui.actions`, import, export and the session in `briefer.gui.files`, moving around in
+`briefer.gui.navigation`, suggestions, orphans, trash and sharing in `briefer.gui.review`; menus
+are built in `briefer.gui.menus`.
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -30,6 +31,8 @@ from shiboken6 import Shiboken
 from briefer.gui.actions import AnnotationActions
 from briefer.gui.delegates import LibraryDelegate, OutlineDelegate
 from briefer.gui.dialogs import show_error
+from briefer.gui.files import FileActions
+from briefer.gui.followup_models import FollowUpRow
 from briefer.gui.followups_panel import FollowUpsPanel
 from briefer.gui.importing import ImportController
 from briefer.gui.inspector import Inspector
@@ -37,7 +40,6 @@ from briefer.gui.kern_panel import KernPanel
 from briefer.gui.labels import asked_by_label, document_label, is_paragraphs, item_noun
 from briefer.gui.menus import build_menus
 from briefer.gui.models import (
-    FollowUpRow,
     IdRole,
     LibraryModel,
     Markers,
@@ -52,16 +54,13 @@ from briefer.gui.search import FindBar
 from briefer.gui.source_view import SourceView
 from briefer.gui.widgets import PlaceholderTree
 from briefer.gui.workspace import Workspace
-from briefer.ingest import SUPPORTED_SUFFIXES
-from briefer.model import Domain, FollowUpStatus, Footnote, StoredDocument, StoredItem
+from briefer.model import Domain, Footnote, StoredDocument, StoredItem
 
+FOLLOWUPS_TITLE = "Vervolgacties en toezeggingen (alle documenten)"
 EMPTY_LIBRARY = "Nog geen documenten.\nImporteer een Kamerstuk met Ctrl+O of sleep een bestand hierheen."
-WELCOME = ("Welkom bij Briefer. Importeer een Kamerstuk met Ctrl+O (Bestand → Importeren…), of sleep een "
-           "PDF-, Word- of tekstbestand naar dit venster. Help → Voorbeelddocument openen toont een "
-           "voorbeeld om mee te oefenen.")
 
 
-class MainWindow(ReviewActions, NavigationActions, AnnotationActions, QMainWindow):
+class MainWindow(ReviewActions, NavigationActions, AnnotationActions, FileActions, QMainWindow):
     """GUI: the staffer's workspace over one database."""
 
     document_opened = Signal(str)  # document id
@@ -135,7 +134,6 @@ class MainWindow(ReviewActions, NavigationActions, AnnotationActions, QMainWindo
         self.library.setModel(self.library_model)
         self.library.setRootIsDecorated(False)
         self.library.setUniformRowHeights(True)
-        self.library.setAlternatingRowColors(True)
         self.library.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         # one column, two lines per document (name; type · date · count) drawn by the delegate
         self.library.setHeaderHidden(True)
@@ -197,7 +195,7 @@ class MainWindow(ReviewActions, NavigationActions, AnnotationActions, QMainWindo
         self.followups_panel.open_followup.connect(self.open_followup)
         self.followups_panel.edit_followup.connect(self._edit_followup_from_overview)
         self.followups_panel.status_requested.connect(self.set_followup_status)
-        self.followups_dock = self._dock("Vervolgacties en toezeggingen (alle documenten)", "followupsDock",
+        self.followups_dock = self._dock(FOLLOWUPS_TITLE, "followupsDock",
                                          self.followups_panel, Qt.DockWidgetArea.BottomDockWidgetArea)
         # side panels run the full height; the overview sits under the reader only
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
@@ -425,7 +423,8 @@ class MainWindow(ReviewActions, NavigationActions, AnnotationActions, QMainWindo
         rows = []
         for fu in fus:
             if fu.item_id not in items:
-                item = self.ws.query(self.ws.store.item, fu.item_id)
+                # the open document's items are in the outline already; others are fetched once each
+                item = self.outline_model.item(fu.item_id) or self.ws.query(self.ws.store.item, fu.item_id)
                 if item is None:
                     continue
                 items[fu.item_id] = item
@@ -433,98 +432,13 @@ class MainWindow(ReviewActions, NavigationActions, AnnotationActions, QMainWindo
             doc = docs.get(item.document_id)
             rows.append(FollowUpRow(fu, item.document_id, doc.short_ref if doc else "", item_label(item)))
         self.followups_panel.set_rows(rows)
-        model = self.followups_panel.model
-        open_count = sum(1 for r in rows if r.followup.status != FollowUpStatus.AFGEROND)
-        overdue = sum(1 for r in rows if model.is_overdue(r.followup))
-        title = "Vervolgacties en toezeggingen (alle documenten)"
+        open_count, overdue = self.followups_panel.model.open_and_overdue()
+        title = FOLLOWUPS_TITLE
         if rows:
             title += f" — {open_count} open" + (f", {overdue} verlopen" if overdue else "")
         self.followups_dock.setWindowTitle(title)
 
-    # -- importing ------------------------------------------------------------------------------
-
-    def import_files(self, files: list[str | Path], *, open_result: bool = True) -> None:
-        """Import files on a worker thread; each success opens the document (when asked)."""
-        if self.ws.db_path is None:
-            self.show_error(RuntimeError("importeren vereist een database op schijf"))
-            return
-        self._open_after_import = open_result
-        self.imports.enqueue(list(files))
-
-    @Slot(object)
-    def _on_imported(self, result: Any) -> None:
-        doc = result.document
-        self.reload_library()
-        if self._open_after_import:
-            self.open_document(doc.id)
-        if result.created:
-            msg = (f"Geïmporteerd: {document_label(doc)} ({doc.item_count or len(self.outline_model.items())} "
-                   f"{item_noun(doc.doc_type, plural=True).lower()}).")
-        else:
-            msg = f"{document_label(doc)} was al geïmporteerd; het bestaande document is geopend."
-        if result.warnings:
-            msg += f" Let op: {len(result.warnings)} waarschuwing(en) bij het inlezen."
-        msg += self.import_notice(result)
-        self.statusBar().showMessage(msg, 10000)
-        self.import_finished.emit(result)
-
-    @Slot(object)
-    def _on_import_failed(self, exc: BaseException) -> None:
-        self.show_error(exc)
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self._dropped_files(event):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        files = self._dropped_files(event)
-        if files:
-            event.acceptProposedAction()
-            for f in files:
-                self.ws.settings.add_recent_file(f)
-            self.import_files(files)
-
-    @staticmethod
-    def _dropped_files(event: QDragEnterEvent | QDropEvent) -> list[str]:
-        mime = event.mimeData()
-        if not mime.hasUrls():
-            return []
-        return [u.toLocalFile() for u in mime.urls()
-                if u.isLocalFile() and Path(u.toLocalFile()).suffix.lower() in SUPPORTED_SUFFIXES]
-
-    # -- session --------------------------------------------------------------------------------
-
-    def restore_session(self) -> None:
-        """Window geometry and panels, then the last document and item (or the newest document)."""
-        s = self.ws.settings
-        if s.window_geometry:
-            self.restoreGeometry(QByteArray.fromBase64(s.window_geometry.encode()))
-        if s.window_state:
-            self.restoreState(QByteArray.fromBase64(s.window_state.encode()))
-        doc_id = s.last_document
-        if doc_id and self.library_model.row_of(doc_id) < 0:
-            doc_id = None
-        if doc_id is None and self.library_model.rowCount() > 0:
-            doc_id = self.library_model.document_at(0).id
-        if doc_id:
-            self.open_document(doc_id, s.last_item)
-        else:
-            self.reader.show_placeholder(WELCOME)
-            self._show_inspector(None)
-
-    def save_session(self) -> None:
-        self.inspector.flush_note()
-        s = self.ws.settings
-        s.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode()
-        s.window_state = bytes(self.saveState().toBase64().data()).decode()
-        s.last_document = self._doc.id if self._doc else None
-        s.last_item = self._item_id
-        try:
-            s.save()
-        except Exception as exc:
-            self.show_error(exc)
+    # -- closing --------------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_session()

@@ -1,4 +1,5 @@
-"""GUI: item models for the library, the outline of a document and the follow-ups overview.
+"""GUI: item models for the library and the outline of a document (the follow-ups overview's
+model is in `briefer.gui.followup_models`).
 
 The models hold plain core dataclasses handed to them by the window (they never query the
 store); ids travel in `Qt.UserRole`, never in display text.
@@ -8,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
@@ -16,33 +16,25 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont
 
 from briefer.gui.labels import (
-    KIND_LABELS,
-    LEVEL_LABELS,
-    STATUS_LABELS,
     document_date,
     document_date_label,
     document_label,
     document_tooltip,
     item_noun,
-    nl_date,
     type_label,
 )
-from briefer.gui.theme import CONFIDENTIAL_RED, MUTED, OVERDUE_RED, lock_icon
+from briefer.gui.theme import CONFIDENTIAL_RED, MUTED, lock_icon
 from briefer.model import (
     Domain,
-    FollowUp,
-    FollowUpStatus,
-    Level,
     StoredDocument,
     StoredItem,
 )
-from briefer.textutil import strip_footnote_markers
+from briefer.textutil import shorten, strip_footnote_markers
 
 IdRole = Qt.ItemDataRole.UserRole
 MarkersRole = Qt.ItemDataRole.UserRole + 1
@@ -107,7 +99,7 @@ def item_snippet(item: StoredItem, length: int = 90) -> str:
     short = _OPENING.sub("", text, count=1)
     if short != text and short:
         text = "…" + short
-    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+    return shorten(text, length)
 
 
 # --------------------------------------------------------------------------------------------
@@ -121,10 +113,26 @@ class TableModel(QAbstractTableModel):
 
     HEADERS: list[str] = []
     HEADER_TIPS: list[str] = []
+    CONFIDENTIAL_ROLES = (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole, Qt.ItemDataRole.DecorationRole)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[Any] = []
+        self._lock: Any = None
+
+    def confidential_cell(self, role: int) -> Any:
+        """How the level cell of a confidential row looks: red, bold, with the padlock."""
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return CONFIDENTIAL_RED
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.DecorationRole:
+            if self._lock is None:  # made once: views ask on every paint
+                self._lock = lock_icon(14)
+            return self._lock
+        return None
 
     def set_rows(self, rows: list[Any]) -> None:
         self.beginResetModel()
@@ -358,158 +366,3 @@ class OutlineModel(QAbstractItemModel):
                     lines.append(f"   … en {len(m.suggestions) - 6} meer")
             return "\n".join(lines)
         return None
-
-
-# --------------------------------------------------------------------------------------------
-
-
-@dataclass
-class FollowUpRow:
-    """GUI: one follow-up with where it belongs (for the overview)."""
-
-    followup: FollowUp
-    document_id: str
-    document_label: str
-    item_label: str
-
-
-class FollowUpTableModel(TableModel):
-    """GUI: all follow-ups across documents; overdue ones in red, confidential ones marked."""
-
-    HEADERS = ["Status", "Vervolgactie", "Soort", "Eigenaar", "Termijn", "Niveau", "Document", "Vraag"]
-
-    def __init__(self, parent: Any = None, today: date | None = None) -> None:
-        super().__init__(parent)
-        self._today = today
-        self._lock: Any = None
-
-    def today(self) -> date:
-        return self._today or date.today()
-
-    def is_overdue(self, fu: FollowUp) -> bool:
-        if not fu.due or fu.status == FollowUpStatus.AFGEROND:
-            return False
-        try:
-            return date.fromisoformat(fu.due[:10]) < self.today()
-        except ValueError:
-            return False
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not self.valid(index):
-            return None
-        row: FollowUpRow = self._rows[index.row()]
-        fu = row.followup
-        col = index.column()
-        confidential = Level(fu.level) == Level.VERTROUWELIJK
-        if role in (Qt.ItemDataRole.DisplayRole, SortRole):
-            values = [
-                STATUS_LABELS.get(fu.status, str(fu.status)),
-                " ".join(fu.text.split()),
-                KIND_LABELS.get(fu.kind, str(fu.kind)),
-                fu.owner,
-                nl_date(fu.due),
-                "VERTROUWELIJK" if confidential else LEVEL_LABELS.get(fu.level, str(fu.level)),
-                row.document_label,
-                row.item_label,
-            ]
-            if role == SortRole:
-                if col == 0:
-                    return list(FollowUpStatus).index(FollowUpStatus(fu.status))
-                if col == 4:
-                    return fu.due or "9999-99-99"
-                if col == 7:
-                    return int(row.item_label.split("–")[0].split(",")[0] or 0) if row.item_label[:1].isdigit() else 0
-                if col == 5:
-                    return Level(fu.level).rank
-            return values[col]
-        if role == IdRole:
-            return fu.id
-        if role == DocumentIdRole:
-            return row.document_id
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if col == 5 and confidential:
-                return CONFIDENTIAL_RED
-            if self.is_overdue(fu):
-                return OVERDUE_RED
-        if role == Qt.ItemDataRole.FontRole and col == 5 and confidential:
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.DecorationRole and col == 5 and confidential:
-            if self._lock is None:
-                self._lock = lock_icon(14)
-            return self._lock
-        if role == Qt.ItemDataRole.ToolTipRole:
-            tip = fu.text
-            if fu.due:
-                tip += f"\nTermijn: {nl_date(fu.due)}"
-            if self.is_overdue(fu):
-                tip += " (verstreken)"
-            if confidential:
-                tip += "\nVERTROUWELIJK: alleen in een als vertrouwelijk gemarkeerde briefing"
-            return tip
-        if role == Qt.ItemDataRole.BackgroundRole and self.is_overdue(fu):
-            return QColor("#fdecea")
-        return None
-
-
-class FollowUpFilterProxy(QSortFilterProxyModel):
-    """GUI: filters the follow-ups overview by text, status, level and 'only open/overdue'."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._text = ""
-        self._status: str | None = None
-        self._level: str | None = None
-        self._overdue_only = False
-        self.setSortRole(SortRole)
-        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-
-    def _begin(self) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt >= 6.9
-            self.beginFilterChange()
-
-    def _end(self) -> None:
-        if hasattr(self, "endFilterChange"):
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self.invalidateFilter()
-
-    def set_text(self, text: str) -> None:
-        self._begin()
-        self._text = text.strip().lower()
-        self._end()
-
-    def set_status(self, status: str | None) -> None:
-        self._begin()
-        self._status = status or None
-        self._end()
-
-    def set_level(self, level: str | None) -> None:
-        self._begin()
-        self._level = level or None
-        self._end()
-
-    def set_overdue_only(self, on: bool) -> None:
-        self._begin()
-        self._overdue_only = on
-        self._end()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        model = self.sourceModel()
-        if not isinstance(model, FollowUpTableModel):
-            return True
-        row = model.row(source_row)
-        fu = row.followup
-        if self._status and str(fu.status) != self._status:
-            return False
-        if self._level and str(fu.level) != self._level:
-            return False
-        if self._overdue_only and not model.is_overdue(fu):
-            return False
-        if self._text:
-            hay = " ".join([fu.text, fu.owner, str(fu.kind), KIND_LABELS.get(fu.kind, ""), row.document_label,
-                           row.item_label]).lower()
-            if self._text not in hay:
-                return False
-        return True

@@ -105,13 +105,9 @@ class NavigationActions(_Base):
     def set_reader_font_size(self, size: int) -> None:
         size = max(8, min(24, size))
         self.ws.settings.reader_font_size = size
-        self.reader._font_size = size
+        self.reader.set_font_size(size)
         if self._item_id:
             self.show_item(self._item_id, keep_scroll=True)
-
-    def confidential_count(self) -> int:
-        """Items of the open document carrying confidential annotations (status bar, tests)."""
-        return sum(1 for it in self.outline_model.items() if self.outline_model.markers(it.id).confidential)
 
     def focus_outline(self) -> None:
         self.left_dock.show()

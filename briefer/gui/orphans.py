@@ -14,9 +14,10 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QBrush, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
-from briefer.gui.theme import CONFIDENTIAL_RED, dot_icon, lock_icon
+from briefer.gui.theme import CONFIDENTIAL_RED, DEFAULT_HIGHLIGHT_HEX, dot_icon, lock_icon
 from briefer.gui.widgets import PlaceholderList
 from briefer.model import Highlight, Level
+from briefer.textutil import shorten
 
 EMPTY = "Geen verweesde markeringen: alles is na de laatste nieuwe versie teruggevonden."
 
@@ -28,7 +29,7 @@ class OrphanRow:
     highlight: Highlight
     where: str  # "vraag 12 (vorige versie)"
     domain_name: str = ""
-    colour: str = "#f2d36b"
+    colour: str = DEFAULT_HIGHLIGHT_HEX
 
 
 class OrphansPanel(QWidget):
@@ -73,8 +74,7 @@ class OrphansPanel(QWidget):
         self.list.clear()
         for r in rows:
             h = r.highlight
-            quote = " ".join(h.exact.split())
-            quote = quote if len(quote) <= 160 else quote[:159] + "…"
+            quote = shorten(h.exact, 160)
             confidential = Level(h.level) == Level.VERTROUWELIJK
             details = [r.where, r.domain_name or "zonder domein"]
             if h.note:
@@ -102,8 +102,7 @@ class OrphansPanel(QWidget):
         return self.list.count()
 
     def current_id(self) -> str | None:
-        entry = self.list.currentItem()
-        return entry.data(Qt.ItemDataRole.UserRole) if entry else None
+        return self.list.current_id()
 
     @Slot()
     def _place_current(self) -> None:

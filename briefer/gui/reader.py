@@ -10,7 +10,6 @@ drawn quietly (a grey dotted underline); with the cursor in one, Enter accepts a
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QUrl, Signal, Slot
@@ -120,7 +119,6 @@ class ReaderView(QTextBrowser):
         self._suggestions: list[Entry] = []
         self._domains: dict[str, Domain] = {}
         self._domain_order: list[Domain] = []
-        self.domains_provider: Callable[[], list[Domain]] | None = None
         self.show_placeholder("Geen document geopend. Kies Bestand → Importeren… of sleep een PDF hierheen.")
 
     # -- content --------------------------------------------------------------------------------
@@ -136,6 +134,10 @@ class ReaderView(QTextBrowser):
         fmt.setForeground(MUTED)
         cursor.insertText(text, fmt)
         self.setDocument(doc)
+
+    def set_font_size(self, size: int) -> None:
+        """The point size of the text from the next `show_item` on (the window shows the item again)."""
+        self._font_size = size
 
     def set_domains(self, domains: list[Domain]) -> None:
         """The domains offered in the context menu (also updated by show_item)."""

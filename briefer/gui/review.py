@@ -18,7 +18,9 @@ from briefer.gui.models import Markers
 from briefer.gui.orphans import OrphanRow, OrphansPanel
 from briefer.gui.suggestions import SuggestionController
 from briefer.gui.suggestions_panel import SuggestionsPanel
+from briefer.gui.theme import DEFAULT_HIGHLIGHT_HEX
 from briefer.gui.trash import lookup
+from briefer.textutil import shorten
 
 if TYPE_CHECKING:
     from briefer.gui.main_window import MainWindow
@@ -42,8 +44,8 @@ def describe_row(kind: str, row: dict[str, Any] | None) -> str:
         value = row.get(name)
         if value in (None, ""):
             continue
-        value = LEVEL_LABELS.get(value, value) if name == "level" else " ".join(str(value).split())
-        parts.append(f"{FIELD_NAMES[name]}: {value if len(value) <= 120 else value[:119] + '…'}")
+        value = LEVEL_LABELS.get(value, value) if name == "level" else str(value)
+        parts.append(f"{FIELD_NAMES[name]}: {shorten(value, 120)}")
     return " · ".join(parts) or "(leeg)"
 
 
@@ -153,7 +155,8 @@ class ReviewActions(_Base):
                 if item is not None and item.document_id != self._doc.id:
                     where += " (vorige versie)"
                 domain = domains.get(h.domain_id or "")
-                rows.append(OrphanRow(h, where, domain.name if domain else "", domain.colour if domain else "#f2d36b"))
+                rows.append(OrphanRow(h, where, domain.name if domain else "",
+                                      domain.colour if domain else DEFAULT_HIGHLIGHT_HEX))
         self.orphans_panel.set_rows(rows)
         self.orphans_dock.setWindowTitle(f"Verweesde annotaties ({len(rows)})" if rows else "Verweesde annotaties")
 

@@ -72,23 +72,41 @@ def first_hit_term(snippet: str) -> str:
 
 
 class HtmlDelegate(QStyledItemDelegate):
-    """GUI: renders a list entry's HTML (search results with bold hits)."""
+    """GUI: renders a list entry's HTML (search results with bold hits).
 
-    def _doc(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QTextDocument:
-        doc = QTextDocument()
-        doc.setDefaultFont(option.font)
-        doc.setHtml(str(index.data(Qt.ItemDataRole.DisplayRole) or ""))
-        doc.setTextWidth(max(100, option.rect.width() - 8))
+    Laid-out documents are kept per (html, width, font): the view asks for every row's size and
+    paints rows again on each scroll or selection change, and laying out HTML is the costly part.
+    """
+
+    CACHE_SIZE = 1000
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._docs: dict[tuple[str, int, str], QTextDocument] = {}
+
+    def _doc(self, option: QStyleOptionViewItem, text: str) -> QTextDocument:
+        width = max(100, option.rect.width() - 8)
+        key = (text, width, option.font.key())
+        doc = self._docs.get(key)
+        if doc is None:
+            if len(self._docs) >= self.CACHE_SIZE:
+                self._docs.clear()
+            doc = QTextDocument()
+            doc.setDefaultFont(option.font)
+            doc.setHtml(text)
+            doc.setTextWidth(width)
+            self._docs[key] = doc
         return doc
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        doc = self._doc(opt, index)
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         if selected:  # the muted header must stay readable on the selection colour
-            doc.setHtml(str(index.data(Qt.ItemDataRole.DisplayRole) or "").replace("#5f6b7a", "#e3ebf6"))
+            text = text.replace("#5f6b7a", "#e3ebf6")
+        doc = self._doc(opt, text)
         opt.text = ""
         style = opt.widget.style() if opt.widget else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
@@ -106,7 +124,7 @@ class HtmlDelegate(QStyledItemDelegate):
         self.initStyleOption(opt, index)
         width = opt.widget.viewport().width() if opt.widget else 500
         opt.rect.setWidth(width)
-        doc = self._doc(opt, index)
+        doc = self._doc(opt, str(index.data(Qt.ItemDataRole.DisplayRole) or ""))
         return QSize(width, int(doc.size().height()) + 6)
 
 
@@ -299,6 +317,7 @@ class FindBar(QWidget):
         close_btn.clicked.connect(self.close_bar)
         self.setVisible(False)
 
+    @Slot()
     def _enter(self) -> None:
         backwards = bool(QApplication.keyboardModifiers() & Qt.KeyboardModifier.ShiftModifier)
         self.find_requested.emit(self.edit.text(), backwards)
@@ -308,6 +327,7 @@ class FindBar(QWidget):
         self.edit.setFocus()
         self.edit.selectAll()
 
+    @Slot()
     def close_bar(self) -> None:
         self.setVisible(False)
         self.closed.emit()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QTimer
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QTimer, Slot
 from PySide6.QtWidgets import QLabel, QStackedLayout, QVBoxLayout, QWidget
 
 
@@ -73,6 +73,7 @@ class SourceView(QWidget):
         self._stack.setCurrentWidget(self._message)
         self.page_label.setVisible(False)
 
+    @Slot(int)
     def _update_page_label(self, index: int = -1) -> None:
         """'PDF-pagina 12 van 24 · de vraag begint op pagina 12' above the view."""
         if self._pdf is None or self._view is None or self._target is None:
@@ -114,10 +115,6 @@ class SourceView(QWidget):
         # a freshly loaded (or resized) view lays its pages out again on the next turn of the event
         # loop, which moves them under the scroll position: land on the page again then
         QTimer.singleShot(0, self._settle)
-
-    def current_page_index(self) -> int:
-        """0-based page the view is at (tests, status)."""
-        return self._view.pageNavigator().currentPage() if self._view is not None else -1
 
     def _settle(self) -> None:
         if self._view is not None and self._target is not None:

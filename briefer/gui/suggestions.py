@@ -19,6 +19,7 @@ from PySide6.QtGui import QUndoCommand
 
 from briefer.gui import switching
 from briefer.gui.labels import nl_date
+from briefer.textutil import shorten
 
 START_DELAY_MS = 150  # after a document opens: let the outline and the first item paint first
 KIND_PLURALS = {"Toezegging": "toezeggingen", "Domein": "domeinen", "Vertrouwelijk": "vertrouwelijk",
@@ -46,8 +47,7 @@ class Entry:
     @property
     def tip(self) -> str:
         """One line for tooltips: "toezegging — Aan het einde van het jaar …"."""
-        text = " ".join(self.text.split())
-        text = text if len(text) <= 90 else text[:89] + "…"
+        text = shorten(self.text, 90)
         return f"{self.title.lower() if self.kind != 'Domein' else self.title}: {text}"
 
 

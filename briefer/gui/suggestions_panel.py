@@ -119,8 +119,7 @@ class SuggestionsPanel(QWidget):
         return entry
 
     def current(self) -> Entry | None:
-        entry = self.list.currentItem()
-        return entry.data(Qt.ItemDataRole.UserRole) if entry else None
+        return self.list.current_id()
 
     def _selected(self, entry: QListWidgetItem | None) -> None:
         if entry is None or self._loading:

@@ -15,7 +15,8 @@ OVERDUE_RED = QColor("#b3261e")
 QUESTION_TINT = QColor("#eef2f7")
 QUESTION_RULE = QColor("#9fb3cc")
 MUTED = QColor("#5f6b7a")
-DEFAULT_HIGHLIGHT = QColor("#f2d36b")
+DEFAULT_HIGHLIGHT_HEX = "#f2d36b"  # a highlight without a domain
+DEFAULT_HIGHLIGHT = QColor(DEFAULT_HIGHLIGHT_HEX)
 READER_FONT_FAMILIES = ["Source Serif Pro", "Georgia", "DejaVu Serif", "serif"]
 UI_FONT_FAMILIES = ["Inter", "Segoe UI", "Cantarell", "DejaVu Sans", "sans-serif"]
 

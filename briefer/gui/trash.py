@@ -10,7 +10,6 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Slot
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -23,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefer.gui.labels import LEVEL_LABELS, document_label
+from briefer.gui.labels import document_label, level_column_text
 from briefer.gui.models import IdRole, TableModel, item_label
-from briefer.gui.theme import CONFIDENTIAL_RED, MUTED, lock_icon
+from briefer.gui.theme import MUTED
 from briefer.model import Level
 from briefer.store import DocumentNotFound, ItemNotFound
 
@@ -76,7 +75,7 @@ class TrashModel(TableModel):
         confidential = Level(e.level) == Level.VERTROUWELIJK
         if role == Qt.ItemDataRole.DisplayRole:
             return [e.label or KIND_NAMES.get(e.kind, e.kind), row.document, row.item, when_label(e.deleted),
-                    "VERTROUWELIJK" if confidential else LEVEL_LABELS.get(e.level, str(e.level))][col]
+                    level_column_text(e.level)][col]
         if role == IdRole:
             return e.id
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -84,17 +83,10 @@ class TrashModel(TableModel):
             if confidential:
                 tip += "\nVERTROUWELIJK: alleen in een als vertrouwelijk gemarkeerde briefing"
             return tip + "\nEnter: terugzetten"
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if col == 4 and confidential:
-                return CONFIDENTIAL_RED
-            if col in (1, 2, 3):
-                return MUTED
-        if role == Qt.ItemDataRole.FontRole and col == 4 and confidential:
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.DecorationRole and col == 4 and confidential:
-            return lock_icon(14)
+        if col == 4 and confidential and role in self.CONFIDENTIAL_ROLES:
+            return self.confidential_cell(role)
+        if role == Qt.ItemDataRole.ForegroundRole and col in (1, 2, 3):
+            return MUTED
         return None
 
 

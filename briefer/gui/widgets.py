@@ -19,42 +19,41 @@ def _paint_placeholder(view: QAbstractItemView, text: str) -> None:
     painter.end()
 
 
-class PlaceholderList(QListWidget):
+class _Placeholder:
+    """GUI: mixin for an item view that paints a muted hint (`placeholder`) while it is empty.
+
+    Put it before the Qt view class: `class PlaceholderTable(_Placeholder, QTableView)`.
+    """
+
+    def __init__(self, placeholder: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)  # type: ignore[call-arg]  # the Qt view class next in the MRO
+        self.placeholder = placeholder
+
+    def _is_empty(self) -> bool:
+        model: Any = self.model()  # type: ignore[attr-defined]
+        return model is not None and model.rowCount() == 0
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)  # type: ignore[misc]
+        if self.placeholder and self._is_empty():
+            _paint_placeholder(self, self.placeholder)  # type: ignore[arg-type]
+
+
+class PlaceholderList(_Placeholder, QListWidget):
     """GUI: a QListWidget that shows a muted hint (`placeholder`) while it has no entries."""
 
-    def __init__(self, placeholder: str = "", parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.placeholder = placeholder
+    def _is_empty(self) -> bool:
+        return self.count() == 0
 
-    def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
-        if self.count() == 0 and self.placeholder:
-            _paint_placeholder(self, self.placeholder)
+    def current_id(self) -> Any:
+        """What the current entry keeps in Qt.UserRole (an id), or None without a current entry."""
+        entry = self.currentItem()
+        return entry.data(Qt.ItemDataRole.UserRole) if entry else None
 
 
-class PlaceholderTable(QTableView):
+class PlaceholderTable(_Placeholder, QTableView):
     """GUI: a QTableView that shows a muted hint while its model has no rows."""
 
-    def __init__(self, placeholder: str = "", parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.placeholder = placeholder
 
-    def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
-        model: Any = self.model()
-        if model is not None and model.rowCount() == 0 and self.placeholder:
-            _paint_placeholder(self, self.placeholder)
-
-
-class PlaceholderTree(QTreeView):
+class PlaceholderTree(_Placeholder, QTreeView):
     """GUI: a QTreeView that shows a muted hint while its model has no rows."""
-
-    def __init__(self, placeholder: str = "", parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.placeholder = placeholder
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
-        model: Any = self.model()
-        if model is not None and model.rowCount() == 0 and self.placeholder:
-            _paint_placeholder(self, self.placeholder)

@@ -22,7 +22,6 @@ class Workspace(QObject):
     """GUI: store + annotations + settings + database path, and the undo stack of their changes."""
 
     changed = Signal()  # annotations changed (an action, an undo or a redo)
-    documents_changed = Signal()  # a document was imported or removed
     failed = Signal(object)  # an exception the window must show
 
     def __init__(self, store: Any, ann: Any, settings: Settings, db_path: Path | None,

@@ -11,8 +11,9 @@ from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QHeaderView
 
 from briefer.gui.dialogs import KernDialog
+from briefer.gui.followup_models import FollowUpTableModel
 from briefer.gui.main_window import MainWindow
-from briefer.gui.models import FollowUpTableModel, LibraryModel, TableModel
+from briefer.gui.models import LibraryModel, TableModel
 from briefer.gui.search import result_head
 from briefer.gui.trash import TrashDialog, TrashModel
 from briefer.model import DocType, Level

@@ -9,10 +9,8 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
+from briefer.gui.followup_models import FollowUpFilterProxy, FollowUpRow, FollowUpTableModel
 from briefer.gui.models import (
-    FollowUpFilterProxy,
-    FollowUpRow,
-    FollowUpTableModel,
     IdRole,
     LibraryModel,
     MarkersRole,
@@ -129,6 +127,7 @@ def test_followup_table_marks_overdue_and_sorts_filters(core: Any, qtlog: Any, q
     assert model.index(texts["Afgehandeld punt"], 4).data(Qt.ItemDataRole.ForegroundRole) is None
     assert model.index(texts["Motie voorbereiden"], 4).data(Qt.ItemDataRole.ForegroundRole) is None
     assert model.index(texts["Briefing aanvragen"], 5).data() == "VERTROUWELIJK"
+    assert model.open_and_overdue() == (3, 1)  # the finished one counts for neither
     # sorting by due date puts follow-ups without a date last
     proxy.sort(4, Qt.SortOrder.AscendingOrder)
     dues = [proxy.index(r, 4).data() for r in range(proxy.rowCount())]
@@ -190,3 +189,31 @@ def test_library_shows_each_documents_own_date_type_and_name(tmp_path: Any, samp
         assert outline.index(0, 0).data().startswith("Alinea's")
         del tester
     _no_tester_warnings(qtlog)
+
+
+def test_confidential_level_cells_look_the_same_in_overview_and_trash(core: Any, qapp: Any) -> None:
+    from PySide6.QtGui import QIcon
+
+    from briefer.gui.theme import CONFIDENTIAL_RED
+    from briefer.gui.trash import TrashModel, TrashRow
+
+    store, ann, _doc = core
+    followups = FollowUpTableModel(today=date(2026, 2, 1))
+    followups.set_rows(_rows(core))
+    item = store.items(_doc.id)[0]
+    secret = ann.add_highlight(item.id, "question", 0, 12, level=Level.VERTROUWELIJK).id
+    ann.delete_highlight(secret)
+    trash = TrashModel()
+    trash.set_rows([TrashRow(e, "doc", "1") for e in ann.trash()])
+    assert trash.rowCount() == 1
+    for model, col in ((followups, 5), (trash, 4)):
+        levels = {model.index(r, col).data(): model.index(r, col) for r in range(model.rowCount())}
+        cell = levels["VERTROUWELIJK"]  # confidential in capitals, read from the core's level
+        assert cell.data(Qt.ItemDataRole.ForegroundRole) == CONFIDENTIAL_RED
+        assert cell.data(Qt.ItemDataRole.FontRole).bold()
+        assert isinstance(cell.data(Qt.ItemDataRole.DecorationRole), QIcon)
+        for text, other in levels.items():
+            if text != "VERTROUWELIJK":
+                assert other.data(Qt.ItemDataRole.DecorationRole) is None
+                assert other.data(Qt.ItemDataRole.FontRole) is None
+    assert "Intern" in {followups.index(r, 5).data() for r in range(followups.rowCount())}

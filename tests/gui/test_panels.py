@@ -8,22 +8,11 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QApplication, QTableWidget
 
-from briefer.app import open_workspace
 from briefer.gui.dialogs import SHORTCUTS, ShortcutsDialog
 from briefer.gui.main_window import MainWindow
 from briefer.gui.models import IdRole
 
-
-@pytest.fixture
-def window(qtbot: Any, themed: Any, sample_db: Path, tmp_path: Path) -> MainWindow:
-    ws = open_workspace(sample_db, tmp_path / "settings.json")
-    win = MainWindow(ws, show_progress=False)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
-    ws.store.close()
+# `window` (the main window over the bundled sample) comes from tests/gui/conftest.py
 
 
 def test_menus_are_dutch_and_every_shortcut_is_listed(window: MainWindow, qtbot: Any) -> None:
@@ -168,3 +157,82 @@ def test_domain_digit_can_be_changed_and_cleared(window: MainWindow, qtbot: Any,
     assert window.ws.ann.domain(target.id).key is None
     window.act_undo.trigger()
     assert window.ws.ann.domain(target.id).key == 7
+
+
+def test_overview_lists_followups_of_other_documents_and_sorts_by_core_values(
+        window: MainWindow, tmp_path: Path) -> None:
+    from PySide6.QtCore import Qt
+
+    from briefer.importer import import_file
+    from briefer.model import Level
+
+    ann, store, open_doc = window.ws.ann, window.ws.store, window.current_document()
+    text = tmp_path / "notitie.txt"
+    text.write_text("Een losse notitie\n\nEen alinea zonder vragen.\n", encoding="utf-8")
+    other = import_file(store, text).document
+    other_item = store.items(other.id)[0]
+    late = store.item_by_number(open_doc.id, 12)
+    early = store.item_by_number(open_doc.id, 3)
+    ann.add_followup(other_item.id, "Elders nagaan", level=Level.OPENBAAR)
+    ann.add_followup(late.id, "Vertrouwelijk punt", level=Level.VERTROUWELIJK)
+    done = ann.add_followup(early.id, "Al gedaan", level=Level.INTERN).id
+    ann.update_followup(done, status="afgerond")
+    window.reload_followups()
+    panel = window.followups_panel
+    proxy = panel.table.model()
+    assert proxy.rowCount() == 3
+    assert not panel.table.isColumnHidden(6)  # two documents: the Document column shows
+    texts = lambda col: [proxy.index(r, col).data() for r in range(proxy.rowCount())]  # noqa: E731
+    ids = lambda: [proxy.index(r, 0).data(IdRole) for r in range(proxy.rowCount())]  # noqa: E731
+    by_id = {f.id: f for f in ann.followups()}
+    elsewhere = texts(1).index("Elders nagaan")
+    assert proxy.index(elsewhere, 6).data() == other.short_ref  # the other document, read from the core
+    proxy.sort(0, Qt.SortOrder.AscendingOrder)  # status in workflow order: open before afgerond
+    assert [by_id[i].status for i in ids()] == ["open", "open", "afgerond"]
+    proxy.sort(5, Qt.SortOrder.DescendingOrder)  # level by rank, not alphabetically
+    assert [Level(by_id[i].level) for i in ids()] == [Level.VERTROUWELIJK, Level.INTERN, Level.OPENBAAR]
+    proxy.sort(7, Qt.SortOrder.AscendingOrder)  # the item column by number, not as text
+    open_rows = [i for i in ids() if by_id[i].item_id != other_item.id]
+    assert [by_id[i].item_id for i in open_rows] == [early.id, late.id]
+
+
+def test_import_without_a_database_file_explains_in_dutch(window: MainWindow, monkeypatch: Any) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a, **k: shown.append(text))
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: pytest.fail(f"unexpected error dialog {a}"))
+    window.ws.db_path = None
+    window.import_files([Path("iets.pdf")])
+    assert len(shown) == 1 and shown[0].startswith("Importeren kan alleen met een database op schijf")
+    assert not window.imports.busy()
+
+
+def test_reader_font_size_is_remembered_clamped_and_applied(window: MainWindow) -> None:
+    shown = window.current_item()
+    assert shown is not None
+    window.set_reader_font_size(30)
+    assert window.ws.settings.reader_font_size == 24  # clamped to what stays readable
+    assert window.reader.document().defaultFont().pointSize() == 24  # the item was shown again
+    assert window.current_item().id == shown.id
+    window.set_reader_font_size(3)
+    assert window.ws.settings.reader_font_size == 8
+    assert window.reader.document().defaultFont().pointSize() == 8
+
+
+def test_help_sample_opens_the_stored_sample_without_importing_again(window: MainWindow, tmp_path: Path) -> None:
+    from briefer.importer import import_file
+
+    store = window.ws.store
+    sample = window.current_document()
+    assert sample is not None and sample.kamerstuk == "30 821, nr. 196"
+    text = tmp_path / "notitie.txt"
+    text.write_text("Een losse notitie\n\nEen alinea zonder vragen.\n", encoding="utf-8")
+    other = import_file(store, text).document
+    window.reload_library()
+    window.open_document(other.id)
+    help_menu = next(a.menu() for a in window.menuBar().actions() if a.text().replace("&", "") == "Help")
+    next(a for a in help_menu.actions() if a.text().replace("&", "") == "Voorbeelddocument openen").trigger()
+    assert window.current_document().id == sample.id
+    assert not window.imports.busy()  # opened from the store: no second import queued
+    assert len(store.documents()) == 2
