@@ -48,3 +48,17 @@ def shorten(text: str, width: int) -> str:
     """`text` on one line (runs of white space become one space), cut to `width` characters with "…"."""
     line = " ".join(text.split())
     return line if len(line) <= width else line[: width - 1].rstrip() + ELLIPSIS
+
+
+# The opening every question of a fractie shares ("De leden van de VVD-fractie ...", "Deze leden ...").
+_FRACTIE_OPENING = re.compile(
+    r"^(?:(?:ook\s+)?(?:de|het)\s+(?:leden|lid)\s+van\s+de\s+\S+?(?:-fractie|\s+fractie)\s+"
+    r"|deze\s+leden\s+|(?:de\s+)?leden\s+)", re.IGNORECASE)
+
+
+def outline_snippet(question: str) -> str:
+    """A question on one line without its shared opening, marked with "…" where it was cut:
+    "De leden van de VVD-fractie vragen of ..." -> "…vragen of ..." (an outline row tells them apart)."""
+    text = " ".join(question.split())
+    short = _FRACTIE_OPENING.sub("", text, count=1)
+    return ELLIPSIS + short if short and short != text else text

@@ -42,3 +42,13 @@ def test_store_and_cli_errors_are_user_facing():
     assert is_user_facing(DatabaseBusy("bezet")) and issubclass(StoreError, BrieferError)
     assert is_user_facing(UserError("fout"))
     assert not is_user_facing(ValueError("bug"))
+
+
+def test_outline_snippet_drops_the_shared_fractie_opening():
+    from briefer.textutil import outline_snippet
+
+    assert outline_snippet("De leden van de VVD-fractie vragen of het kabinet  iets doet.") == \
+        "…vragen of het kabinet iets doet."
+    assert outline_snippet("Deze leden lezen dat er een brief komt.") == "…lezen dat er een brief komt."
+    # a question that does not open that way is left alone
+    assert outline_snippet("Japan is eerder al slachtoffer geworden.") == "Japan is eerder al slachtoffer geworden."

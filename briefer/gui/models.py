@@ -7,7 +7,6 @@ store); ids travel in `Qt.UserRole`, never in display text.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,7 +33,7 @@ from briefer.model import (
     StoredDocument,
     StoredItem,
 )
-from briefer.textutil import shorten, strip_footnote_markers
+from briefer.textutil import outline_snippet, shorten, strip_footnote_markers
 
 IdRole = Qt.ItemDataRole.UserRole
 MarkersRole = Qt.ItemDataRole.UserRole + 1
@@ -87,19 +86,9 @@ def item_label(item: StoredItem) -> str:
     return str(nums[0])
 
 
-_OPENING = re.compile(
-    r"^(?:(?:ook\s+)?(?:de|het)\s+(?:leden|lid)\s+van\s+de\s+\S+?(?:-fractie|\s+fractie)\s+"
-    r"|deze\s+leden\s+|(?:de\s+)?leden\s+)", re.IGNORECASE)
-
-
 def item_snippet(item: StoredItem, length: int = 90) -> str:
-    """The start of the question for the outline, without the standard opening
-    ("De leden van de VVD-fractie ...") that every question of a fractie shares."""
-    text = " ".join(strip_footnote_markers(item.question or item.answer or "").split())
-    short = _OPENING.sub("", text, count=1)
-    if short != text and short:
-        text = "…" + short
-    return shorten(text, length)
+    """The start of the question for the outline, without the opening every question of a fractie shares."""
+    return shorten(outline_snippet(strip_footnote_markers(item.question or item.answer or "")), length)
 
 
 # --------------------------------------------------------------------------------------------
