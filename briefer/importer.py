@@ -47,10 +47,13 @@ def read_file(path: Path) -> bytes:
 
 
 def _carry_over(store: Store, old_id: str, new_id: str) -> CarryOverReport:
-    """Move the annotations of the previous version to the new one (the annotation layer's job)."""
+    """Move the annotations (and the dismissed suggestions) of the previous version to the new one."""
     from briefer.annotate import Annotations
+    from briefer.store.suggestions import SuggestionStore
 
-    return Annotations(store).carry_over(old_id, new_id)
+    report = Annotations(store).carry_over(old_id, new_id)
+    SuggestionStore(store.db).copy_dismissals(old_id, new_id)  # a dismissed suggestion stays dismissed
+    return report
 
 
 def import_file(store: Store, path: str | Path, progress: Progress | None = None,

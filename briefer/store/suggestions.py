@@ -82,6 +82,19 @@ class SuggestionStore:
                 (document_id, key, kind, item_number, decision, detail, now_iso()),
             )
 
+    def copy_dismissals(self, old_document_id: str, new_document_id: str) -> int:
+        """Carry the dismissals of one version to the next (same key: same item, same sentence or
+        domain); accepted ones need no copy, their annotations move with the version. Returns the count."""
+        with self.transaction():
+            cur = self.conn.execute(
+                "INSERT OR IGNORE INTO suggestion_decisions "
+                "(document_id, key, kind, item_number, decision, detail, created) "
+                "SELECT ?, key, kind, item_number, decision, detail, created FROM suggestion_decisions "
+                "WHERE document_id = ? AND decision = 'dismissed'",
+                (new_document_id, old_document_id),
+            )
+        return cur.rowcount
+
     def forget(self, document_id: str, key: str) -> bool:
         """Remove a decision (the suggestion returns); True when there was one."""
         with self.transaction():

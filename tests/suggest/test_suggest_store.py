@@ -291,3 +291,22 @@ def test_suggestions_already_carried_out_by_hand_are_not_offered_again(tmp_path)
         # and nothing was stored as a decision: removing the tag brings the suggestion back
         ann.untag_item(tag_target.id, option.domain_id)
         assert option.key in suggest_document(store, doc.id).keys()
+
+
+def test_a_dismissed_suggestion_stays_dismissed_in_a_new_version(tmp_path):
+    from briefer.importer import import_file
+    from briefer.paths import SAMPLE_DOCUMENT
+    from briefer.store import Store
+    from briefer.suggest import dismiss, suggest_document
+
+    with Store.open(tmp_path / "versions.db") as store:
+        first = import_file(store, SAMPLE_DOCUMENT).document
+        offered = suggest_document(store, first.id)
+        key = offered.toezeggingen[0].key
+        dismiss(store, first.id, key, suggestions=offered)
+        second = import_file(store, SAMPLE_DOCUMENT.with_suffix(".txt")).document
+        assert second.version_of == first.id
+        fresh = suggest_document(store, second.id)
+        assert key not in fresh.keys()
+        # only what was dismissed is hidden: the other toezeggingen are still offered
+        assert {t.key for t in offered.toezeggingen} - {key} <= set(fresh.keys())
