@@ -351,8 +351,14 @@ class StoredDocument:
 
     @property
     def subject(self) -> str:
-        """What the document is about: its title, else its document type ("Verslag schriftelijk overleg")."""
-        return (self.title or "").strip() or DOC_TYPE_LABELS.get(self.doc_type, "")
+        """What the document is about, as a heading: its title ("Vragen over het bericht …" for
+        Kamervragen, whose titles continue "Vragen over"), else its type ("Verslag schriftelijk overleg")."""
+        title = " ".join((self.title or "").split())
+        if not title:
+            return DOC_TYPE_LABELS.get(self.doc_type, "")
+        if self.doc_type == DocType.KAMERVRAGEN and title[:1].islower():
+            return f"Vragen over {title}"
+        return title[:1].upper() + title[1:]
 
     @property
     def short_ref(self) -> str:

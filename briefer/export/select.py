@@ -195,8 +195,11 @@ def select(bundles: list[DocumentAnnotations], opts: BriefingOptions) -> Selecti
         out_plain: list[int] = []
         out_untagged: list[int] = []
         for it in sorted(bundle.items, key=lambda i: i.position):
-            tags = sorted((by_id[d] for d in bundle.item_domains.get(it.id, []) if d in by_id),
-                          key=lambda d: d.position)
+            # an item belongs to the domains it is tagged with and those of its (surviving) highlights:
+            # selecting a passage and pressing 1 is the staffer saying "this answer is about domain 1"
+            marked = [h.domain_id for h in hl.get(it.id, []) if h.domain_id]
+            tags = sorted((by_id[d] for d in dict.fromkeys([*bundle.item_domains.get(it.id, []), *marked])
+                           if d in by_id), key=lambda d: d.position)
             sel = SelectedItem(
                 item=it, document=doc, domains=tags,
                 highlights=sorted(hl.get(it.id, []), key=_highlight_order),

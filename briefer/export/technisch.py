@@ -35,6 +35,14 @@ def _is_conf(level: Level | str) -> bool:
     return Level(level) is Level.VERTROUWELIJK
 
 
+def _askers(sel: SelectedItem) -> str | None:
+    """Kamervragen have no fractie per item: "Vragen van Mutluer (GroenLinks-PvdA) en Kostić (PvdD)"."""
+    people = [p.label for p in sel.document.asked_by or []]
+    if not people:
+        return None
+    return "Vragen van " + (people[0] if len(people) == 1 else ", ".join(people[:-1]) + " en " + people[-1])
+
+
 def _groups(selection: Selection, by: str) -> list[tuple[str, list[SelectedItem]]]:
     items = selection.items()
     groups: dict[str, list[SelectedItem]] = {}
@@ -47,7 +55,7 @@ def _groups(selection: Selection, by: str) -> list[tuple[str, list[SelectedItem]
             groups.setdefault(first or NO_DOMAIN, []).append(s)
     else:
         for s in items:
-            groups.setdefault(s.item.party or NO_PARTY, []).append(s)
+            groups.setdefault(s.item.party or _askers(s) or NO_PARTY, []).append(s)
     return [(name, members) for name, members in groups.items() if members]
 
 

@@ -113,6 +113,7 @@ class FollowUpDialog(QDialog):
         select_data(self.level, str(Level.INTERN))
         self.level_warning = QLabel("VERTROUWELIJK — komt alleen in een als vertrouwelijk gemarkeerde briefing")
         self.level_warning.setObjectName("badge")
+        self.level_warning.setWordWrap(True)  # the form column is narrower than the sentence
         self.level_warning.setVisible(False)
         self.level.currentIndexChanged.connect(self._level_changed)
         form.addRow("&Niveau", self.level)

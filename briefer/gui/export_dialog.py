@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefer import paths
+from briefer.export import ExportError
 from briefer.gui.dialogs import error_text, level_combo, select_data, show_error
 from briefer.gui.labels import document_label
 from briefer.gui.theme import dot_icon
@@ -275,7 +276,10 @@ class ExportDialog(QDialog):
             bundles, opts = self.bundles(), self.options()
             target = opts.out
             if target is not None and target.suffix.lower() != ".docx":
-                target.mkdir(parents=True, exist_ok=True)
+                try:
+                    target.mkdir(parents=True, exist_ok=True)
+                except OSError as exc:
+                    raise ExportError(f"De map {target} kan niet worden gemaakt: kies een andere map.") from exc
         except Exception as exc:
             show_error(self, exc)
             return

@@ -69,14 +69,9 @@ def document_date_label(doc: StoredDocument) -> str:
 
 def document_label(doc: StoredDocument) -> str:
     """A name a staffer recognises: the Kamerstuk, 'Vragen over …' for Kamervragen, or the file."""
-    if doc.kamerstuk:
+    if doc.kamerstuk or not doc.title:
         return doc.display_name
-    title = " ".join((doc.title or "").split())
-    if title:
-        if doc.doc_type == DocType.KAMERVRAGEN:
-            return f"Vragen over {title}"
-        return title[:1].upper() + title[1:]
-    return doc.display_name
+    return doc.subject
 
 
 def asked_by_label(doc: StoredDocument) -> str | None:

@@ -45,6 +45,11 @@ class Entry:
         return f"Domein: {self.domain_name}" if self.kind == "Domein" else self.kind
 
     @property
+    def phrase(self) -> str:
+        """The title inside a sentence: "toezegging", "domein: Grondstoffen …" (a name keeps its capitals)."""
+        return f"domein: {self.domain_name}" if self.kind == "Domein" else self.kind.lower()
+
+    @property
     def tip(self) -> str:
         """One line for tooltips: "toezegging — Aan het einde van het jaar …"."""
         text = shorten(self.text, 90)
@@ -123,10 +128,13 @@ class SuggestionController(QObject):
 
     def load(self, doc_id: str | None) -> None:
         """A document was opened: forget the old suggestions and compute the new ones."""
-        if doc_id != self.doc_id:
+        changed = doc_id != self.doc_id
+        if changed:
             self._set(None, [])
         self.doc_id = doc_id
         self.refresh(delayed=True)
+        if changed:
+            self.updated.emit()  # the old document's suggestions leave the panel and marks at once
 
     def refresh(self, *, delayed: bool = False) -> None:
         """Recompute for the open document (after accept/dismiss and their undo/redo).
@@ -263,7 +271,7 @@ class SuggestionController(QObject):
             self.ws.failed.emit(exc)
             return False
         self._drop(key)
-        label = f"Suggestie afwijzen ({entry.title.lower() if entry else 'suggestie'}, vraag {entry.item if entry else '?'})"
+        label = f"Suggestie afwijzen ({entry.phrase if entry else 'suggestie'}, vraag {entry.item if entry else '?'})"
         self.ws.undo_stack.push(DismissCommand(self, doc_id, key, label))
         return True
 

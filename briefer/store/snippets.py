@@ -12,6 +12,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from briefer.textutil import FOOTNOTE_MARKER
+
+_BLANK = "\x00"  # stands in for a footnote marker's characters while a snippet is cut
 _TOKEN = re.compile(r"(?:[^\W_]|[\u0300-\u036f])+")
 
 
@@ -89,6 +92,12 @@ def make_snippet(text: str, hits: list[tuple[int, int]], size: int, mark_open: s
     """About `size` tokens around the densest hits, each hit wrapped in the marks."""
     if not text:
         return ""
+    # footnote markers ("[^3]") are not for reading: blank them (same length, no token) and drop
+    # them at the end, with any hit that falls inside one
+    markers = [(m.start(), m.end()) for m in FOOTNOTE_MARKER.finditer(text)]
+    if markers:
+        hits = [(a, b) for a, b in hits if not any(ms < b and a < me for ms, me in markers)]
+        text = FOOTNOTE_MARKER.sub(lambda m: _BLANK * len(m.group()), text)
     hits = _merge_adjacent(text, hits)
     anchor = 0
     if hits:
@@ -121,9 +130,9 @@ def make_snippet(text: str, hits: list[tuple[int, int]], size: int, mark_open: s
         out += [text[pos:a].translate(quotes), mark_open, text[a:b].translate(quotes), mark_close]
         pos = b
     out.append(text[pos:end].translate(quotes))
-    snippet = " ".join("".join(out).split())
-    if start > 0 and text[:start].strip():
+    snippet = " ".join("".join(out).replace(_BLANK, "").split())
+    if start > 0 and text[:start].replace(_BLANK, "").strip():
         snippet = ellipsis + snippet
-    if end < len(text) and text[end:].strip(" \n.,;:!?)»\"'"):
+    if end < len(text) and text[end:].replace(_BLANK, "").strip(" \n.,;:!?)»\"'"):
         snippet += ellipsis
     return snippet

@@ -152,3 +152,35 @@ def test_a_confidential_highlight_stays_unmistakable_inside_a_suggested_sentence
     assert cursor.charFormat().underlineStyle() == QTextCharFormat.UnderlineStyle.WaveUnderline
     cursor.setPosition(fmap.to_doc(entry.start + 30))
     assert cursor.charFormat().underlineStyle() == QTextCharFormat.UnderlineStyle.DotLine
+
+
+def test_undo_names_a_dismissed_domain_as_it_is_written(window: MainWindow, qtbot: Any) -> None:
+    _ready(window, qtbot)
+    entry = next(e for e in window.suggestions.entries() if e.kind == "Domein")
+    assert entry.domain_name != entry.domain_name.lower()  # the taxonomy's names start with a capital
+    assert window.suggestions.dismiss(entry.key)
+    label = window.ws.undo_stack.undoText()
+    assert label.startswith("Suggestie afwijzen") and entry.domain_name in label
+    assert f"vraag {entry.item}" in label
+
+
+def test_opening_another_document_clears_the_old_suggestions_at_once(window: MainWindow, qtbot: Any,
+                                                                   samples_dir: Any) -> None:
+    from briefer.importer import import_file
+
+    _ready(window, qtbot)
+    window.show_suggestions()
+    panel = window.suggestions_panel
+    assert panel.list.count() > 0
+    old_keys = {e.key for e in window.suggestions.entries()}
+    import_file(window.ws.store, samples_dir / "ah-tk-20232024-2210.pdf")
+    other_id = next(d.id for d in window.ws.store.documents() if d.identifier == "ah-tk-20232024-2210")
+    window.reload_library()
+    window.open_document(other_id)
+    # before the new suggestions are computed, nothing of the old document may be offered
+    assert panel.list.count() == 0 and not panel.accept_button.isEnabled()
+    assert panel.info.text() == "Suggesties worden berekend…"
+    _ready(window, qtbot)
+    shown = {panel.list.item(i).data(Qt.ItemDataRole.UserRole).key for i in range(panel.list.count())}
+    assert shown and shown == {e.key for e in window.suggestions.entries()}
+    assert window.suggestions.doc_id == other_id and shown != old_keys

@@ -136,6 +136,38 @@ def test_export_dialog_writes_docx_on_a_worker_and_lists_what_is_left_out(window
     assert dialog.worker_thread_ident not in (None, threading.get_ident())
 
 
+def test_export_to_a_folder_that_cannot_be_made_says_so_in_dutch(window: MainWindow, tmp_path: Path,
+                                                                  qtbot: Any) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from briefer.gui.export_dialog import ExportDialog
+
+    blocker = tmp_path / "geen-map.txt"
+    blocker.write_text("x")
+    dialog = ExportDialog(window.ws, window.current_document(), window, opener=lambda p: True)
+    qtbot.addWidget(dialog)
+    dialog.out.setText(str(blocker / "uit"))  # a folder inside a file: it cannot be made
+    shown: list[tuple[QMessageBox.Icon, str]] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            shown.append((box.icon(), box.text()))
+            box.accept()
+        else:
+            QTimer.singleShot(20, answer)
+
+    QTimer.singleShot(0, answer)
+    dialog.export()
+    qtbot.waitUntil(lambda: bool(shown), timeout=3000)
+    icon, text = shown[0]
+    assert icon == QMessageBox.Icon.Warning  # a named, expected problem, not "er ging iets onverwachts mis"
+    assert str(blocker / "uit") in text and "kies een andere map" in text
+    assert not dialog.busy() and dialog.result_path is None
+    assert list(tmp_path.glob("**/*.docx")) == []
+
+
 def test_export_never_remembers_a_confidential_ceiling(window: MainWindow, tmp_path: Path, qtbot: Any) -> None:
     from briefer.gui.export_dialog import ExportDialog
 

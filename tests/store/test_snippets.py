@@ -57,3 +57,27 @@ def test_quotes_in_the_text_never_look_like_hit_marks():
 def test_neighbouring_hits_are_marked_as_one():
     text = "Het kabinet biedt een vertrouwelijke technische briefing aan."
     assert "«vertrouwelijke technische briefing»" in _snippet(text, "briefing technische vertrouwelijke")
+
+
+def test_footnote_markers_do_not_show_in_snippets():
+    text = "Heeft u kennisgenomen van het artikel “Kritiek op actief regenboogbeleid”?[^1] Zo ja, wat vindt u ervan[^12]."
+    snippet = _snippet(text, "regenboogbeleid")
+    assert "[^" not in snippet and "]" not in snippet
+    assert "«regenboogbeleid»”? Zo ja" in snippet
+    assert _snippet(text, "ervan").endswith("«ervan».")  # no ellipsis for a marker alone, no space before "."
+    assert "«" not in _snippet(text, "12")  # a marker's number is not a hit
+
+
+def test_search_results_show_no_footnote_markers(tmp_path):
+    from briefer.model import DocType, Document, Footnote, Item
+    from briefer.store import Store
+
+    with Store.open(tmp_path / "s.db") as store:
+        doc = Document(source="x.txt", doc_type=DocType.KAMERVRAGEN, identifier="ah-tk-x", title="iets",
+                       items=[Item(number=1, question="Kent u het regenboogbeleid?[^1] Zo ja, hoe?",
+                                   answer="Ja.")],
+                       footnotes=[Footnote(number=1, text="Bron")])
+        store.add_document(doc, b"x", source_name="x.txt")
+        hits = store.search("regenboogbeleid")
+    assert hits and all("[^" not in h.snippet for h in hits)
+    assert "«regenboogbeleid»? Zo ja" in hits[0].snippet
