@@ -267,10 +267,25 @@ class ReaderView(QTextBrowser):
                 cursor.insertText(f"{number}", anchor)
                 cursor.insertText(f"  {note.text if note else '(voetnoot niet gevonden)'}", small)
 
+        self._tighten_paragraph_breaks(doc)
         self._apply_suggestions(doc)  # first: a confidential highlight's red wave wins over the dots
         self._apply_highlights(doc)
         self.setDocument(doc)
         self.verticalScrollBar().setValue(scroll)
+
+    def _tighten_paragraph_breaks(self, doc: QTextDocument) -> None:
+        """A blank line between paragraphs stays in the text (offsets map one to one onto the stored
+        field) but is drawn as a small gap, not as a whole empty line with margins."""
+        gap = QTextBlockFormat()
+        gap.setLineHeight(35, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        gap.setTopMargin(0)
+        gap.setBottomMargin(0)
+        for fmap in self._maps.values():
+            block = doc.findBlock(fmap.doc_start)
+            while block.isValid() and block.position() <= fmap.doc_end:
+                if not block.text():
+                    QTextCursor(block).mergeBlockFormat(gap)
+                block = block.next()
 
     def _insert_field(self, cursor: QTextCursor, name: str, text: str, fmt: QTextCharFormat) -> FieldMap:
         fmap = FieldMap(name, doc_start=cursor.position())

@@ -125,3 +125,23 @@ def _cursor_at(reader: ReaderView, pos: int) -> QTextCursor:
     cursor = QTextCursor(reader.document())
     cursor.setPosition(pos)
     return cursor
+
+
+def test_blank_line_between_paragraphs_is_a_small_gap_and_offsets_still_map(qapp: Any) -> None:
+    answer = "Eerste alinea van het antwoord.\n\nTweede alinea, met de kern van de zaak."
+    reader = ReaderView()
+    reader.show_item(_item("Een vraag?", answer), footnotes={}, highlights=[], domains=[])
+    fmap = reader.field_map("answer")
+    doc = reader.document()
+    block = doc.findBlock(fmap.doc_start)
+    empty = []
+    while block.isValid() and block.position() <= fmap.doc_end:
+        if not block.text():
+            empty.append(block.blockFormat())
+        block = block.next()
+    assert len(empty) == 1
+    assert empty[0].lineHeight() == 35 and empty[0].bottomMargin() == 0 and empty[0].topMargin() == 0
+    # the second paragraph still maps onto the stored text, one to one
+    _select(reader, "answer", "met de kern")
+    field, start, end = reader.selection_anchor()
+    assert field == "answer" and answer[start:end] == "met de kern"
