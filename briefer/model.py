@@ -71,6 +71,11 @@ class Level(StrEnum):
             ) from None
 
 
+def doc_type_label(doc_type: str) -> str:
+    """The Dutch name of a document type ("Verslag schriftelijk overleg"); unknown types as they are."""
+    return DOC_TYPE_LABELS.get(doc_type, doc_type)
+
+
 _LEVEL_RANK = {Level.OPENBAAR: 0, Level.INTERN: 1, Level.VERTROUWELIJK: 2}
 DEFAULT_LEVEL = Level.INTERN
 
@@ -119,6 +124,11 @@ class Person:
     def label(self) -> str:
         """The member as people write them: "Name (Party)", or the name alone without a party."""
         return f"{self.name} ({self.party})" if self.party else self.name
+
+
+def people_label(people: list[Person] | None) -> str:
+    """Who asked, on one line: "Mutluer (GroenLinks-PvdA), Kostić (PvdD)"."""
+    return ", ".join(p.label for p in people or [])
 
 
 @dataclass

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -89,10 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def db_path(args: argparse.Namespace) -> Path:
     """The database the user asked for, else $BRIEFER_DB, else the per-user default."""
-    if getattr(args, "db", None):
-        return Path(args.db)
-    env = os.environ.get("BRIEFER_DB")
-    return Path(env) if env else paths.default_db_path()
+    return Path(args.db) if getattr(args, "db", None) else paths.default_db_path()
 
 
 @contextmanager

@@ -17,7 +17,7 @@ from briefer import paths
 from briefer.cli import UserError, db_path, open_store, restore_hint
 from briefer.cli.filters import add_filter_args, filtered_item_ids, wants_filter
 from briefer.errors import is_user_facing
-from briefer.model import DOC_TYPE_LABELS, Footnote, StoredDocument, StoredItem
+from briefer.model import Footnote, StoredDocument, StoredItem, doc_type_label, people_label
 from briefer.store import DatabaseCorrupt, ImportResult
 from briefer.store import backup as backups
 from briefer.textutil import cited_footnotes, shorten
@@ -82,10 +82,6 @@ def _reference_line(doc: StoredDocument) -> str:
     return "  Kamerstuk:      niet gevonden"
 
 
-def _people(doc: StoredDocument) -> str:
-    return ", ".join(p.label for p in doc.asked_by or [])
-
-
 def summary_lines(result: ImportResult) -> list[str]:
     """The Dutch import summary: type, Kamerstuk, items per party, warnings."""
     doc = result.document
@@ -94,13 +90,13 @@ def summary_lines(result: ImportResult) -> list[str]:
     parties = ", ".join(f"{party} {count}" for party, count in result.items_per_party if party != "—")
     lines = [
         f"Geïmporteerd: {doc.source}",
-        f"  Type:           {DOC_TYPE_LABELS.get(doc.doc_type, doc.doc_type)}",
+        f"  Type:           {doc_type_label(doc.doc_type)}",
         _reference_line(doc),
     ]
     if doc.title:
         lines.append(f"  Titel:          {doc.title}")
     if doc.asked_by:
-        lines.append(f"  Gesteld door:   {_people(doc)}")
+        lines.append(f"  Gesteld door:   {people_label(doc.asked_by)}")
     if doc.answered_by:
         lines.append(f"  Beantwoord door: {doc.answered_by}")
     lines.append(f"  Vragen:         {doc.item_count}" + (f" — per fractie: {parties}" if parties else ""))
@@ -157,7 +153,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         version = f"  (nieuwe versie van {doc.version_of[:8]})" if doc.version_of else ""
         ref = doc.kamerstuk or doc.identifier or doc.source
         print(f"{doc.id[:8]}  {doc.imported[:10]}  {ref:<22}  {doc.item_count:>4} vragen  "
-              f"{DOC_TYPE_LABELS.get(doc.doc_type, doc.doc_type)}{version}")
+              f"{doc_type_label(doc.doc_type)}{version}")
         if doc.title:
             print(f"          {doc.title}")
     return 0
@@ -185,7 +181,7 @@ def cmd_show(args: argparse.Namespace) -> int:
                           "footnotes": [asdict(n) for n in notes]}, ensure_ascii=False, indent=2))
         return 0
     print(doc.display_name + (f" — {doc.title}" if doc.title else ""))
-    print(f"{DOC_TYPE_LABELS.get(doc.doc_type, doc.doc_type)} · {doc.source} · id {doc.id}")
+    print(f"{doc_type_label(doc.doc_type)} · {doc.source} · id {doc.id}")
     if doc.version_of:
         print(f"Nieuwe versie van {doc.version_of}")
     print(f"{len(items)} vragen, {len(notes)} voetnoten")

@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from briefer.model import DOC_TYPE_LABELS, Document
+from briefer.model import Document, doc_type_label, people_label
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
 
 def outline(doc: Document) -> str:
     """A readable Dutch outline: type, Kamerstuk, parties with item counts, warnings."""
-    lines = [f"Bestand:      {doc.source}", f"Type:         {DOC_TYPE_LABELS.get(doc.doc_type, doc.doc_type)}"]
+    lines = [f"Bestand:      {doc.source}", f"Type:         {doc_type_label(doc.doc_type)}"]
     if doc.kamerstuk:
         lines.append(f"Kamerstuk:    {doc.kamerstuk}")
     if doc.identifier:
@@ -44,7 +44,7 @@ def outline(doc: Document) -> str:
     if doc.title:
         lines.append(f"Titel:        {doc.title}")
     if doc.asked_by:
-        lines.append("Vragensteller(s): " + ", ".join(p.label for p in doc.asked_by))
+        lines.append("Vragensteller(s): " + people_label(doc.asked_by))
     if doc.answered_by:
         lines.append(f"Beantwoord door: {doc.answered_by}")
     lines.append(f"Pagina's:     {doc.page_count}")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from briefer.model import DocType, FollowUpKind, FollowUpStatus, Level, StoredDocument
+from briefer.model import DocType, FollowUpKind, FollowUpStatus, Level, StoredDocument, people_label
 from briefer.textutil import dutch_date
 
 DOC_TYPE_SHORT: dict[str, str] = {
@@ -113,8 +113,7 @@ def document_tooltip(doc: StoredDocument) -> str:
     if doc.answered_by:
         lines.append(f"Beantwoord door: {doc.answered_by}")
     if doc.asked_by:
-        names = ", ".join(p.label for p in doc.asked_by)
-        lines.append(f"Gesteld door: {names}")
+        lines.append(f"Gesteld door: {people_label(doc.asked_by)}")
     lines.append(f"{doc.item_count} {item_noun(doc.doc_type, plural=True).lower()}"
                  + (f", {doc.page_count} pagina's" if doc.page_count else ""))
     lines.append(f"Geïmporteerd: {dutch_date(doc.imported)}")
