@@ -129,7 +129,7 @@ def main() -> None:
         ann.tag_item(it.id, d1.id)
         ann.add_highlight(it.id, "answer", 0, min(20, len(it.answer)), domain_id=d1.id)
         ann.add_followup(it.id, "Nagaan", owner="bench")
-    window.refresh_annotations()
+    window.presenter.refresh_annotations()
     times = []
     for it in items[:60]:
         t = time.perf_counter()

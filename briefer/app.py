@@ -1,6 +1,8 @@
 """GUI: the composition root: settings, database and main window meet here and nowhere else.
 
-    python -m briefer.app [--sample] [--db PATH] [--settings PATH]
+    python -m briefer.app [--sample] [--db PATH] [--settings PATH] [FILE ...]
+
+FILE …: documents to import (in order) and open, as "Open with" on the desktop passes them.
 
 First start (an empty database): the bundled sample (Kamerstuk 30 821, nr. 196) is imported on a
 worker thread and shown. `--sample` does the same on any database (importing it only once).
@@ -29,6 +31,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--sample", action="store_true",
                         help="het meegeleverde voorbeelddocument importeren (eenmalig) en tonen")
     parser.add_argument("--settings", type=Path, default=None, help="instellingenbestand (JSON)")
+    parser.add_argument("files", nargs="*", type=Path, metavar="BESTAND",
+                        help="documenten om te importeren en te openen (PDF, Word of tekst)")
     return parser.parse_args(argv)
 
 
@@ -47,14 +51,25 @@ def open_workspace(db_path: Path, settings_path: Path | None = None) -> Workspac
 
 
 def create_window(db_path: Path, *, sample: bool = False, settings_path: Path | None = None,
-                  show_progress: bool = True) -> MainWindow:
-    """The main window over `db_path`, restored to the last session; imports the sample when asked
-    or when the database is empty (on a worker thread, after the window is up)."""
+                  show_progress: bool = True, files: list[Path] | None = None) -> MainWindow:
+    """The main window over `db_path`, restored to the last session. `files` are imported in order
+    and the first is opened (on a worker thread, once the window is up); without files the sample
+    is shown when asked or when the database is empty."""
     ws = open_workspace(db_path, settings_path)
     window = MainWindow(ws, show_progress=show_progress)
-    if sample or window.library_model.rowCount() == 0:
+    if files:
+        open_files(window, files)
+    elif sample or window.library_model.rowCount() == 0:
         show_sample(window)
     return window
+
+
+def open_files(window: MainWindow, files: list[Path]) -> None:
+    """`briefer-app FILE …` ("Open with"): import the files in order once the event loop runs."""
+    from PySide6.QtCore import QTimer
+
+    paths_ = [Path(f).expanduser().absolute() for f in files]
+    QTimer.singleShot(0, lambda: window.import_files(paths_))
 
 
 def show_sample(window: MainWindow) -> None:
@@ -101,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     if not _startup_check(db_path):
         return 1
     try:
-        window = create_window(db_path, sample=args.sample, settings_path=args.settings)
+        window = create_window(db_path, sample=args.sample, settings_path=args.settings, files=args.files)
     except Exception as exc:
         from briefer.errors import is_user_facing
 

@@ -35,6 +35,7 @@ class Settings:
 
     window_geometry: str = ""  # base64 of QMainWindow.saveGeometry()
     window_state: str = ""  # base64 of QMainWindow.saveState()
+    left_splitter: str = ""  # base64 of the documents/outline divider (QSplitter.saveState())
     last_document: str | None = None  # document id
     last_item: str | None = None  # item id
     recent_files: list[str] = field(default_factory=list)

@@ -127,8 +127,8 @@ def main() -> int:
     window.suggestions_dock.show()  # its tab sits beside the follow-ups overview, which stays in front
     window.followups_dock.raise_()
     window.resizeDocks([window.followups_dock], [215], Qt.Orientation.Vertical)  # room for the tab bar
-    window.reload_followups()
-    window.refresh_annotations()
+    window.presenter.reload_followups()
+    window.presenter.refresh_annotations()
     window.select_item(item_id)
     window.activateWindow()
     window.reader.setFocus()

@@ -1,67 +1,150 @@
-"""GUI: the window's annotation actions (digits, highlight, note, follow-ups, search, domains).
+"""GUI: the annotation actions (digits, highlight, note, Kern, follow-ups, item title, domains).
 
-A mixin of `MainWindow`: each action turns what the user did into one core call, run through
-`Workspace.perform` so it lands on the undo stack; dialogs collect input, the core decides.
+`AnnotationActions` owns its QActions and turns what the user did into one core call, run through
+`Workspace.perform` so it lands on the undo stack; dialogs collect input, the core decides. It is
+handed the workspace, the presenter (what is open) and the window it lives in; it never imports
+the window.
+
+Levels: a new note or follow-up is created with `level=None`, so the core decides from the
+material (a note on a vertrouwelijk passage starts vertrouwelijk). Only an explicit choice of the
+user passes a level.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any
 
-from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtCore import QObject, Slot
+from PySide6.QtGui import QAction, QUndoCommand
+from PySide6.QtWidgets import QInputDialog, QWidget
 
-from briefer.gui.dialogs import FollowUpDialog, ShortcutsDialog
+from briefer.gui.dialogs import FollowUpDialog
 from briefer.gui.labels import document_label
+from briefer.gui.presenter import DocumentPresenter
+from briefer.gui.qactions import make_action
+from briefer.gui.workspace import Workspace
 from briefer.model import FollowUpStatus, Level
 
-if TYPE_CHECKING:
-    from briefer.gui.main_window import MainWindow
 
-    _Base = MainWindow
-else:
-    _Base = object
+def created_at_core_level(fn: Any) -> Any:
+    """Wrap a core create call so it gets `level=None`: the core decides the level from the material.
+
+    A core that does not accept None yet ("niveau ontbreekt") is called without a level, so it
+    uses its own default; remove the fallback once every core accepts None.
+    """
+    def call(*args: Any, **kwargs: Any) -> Any:
+        from briefer.annotate import AnnotationError
+
+        kwargs["level"] = None
+        try:
+            return fn(*args, **kwargs)
+        except AnnotationError as exc:
+            if "niveau ontbreekt" not in str(exc):
+                raise
+            kwargs.pop("level")
+            return fn(*args, **kwargs)
+
+    return call
 
 
-class AnnotationActions(_Base):
-    """GUI: annotation, search and domain actions of the main window (mixin; files: `briefer.gui.files`)."""
+class TitleCommand(QUndoCommand):
+    """GUI: renaming an item in the outline (the staffer's own title), undoable."""
+
+    def __init__(self, ws: Workspace, item_id: str, old: str | None, new: str | None) -> None:
+        super().__init__("Titel van de vraag wijzigen")
+        self.ws, self.item_id, self.old, self.new = ws, item_id, old, new
+
+    def _set(self, title: str | None) -> None:
+        from briefer.store.titles import set_item_title
+
+        try:
+            set_item_title(self.ws.store, self.item_id, title)
+        except Exception as exc:
+            self.setObsolete(True)
+            self.ws.failed.emit(exc)
+        self.ws.changed.emit()
+
+    def redo(self) -> None:
+        self._set(self.new)
+
+    def undo(self) -> None:
+        self._set(self.old)
+
+
+class AnnotationActions(QObject):
+    """GUI: annotation actions of the window; owns act_highlight, digits, note, follow-up, Kern, title."""
+
+    def __init__(self, workspace: Workspace, presenter: DocumentPresenter, host: QWidget) -> None:
+        super().__init__(host)
+        self.ws, self.p, self.host = workspace, presenter, host
+        v = presenter.v
+        self.act_highlight = make_action(host, "Selectie &markeren", lambda: self.highlight_selection(None), "H")
+        self.digit_actions: list[QAction] = [
+            make_action(host, f"Domein {d}", lambda d=d: self.tag_with_digit(d), str(d)) for d in range(1, 10)]
+        self.act_domains = make_action(host, "Domeinen &beheren…", self.manage_domains)
+        self.act_note = make_action(host, "&Notitie schrijven", self.new_note, "N")
+        self.act_followup = make_action(host, "&Vervolgactie toevoegen…", self.new_followup, "F")
+        self.act_kern = make_action(host, "&Kern van het document…", self.edit_kern, "Ctrl+Shift+N")
+        self.act_title = make_action(host, "&Titel van de vraag…", self.edit_title, "F2",
+                                     "Uw eigen titel voor deze vraag in het overzicht")
+        self.act_user = make_action(host, "Uw naam voor briefings…", self.set_user_name)
+        v.reader.highlight_requested.connect(self.highlight_selection)
+        v.reader.followup_requested.connect(self.new_followup)
+        insp = v.inspector
+        insp.domain_toggled.connect(self.toggle_domain)
+        insp.note_edited.connect(self.save_note)
+        insp.highlight_activated.connect(self.show_highlight)
+        insp.highlight_delete.connect(self.delete_highlight)
+        insp.highlight_domain.connect(self.set_highlight_domain)
+        insp.highlight_note.connect(self.edit_highlight_note)
+        insp.followup_add.connect(self.new_followup)
+        insp.followup_edit.connect(self.edit_followup)
+        insp.followup_delete.connect(self.delete_followup)
+        v.kern.edit_requested.connect(self.edit_kern)
+        v.followups.edit_followup.connect(self._edit_followup_from_overview)
+        v.followups.status_requested.connect(self.set_followup_status)
+        self.accept_domain_suggestion: Any = lambda _number, _domain_id: False  # set by the review actions
+        self.reveal_inspector: Any = lambda: None  # set by the window: show the inspector's dock
+
+    def _status(self, text: str, ms: int = 5000) -> None:
+        self.p.message.emit(text, ms)
 
     # -- domains and highlights ------------------------------------------------------------------
 
     @Slot(int)
     def tag_with_digit(self, digit: int) -> None:
         """1–9: highlight the selection with that domain, or (no selection) toggle the item's tag."""
-        item = self.current_item()
+        item = self.p.current_item()
         if item is None:
             return
-        domain = self.domain_by_key(digit)
+        domain = self.p.domain_by_key(digit)
         if domain is None:
-            self.statusBar().showMessage(f"Geen domein onder toets {digit}; zie het Domeinen-paneel.", 5000)
+            self._status(f"Geen domein onder toets {digit}; zie Bewerken → Taggen met domein.")
             return
-        anchor = self.reader.selection_anchor()
+        anchor = self.p.v.reader.selection_anchor()
         if anchor is not None:
             field, start, end = anchor
             self.ws.perform(self.ws.ann.add_highlight, item.id, field, start, end, domain_id=domain.id)
+            return
+        tagged = {d.id for d in self.ws.query(self.ws.ann.item_domains, item.id, default=[])}
+        if domain.id in tagged:
+            self.ws.perform(self.ws.ann.untag_item, item.id, domain.id)
         else:
-            tagged = {d.id for d in self.ws.query(self.ws.ann.item_domains, item.id, default=[])}
-            if domain.id in tagged:
-                self.ws.perform(self.ws.ann.untag_item, item.id, domain.id)
-            else:
-                self.ws.perform(self.ws.ann.tag_item, item.id, domain.id)
+            self.ws.perform(self.ws.ann.tag_item, item.id, domain.id)
 
     @Slot(object)
     def highlight_selection(self, domain_id: str | None = None) -> None:
-        item = self.current_item()
-        anchor = self.reader.selection_anchor()
+        item = self.p.current_item()
+        anchor = self.p.v.reader.selection_anchor()
         if item is None or anchor is None:
-            self.statusBar().showMessage("Selecteer eerst een passage in de tekst.", 4000)
+            self._status("Selecteer eerst een passage in de tekst.", 4000)
             return
         field, start, end = anchor
         self.ws.perform(self.ws.ann.add_highlight, item.id, field, start, end, domain_id=domain_id)
 
     @Slot(str, bool)
     def toggle_domain(self, domain_id: str, checked: bool) -> None:
-        item = self.current_item()
+        item = self.p.current_item()
         if item is None:
             return
         if checked:
@@ -71,21 +154,23 @@ class AnnotationActions(_Base):
         else:
             self.ws.perform(self.ws.ann.untag_item, item.id, domain_id)
 
+    def _highlight(self, highlight_id: str) -> Any:
+        item_id = self.p.current_item_id()
+        if not item_id:
+            return None
+        return next((h for h in self.ws.query(self.ws.ann.highlights, item_id, default=[]) if h.id == highlight_id),
+                    None)
+
     @Slot(str)
     def show_highlight(self, highlight_id: str) -> None:
-        hl = next((h for h in self.ws.query(self.ws.ann.highlights, self._item_id, default=[])
-                   if h.id == highlight_id), None) if self._item_id else None
+        hl = self._highlight(highlight_id)
         if hl is not None:
-            self.tabs.setCurrentIndex(0)
-            self.reader.select_range(hl.field, hl.start, hl.end)
+            self.p.v.tabs.setCurrentIndex(0)
+            self.p.v.reader.select_range(hl.field, hl.start, hl.end)
 
     @Slot(str)
     def delete_highlight(self, highlight_id: str) -> None:
         self.ws.perform(self.ws.ann.delete_highlight, highlight_id)
-
-    @Slot(str, str)
-    def set_highlight_level(self, highlight_id: str, level: str) -> None:
-        self.ws.perform(self.ws.ann.update_highlight, highlight_id, level=Level(level))
 
     @Slot(str, object)
     def set_highlight_domain(self, highlight_id: str, domain_id: str | None) -> None:
@@ -93,11 +178,10 @@ class AnnotationActions(_Base):
 
     @Slot(str)
     def edit_highlight_note(self, highlight_id: str) -> None:
-        hl = next((h for h in self.ws.query(self.ws.ann.highlights, self._item_id, default=[])
-                   if h.id == highlight_id), None) if self._item_id else None
+        hl = self._highlight(highlight_id)
         if hl is None:
             return
-        text, ok = QInputDialog.getMultiLineText(self, "Notitie bij markering", f"“{hl.exact[:80]}”", hl.note)
+        text, ok = QInputDialog.getMultiLineText(self.host, "Notitie bij markering", f"“{hl.exact[:80]}”", hl.note)
         if ok and text != hl.note:
             self.ws.perform(self.ws.ann.update_highlight, highlight_id, note=text)
 
@@ -105,65 +189,102 @@ class AnnotationActions(_Base):
 
     @Slot()
     def new_note(self) -> None:
-        if self.current_item() is None:
+        if self.p.current_item() is None:
             return
-        self.inspector_dock.show()
-        self.inspector.focus_note()
+        self.reveal_inspector()
+        self.p.v.inspector.focus_note()
 
-    @Slot(str, str, str)
-    def save_note(self, item_id: str, body: str, level: str) -> None:
-        item = self.outline_model.item(item_id)
+    @Slot(str, str, object)
+    def save_note(self, item_id: str, body: str, level: str | None) -> None:
+        """The inspector's note; `level` None: the user did not choose one (the core keeps or decides it)."""
+        item = self.p.v.outline_model.item(item_id)
         if item is None:
             return
-        self.ws.perform(self.ws.ann.set_note, item.document_id, item_id, body, level=Level(level),
-                        merge_key=f"note:{item_id}")
+        if level is None:
+            self.ws.perform(self.ws.ann.set_note, item.document_id, item_id, body, merge_key=f"note:{item_id}")
+        else:
+            self.ws.perform(self.ws.ann.set_note, item.document_id, item_id, body, level=Level(level),
+                            merge_key=f"note:{item_id}")
 
     @Slot()
     def edit_kern(self) -> None:
         """The document note ("Kern"), edited in a dialog and saved as one undoable change."""
-        doc = self._doc
+        doc = self.p.current_document()
         if doc is None:
             return
         from briefer.gui.dialogs import KernDialog
 
         note = self.ws.query(self.ws.ann.note, doc.id, None)
-        dialog = KernDialog(self, title=document_label(doc), body=note.body if note else "",
-                            level=str(note.level) if note else str(Level.INTERN))
-        if dialog.exec():
-            body, level = dialog.body.toPlainText(), Level(dialog.level.currentData())
-            if note is None or body != note.body or level != note.level:
-                self.ws.perform(self.ws.ann.set_note, doc.id, None, body, level=level)
+        dialog = KernDialog(self.host, title=document_label(doc), body=note.body if note else "",
+                            level=str(note.level) if note else None)
+        if not dialog.exec():
+            return
+        body, level = dialog.body.toPlainText(), dialog.level.currentData()
+        if note is not None and body == note.body and (level is None or level == note.level):
+            return
+        if level is None:
+            self.ws.perform(self.ws.ann.set_note, doc.id, None, body)
+        else:
+            self.ws.perform(self.ws.ann.set_note, doc.id, None, body, level=Level(level))
+
+    @Slot()
+    def edit_title(self) -> None:
+        """F2: the staffer's own title for the current item in the outline (empty: the key phrase again)."""
+        item = self.p.current_item()
+        if item is None:
+            return
+        model = self.p.v.outline_model
+        old = model.user_title(item.id)
+        text, ok = QInputDialog.getText(
+            self.host, "Titel van de vraag",
+            f"Uw titel voor vraag {item.number} in het overzicht (leeg: Briefers eigen samenvatting "
+            f"“{model.subject(item.id)}”):", text=old or "")
+        new = " ".join(text.split()) or None
+        if ok and new != old:
+            self.ws.undo_stack.push(TitleCommand(self.ws, item.id, old, new))
 
     # -- follow-ups -----------------------------------------------------------------------------
 
     @Slot()
     def new_followup(self) -> None:
-        item = self.current_item()
+        item = self.p.current_item()
         if item is None:
             return
         highlights = self.ws.query(self.ws.ann.highlights, item.id, default=[])
-        anchor = self.reader.selection_anchor()
+        anchor = self.p.v.reader.selection_anchor()
         preselect = None
         if anchor is not None:
             preselect = next((h.id for h in highlights if (h.field, h.start, h.end) == anchor), None)
-        dialog = FollowUpDialog(self, highlights=highlights, highlight_id=preselect,
+        dialog = FollowUpDialog(self.host, highlights=highlights, highlight_id=preselect,
                                 default_owner=self.ws.settings.user_name)
         if dialog.exec():
-            self.ws.perform(self.ws.ann.add_followup, item.id, **dialog.values())
+            values = dialog.values()
+            level = values.pop("level")
+            if level is None:
+                self.ws.perform(created_at_core_level(self.ws.ann.add_followup), item.id, **values)
+            else:
+                self.ws.perform(self.ws.ann.add_followup, item.id, level=level, **values)
 
     @Slot(str)
     def edit_followup(self, followup_id: str) -> None:
-        fu = next((f for f in self.ws.query(self.ws.ann.followups, item_id=self._item_id, default=[])
-                   if f.id == followup_id), None) if self._item_id else None
+        item_id = self.p.current_item_id()
+        fu = next((f for f in self.ws.query(self.ws.ann.followups, item_id=item_id, default=[])
+                   if f.id == followup_id), None) if item_id else None
         if fu is None:
             return
+        from briefer.gui.levels import confirm_lowering
+
         highlights = self.ws.query(self.ws.ann.highlights, fu.item_id, default=[])
-        dialog = FollowUpDialog(self, followup=fu, highlights=highlights)
-        if dialog.exec():
-            values = dialog.values()
-            changed = {k: v for k, v in values.items() if getattr(fu, k) != v}
-            if changed:
-                self.ws.perform(self.ws.ann.update_followup, followup_id, **changed)
+        dialog = FollowUpDialog(self.host, followup=fu, highlights=highlights)
+        if not dialog.exec():
+            return
+        values = dialog.values()
+        changed = {k: v for k, v in values.items() if getattr(fu, k) != v}
+        if "level" in changed and not confirm_lowering(self.host, self.ws, "followup", followup_id,
+                                                       Level(fu.level), Level(changed["level"]), fu.text):
+            changed.pop("level")
+        if changed:
+            self.ws.perform(self.ws.ann.update_followup, followup_id, **changed)
 
     @Slot(str, str)
     def set_followup_status(self, followup_id: str, status: str) -> None:
@@ -171,49 +292,32 @@ class AnnotationActions(_Base):
 
     @Slot(str, str)
     def _edit_followup_from_overview(self, doc_id: str, followup_id: str) -> None:
-        self.open_followup(doc_id, followup_id)
+        fu = next((f for f in self.ws.query(self.ws.ann.followups, document_id=doc_id, default=[])
+                   if f.id == followup_id), None)
+        if fu is None:
+            return
+        doc = self.p.current_document()
+        if doc is None or doc.id != doc_id:
+            self.p.open_document(doc_id, fu.item_id)
+        else:
+            self.p.select_item(fu.item_id)
         self.edit_followup(followup_id)
 
     @Slot(str)
     def delete_followup(self, followup_id: str) -> None:
         self.ws.perform(self.ws.ann.delete_followup, followup_id)
 
-    # -- search, domains, help --------------------------------------------------------------------
-
-    @Slot()
-    def search_everything(self) -> None:
-        from briefer.gui.search import SearchDialog
-
-        dialog = SearchDialog(self.ws, self, current_document=self._doc.id if self._doc else None)
-        dialog.open_requested.connect(self.open_search_result)
-        self._search_dialog = dialog
-        dialog.show()
-        dialog.query.setFocus()
-
-    @Slot()
-    def open_find_bar(self) -> None:
-        self.tabs.setCurrentIndex(0)
-        self.find_bar.open_bar()
+    # -- domains, user ----------------------------------------------------------------------------
 
     @Slot()
     def manage_domains(self) -> None:
         from briefer.gui.domains_dialog import DomainsDialog
 
-        DomainsDialog(self.ws, self).exec()
+        DomainsDialog(self.ws, self.host).exec()
 
     @Slot()
     def set_user_name(self) -> None:
-        name, ok = QInputDialog.getText(self, "Uw naam", "Naam in geëxporteerde briefings (Van):",
+        name, ok = QInputDialog.getText(self.host, "Uw naam", "Naam in geëxporteerde briefings (Van):",
                                         text=self.ws.settings.user_name)
         if ok:
             self.ws.settings.user_name = name.strip()
-
-    @Slot()
-    def show_shortcuts(self) -> None:
-        ShortcutsDialog(self).exec()
-
-    @Slot()
-    def show_about(self) -> None:
-        QMessageBox.about(self, "Over Briefer",
-                          "<b>Briefer</b><br>Kamerstukken lezen, annoteren en briefings maken.<br>"
-                          f"Database: {self.ws.db_path}")

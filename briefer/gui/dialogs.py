@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from briefer.errors import is_user_facing
 from briefer.gui.labels import KIND_LABELS, LEVEL_LABELS, STATUS_LABELS
-from briefer.gui.theme import lock_icon
+from briefer.gui.theme import level_icon
 from briefer.model import FollowUp, FollowUpKind, FollowUpStatus, Highlight, Level
 from briefer.textutil import shorten
 
@@ -55,14 +55,18 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
     QMessageBox.critical(parent, "Briefer", error_text(exc))
 
 
-def level_combo(parent: QWidget | None = None) -> QComboBox:
-    """A level selector; 'Vertrouwelijk' carries the red lock."""
+AUTOMATIC_LEVEL = "Automatisch (volgt de passage)"
+
+
+def level_combo(parent: QWidget | None = None, *, automatic: bool = False) -> QComboBox:
+    """A level selector, each level with its icon; `automatic` adds a first choice (data None) that
+    lets the core decide from the material (vertrouwelijk on a vertrouwelijk passage)."""
     combo = QComboBox(parent)
+    combo.setAccessibleName("Niveau")
+    if automatic:
+        combo.addItem(AUTOMATIC_LEVEL, None)
     for level, label in LEVEL_LABELS.items():
-        if level == Level.VERTROUWELIJK:
-            combo.addItem(lock_icon(14), label, str(level))
-        else:
-            combo.addItem(label, str(level))
+        combo.addItem(level_icon(str(level)), label, str(level))
     return combo
 
 
@@ -85,7 +89,8 @@ class FollowUpDialog(QDialog):
         self.text = QPlainTextEdit()
         self.text.setPlaceholderText("Wat moet er gebeuren? Bijv. 'Vragen naar de planning van de evaluatie'")
         self.text.setTabChangesFocus(True)
-        self.text.setFixedHeight(90)
+        self.text.setFixedHeight(self.text.fontMetrics().lineSpacing() * 4 + 12)
+        self.text.setAccessibleName("Omschrijving van de vervolgactie")
         form.addRow("&Omschrijving", self.text)
         self.kind = QComboBox()
         for kind in FollowUpKind:
@@ -109,8 +114,7 @@ class FollowUpDialog(QDialog):
         for status, label in STATUS_LABELS.items():
             self.status.addItem(label, str(status))
         form.addRow("St&atus", self.status)
-        self.level = level_combo()
-        select_data(self.level, str(Level.INTERN))
+        self.level = level_combo(automatic=followup is None)
         self.level_warning = QLabel("VERTROUWELIJK — komt alleen in een als vertrouwelijk gemarkeerde briefing")
         self.level_warning.setObjectName("badge")
         self.level_warning.setWordWrap(True)  # the form column is narrower than the sentence
@@ -169,7 +173,7 @@ class FollowUpDialog(QDialog):
             "owner": self.owner.text().strip(),
             "due": due,
             "status": FollowUpStatus(self.status.currentData()),
-            "level": Level(self.level.currentData()),
+            "level": Level(self.level.currentData()) if self.level.currentData() else None,
             "highlight_id": self.highlight.currentData(),
         }
 
@@ -177,20 +181,22 @@ class FollowUpDialog(QDialog):
 class KernDialog(QDialog):
     """GUI: the document's own note, the "Kern" that opens a Kamerlidbriefing (Markdown)."""
 
-    def __init__(self, parent: QWidget | None, *, title: str, body: str, level: str) -> None:
+    def __init__(self, parent: QWidget | None, *, title: str, body: str, level: str | None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Kern — {title}")
         self.resize(560, 380)
         self.body = QPlainTextEdit(body)
+        self.body.setAccessibleName("Kern van het document")
         self.body.setPlaceholderText("De kern van dit document in een paar punten (Markdown), bijv.\n"
                                      "- wat is nieuw\n- wat betekent het voor onze prioriteiten")
         self.preview = QTextBrowser()
         self.preview.setOpenExternalLinks(True)
+        self.preview.setAccessibleName("Voorbeeld van de kern")
         self.tabs = QTabWidget()
         self.tabs.addTab(self.body, "Bewerken")
         self.tabs.addTab(self.preview, "Voorbeeld")
         self.tabs.currentChanged.connect(self.render_preview)
-        self.level = level_combo()
+        self.level = level_combo(automatic=level is None)
         select_data(self.level, level)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Opslaan")
@@ -198,7 +204,9 @@ class KernDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         row = QHBoxLayout()
-        row.addWidget(QLabel("Niveau"))
+        level_label = QLabel("&Niveau")
+        level_label.setBuddy(self.level)
+        row.addWidget(level_label)
         row.addWidget(self.level)
         row.addStretch(1)
         layout = QVBoxLayout(self)
@@ -223,7 +231,10 @@ SHORTCUTS: list[tuple[str, str]] = [
     ("N", "Notitie bij de vraag schrijven"),
     ("F", "Vervolgactie toevoegen"),
     ("Ctrl+Shift+N", "Kern van het document schrijven"),
-    ("Ctrl+F", "Zoeken in dit document"),
+    ("Ctrl+F", "Zoeken in dit document (telt de treffers)"),
+    ("F3 / Shift+F3", "Volgende / vorige treffer (ook Enter / Shift+Enter in het zoekveld)"),
+    ("O / I / V", "Niveau van de gekozen markering, vervolgactie of notitie: openbaar / intern / vertrouwelijk"),
+    ("F2", "Eigen titel voor de vraag in het overzicht"),
     ("Ctrl+K", "Zoeken in alles (met filters)"),
     ("Ctrl+E", "Briefing exporteren"),
     ("Ctrl+O", "Document importeren"),
@@ -234,7 +245,7 @@ SHORTCUTS: list[tuple[str, str]] = [
     ("Ctrl+B", "Bron (PDF) van de vraag tonen"),
     ("Ctrl+G", "Naar vraag nummer…"),
     ("Ctrl+Shift+S", "Paneel Suggesties tonen of verbergen"),
-    ("Enter / Del (in Suggesties)", "Suggestie overnemen / afwijzen (beide ongedaan te maken)"),
+    ("Enter / Del / N (in Suggesties)", "Suggestie overnemen / afwijzen / volgende (ongedaan te maken)"),
     ("Enter / Del (in de lezer)", "In een grijs gestippelde zin: suggestie overnemen / afwijzen"),
     ("Ctrl+Shift+H", "Gekozen verweesde markering op de geselecteerde tekst plaatsen"),
     ("Del (in Verweesde annotaties)", "Verweesde markering naar de prullenbak"),
@@ -255,6 +266,7 @@ class ShortcutsDialog(QDialog):
         self.setWindowTitle("Sneltoetsen")
         table = QTableWidget(len(SHORTCUTS), 2)
         table.setHorizontalHeaderLabels(["Toets", "Actie"])
+        table.setAccessibleName("Sneltoetsen")
         table.verticalHeader().setVisible(False)
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for row, (keys, what) in enumerate(SHORTCUTS):

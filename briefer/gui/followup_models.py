@@ -11,11 +11,11 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QFont
 
 from briefer.gui.labels import KIND_LABELS, STATUS_LABELS, level_column_text, nl_date
 from briefer.gui.models import DocumentIdRole, IdRole, Index, SortRole, TableModel
-from briefer.gui.theme import OVERDUE_RED
+from briefer.gui.theme import OVERDUE_BG, OVERDUE_RED, level_colour, level_icon
 from briefer.model import FollowUp, FollowUpStatus, Level
 
 
@@ -87,16 +87,32 @@ class FollowUpTableModel(TableModel):
             if col == 5:
                 return Level(fu.level).rank
             return int(row.item_label.split("–")[0].split(",")[0] or 0) if row.item_label[:1].isdigit() else 0
+        overdue = self.is_overdue(fu)
+        if role == Qt.ItemDataRole.DisplayRole and col == 4 and overdue:
+            return f"{self._text(row, col)}\nVERLOPEN"  # overdue in words, not by colour alone
         if role in (Qt.ItemDataRole.DisplayRole, SortRole):
             return self._text(row, col)
         if role == IdRole:
             return fu.id
         if role == DocumentIdRole:
             return row.document_id
+        if col == 5 and role == Qt.ItemDataRole.DecorationRole:
+            return level_icon(str(fu.level))
         if col == 5 and confidential and role in self.CONFIDENTIAL_ROLES:
             return self.confidential_cell(role)
-        if role == Qt.ItemDataRole.ForegroundRole and self.is_overdue(fu):
+        if col == 5 and role == Qt.ItemDataRole.ForegroundRole:
+            return level_colour(str(fu.level))
+        if col == 4 and overdue and role == Qt.ItemDataRole.DecorationRole:
+            return self._overdue_icon()
+        if col == 4 and overdue and role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole and overdue:
             return OVERDUE_RED
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            text = self._text(row, col)
+            return f"{text}, verlopen" if col == 4 and overdue else text
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = fu.text
             if fu.due:
@@ -106,9 +122,16 @@ class FollowUpTableModel(TableModel):
             if confidential:
                 tip += "\nVERTROUWELIJK: alleen in een als vertrouwelijk gemarkeerde briefing"
             return tip
-        if role == Qt.ItemDataRole.BackgroundRole and self.is_overdue(fu):
-            return QColor("#fdecea")
+        if role == Qt.ItemDataRole.BackgroundRole and overdue:
+            return OVERDUE_BG
         return None
+
+    def _overdue_icon(self) -> Any:
+        if getattr(self, "_overdue", None) is None:
+            from PySide6.QtWidgets import QApplication, QStyle
+
+            self._overdue = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        return self._overdue
 
 
 class FollowUpFilterProxy(QSortFilterProxyModel):

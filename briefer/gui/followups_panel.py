@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from briefer.gui.dialogs import LEVEL_LABELS, STATUS_LABELS
 from briefer.gui.followup_models import FollowUpFilterProxy, FollowUpRow, FollowUpTableModel
 from briefer.gui.models import DocumentIdRole, IdRole
+from briefer.gui.theme import level_icon
 from briefer.gui.widgets import PlaceholderTable
 
 NO_FOLLOWUPS = ("Nog geen vervolgacties. Druk F bij een vraag om er een toe te voegen, of neem een "
@@ -30,6 +31,7 @@ class FollowUpsPanel(QWidget):
     open_followup = Signal(str, str)  # document id, follow-up id
     edit_followup = Signal(str, str)  # document id, follow-up id
     status_requested = Signal(str, str)  # follow-up id, status
+    level_requested = Signal(str, str)  # follow-up id, level
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -40,16 +42,21 @@ class FollowUpsPanel(QWidget):
         self.filter = QLineEdit()
         self.filter.setPlaceholderText("Filter op tekst, eigenaar, soort of document…")
         self.filter.setClearButtonEnabled(True)
+        self.filter.setAccessibleName("Vervolgacties filteren op tekst")
         self.filter.textChanged.connect(self.proxy.set_text)
         self.status = QComboBox()
         self.status.addItem("Elke status", None)
         for status, label in STATUS_LABELS.items():
             self.status.addItem(label, str(status))
+        self.status.setAccessibleName("Filter op status")
         self.status.currentIndexChanged.connect(lambda: self.proxy.set_status(self.status.currentData()))
         self.level = QComboBox()
         self.level.addItem("Elk niveau", None)
         for level, label in LEVEL_LABELS.items():
             self.level.addItem(label, str(level))
+        self.level.setAccessibleName("Filter op niveau")
+        for i in range(1, self.level.count()):
+            self.level.setItemIcon(i, level_icon(self.level.itemData(i)))
         self.level.currentIndexChanged.connect(lambda: self.proxy.set_level(self.level.currentData()))
         self.overdue = QCheckBox("Alleen verlopen")
         self.overdue.toggled.connect(self.proxy.set_overdue_only)
@@ -66,16 +73,16 @@ class FollowUpsPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        # the description takes the room that is left; long ones are cut in the middle (full text: tooltip)
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.table.setAccessibleName("Vervolgacties en toezeggingen")
+        self.table.setAccessibleDescription("Gesorteerd op termijn; Enter opent de vraag; O, I, V: niveau")
+        # the description takes the room that is left and wraps; nothing is cut off
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((0, 62), (2, 135), (3, 72), (4, 88), (5, 152), (6, 90), (7, 52)):
-            self.table.setColumnWidth(col, width)
         self.table.activated.connect(self._activated)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._menu)
@@ -113,6 +120,10 @@ class FollowUpsPanel(QWidget):
         for status, label in STATUS_LABELS.items():
             status_menu.addAction(label).triggered.connect(
                 lambda _=False, st=str(status): self.status_requested.emit(fid, st))
+        level_menu = menu.addMenu("Niveau")
+        for level, label in LEVEL_LABELS.items():
+            level_menu.addAction(level_icon(str(level)), label).triggered.connect(
+                lambda _=False, lv=str(level): self.level_requested.emit(fid, lv))
         menu.exec(self.table.viewport().mapToGlobal(pos))
 
     @Slot(QModelIndex)

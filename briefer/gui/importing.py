@@ -2,13 +2,15 @@
 
 `ImportWorker` runs `briefer.importer.import_file` on a QThread with its own database connection
 (SQLite connections stay in the thread that made them); progress arrives as signals. The
-`ImportController` queues files (menu, drag-and-drop, recent files, first start), shows a
-QProgressDialog and reports each result or error back to the window.
+`ImportController` queues files (menu, drag-and-drop, recent files, the command line, first
+start), imports them in order with one QProgressDialog for the batch, and reports each result
+and, at the end, a `BatchSummary` (imported, already present, refused with reasons, skipped).
 """
 
 from __future__ import annotations
 
 import threading
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -57,12 +59,62 @@ class ImportWorker(QObject):
             store.close()
 
 
-class ImportController(QObject):
-    """GUI: a queue of files to import, one worker thread at a time, with a progress dialog."""
+@dataclass
+class BatchSummary:
+    """GUI: what one batch of imports did: new documents, ones already present, refusals, skips."""
 
-    imported = Signal(object)  # ImportResult
-    failed = Signal(object)  # exception with a Dutch message
-    cancelled = Signal(str)  # file name
+    imported: list[Any] = field(default_factory=list)  # ImportResult, created
+    present: list[Any] = field(default_factory=list)  # ImportResult, already in the library
+    refused: list[tuple[str, str]] = field(default_factory=list)  # file name, Dutch reason
+    skipped: list[str] = field(default_factory=list)  # file names not started (cancelled)
+    cancelled: bool = False
+    errors: list[BaseException] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return len(self.imported) + len(self.present) + len(self.refused) + len(self.skipped)
+
+    def lines(self) -> list[str]:
+        """The summary in Dutch, one line per outcome (used by the dialog and the status bar)."""
+        from briefer.gui.labels import document_label
+
+        out = []
+        if self.imported:
+            out.append(f"Geïmporteerd ({len(self.imported)}): "
+                       + "; ".join(document_label(r.document) for r in self.imported))
+        if self.present:
+            out.append(f"Al aanwezig ({len(self.present)}): " + "; ".join(document_label(r.document) for r in self.present))
+        for name, reason in self.refused:
+            out.append(f"Geweigerd: {name} — {reason}")
+        if self.cancelled:
+            out.append("Afgebroken: gestopt na het bestand dat bezig was"
+                       + (f"; niet geïmporteerd: {', '.join(self.skipped)}." if self.skipped else "."))
+        return out
+
+    def short(self) -> str:
+        parts = []
+        if self.imported:
+            parts.append(f"{len(self.imported)} geïmporteerd")
+        if self.present:
+            parts.append(f"{len(self.present)} al aanwezig")
+        if self.refused:
+            parts.append(f"{len(self.refused)} geweigerd")
+        if self.skipped:
+            parts.append(f"{len(self.skipped)} niet gestart (afgebroken)")
+        return "Import klaar: " + ", ".join(parts) + "." if parts else "Niets geïmporteerd."
+
+
+class ImportController(QObject):
+    """GUI: a queue of files imported one after another on a worker thread, with one progress
+    dialog for the whole batch and a summary at the end.
+
+    Cancel (the dialog's button, or `cancel()`) stops after the file that is being imported and
+    says so; `cancel(now=True)` also stops that one (shutdown)."""
+
+    imported = Signal(object)  # ImportResult (each file)
+    failed = Signal(object)  # exception with a Dutch message (each file)
+    cancelled = Signal(str)  # file name of an import stopped halfway (cancel(now=True))
+    batch_finished = Signal(object)  # BatchSummary
     idle = Signal()  # the queue is empty again
 
     def __init__(self, db_path: Path, parent_widget: QWidget | None = None, *, show_progress: bool = True) -> None:
@@ -75,35 +127,55 @@ class ImportController(QObject):
         self._worker: ImportWorker | None = None
         self._dialog: QProgressDialog | None = None
         self._holding = False
+        self._batch = BatchSummary()
+        self._batch_size = 0
+        self._stop_after_current = False
 
     def busy(self) -> bool:
         return self._thread is not None or bool(self._queue)
 
     def enqueue(self, paths: list[str | Path]) -> None:
-        self._queue.extend(Path(p) for p in paths)
+        """Add files to the batch in order (a batch runs until the queue is empty)."""
+        new = [Path(p) for p in paths]
+        self._queue.extend(new)
+        self._batch_size += len(new)
         if self._thread is None:
             self._next()
 
     @Slot()
-    def cancel(self) -> None:
-        """Stop the running import and drop the queue."""
-        self._queue.clear()
-        if self._worker is not None:
+    def cancel(self, now: bool = False) -> None:
+        """Stop after the current file (its import finishes); `now`: stop that one too."""
+        self._stop_after_current = True
+        if self._dialog is not None:
+            self._dialog.setLabelText("Importeren stopt na het bestand dat nu bezig is…")
+            self._dialog.setCancelButtonText("")
+        if now and self._worker is not None:
             self._worker.cancel()
+        if self._thread is None:
+            self._next()
 
     def wait(self, ms: int = 30000) -> None:
         """Block until the current worker thread has finished (used at shutdown)."""
         if self._thread is not None:
-            self.cancel()
+            self._queue.clear()
+            self.cancel(now=True)
             self._thread.quit()
             self._thread.wait(ms)
 
+    def _position(self) -> int:
+        return self._batch_size - len(self._queue)  # 1-based number of the running file
+
+    def _label(self, name: str, detail: str) -> str:
+        head = f"Bestand {self._position()} van {self._batch_size}: " if self._batch_size > 1 else ""
+        return f"{head}{name} — {detail}"
+
     def _next(self) -> None:
+        if self._stop_after_current and self._queue:
+            self._batch.skipped += [p.name for p in self._queue]
+            self._batch.cancelled = True
+            self._queue.clear()
         if not self._queue:
-            if self._holding:
-                switching.release()
-                self._holding = False
-            self.idle.emit()
+            self._end_batch()
             return
         if not self._holding:
             # The worker thread runs Python (pypdf, parsing) and SQLite; with the default 5 ms GIL
@@ -118,51 +190,78 @@ class ImportController(QObject):
         worker.failed.connect(self._on_failed, Qt.ConnectionType.QueuedConnection)
         self._worker = worker
         if self._show_progress:
-            dialog = QProgressDialog(f"{path.name} importeren…", "Annuleren", 0, 0, self._parent_widget)
-            dialog.setWindowTitle("Importeren")
-            dialog.setWindowModality(Qt.WindowModality.WindowModal)
-            dialog.setMinimumDuration(400)
-            dialog.setAutoClose(False)
-            dialog.setAutoReset(False)
-            # not worker.cancel: the worker's thread is busy, a queued slot would run too late
-            dialog.canceled.connect(self.cancel)
-            self._dialog = dialog
+            dialog = self._dialog or self._make_dialog()
+            dialog.setRange(0, 0)
+            dialog.setLabelText(self._label(path.name, "importeren…"))
         self._thread = start_worker(self, worker)
 
-    @Slot(int, int)
-    def _on_progress(self, done: int, total: int) -> None:
-        if self._dialog is not None and total > 0:
-            name = self._worker.path.name if self._worker else ""
-            if done >= total:  # every page read: structure and storing follow, without steps
-                self._dialog.setRange(0, 0)
-                self._dialog.setLabelText(f"{name}: vragen en antwoorden herkennen en opslaan…")
-                return
-            self._dialog.setMaximum(total)
-            self._dialog.setValue(min(done, total))
-            self._dialog.setLabelText(f"{name} importeren… pagina {done} van {total}")
+    def _make_dialog(self) -> QProgressDialog:
+        dialog = QProgressDialog("", "Stoppen na dit bestand", 0, 0, self._parent_widget)
+        dialog.setWindowTitle("Importeren")
+        dialog.setAccessibleName("Voortgang van het importeren")
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(400)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        # closing the dialog (Esc, the window's ✕) asks the same as the button: stop after this file
+        dialog.canceled.connect(self.cancel)
+        self._dialog = dialog
+        return dialog
 
-    def _finish(self) -> None:
+    def _end_batch(self) -> None:
         if self._dialog is not None:
+            self._dialog.canceled.disconnect(self.cancel)  # closing it is not a cancel
             self._dialog.close()
             self._dialog.deleteLater()
             self._dialog = None
+        if self._holding:
+            switching.release()
+            self._holding = False
+        batch, self._batch = self._batch, BatchSummary()
+        self._batch_size = 0
+        self._stop_after_current = False
+        if batch.total:
+            self.batch_finished.emit(batch)
+        self.idle.emit()
+
+    @Slot(int, int)
+    def _on_progress(self, done: int, total: int) -> None:
+        if self._dialog is None or total <= 0 or self._stop_after_current:
+            return
+        name = self._worker.path.name if self._worker else ""
+        if done >= total:  # every page read: structure and storing follow, without steps
+            self._dialog.setRange(0, 0)
+            self._dialog.setLabelText(self._label(name, "vragen en antwoorden herkennen en opslaan…"))
+            return
+        self._dialog.setRange(0, total)
+        self._dialog.setValue(min(done, total))
+        self._dialog.setLabelText(self._label(name, f"pagina {done} van {total}"))
+
+    def _finish_worker(self) -> None:
         stop_worker(self._thread, self._worker)
         self._thread, self._worker = None, None
 
     @Slot(object)
     def _on_done(self, result: Any) -> None:
-        self._finish()
+        self._finish_worker()
+        (self._batch.imported if result.created else self._batch.present).append(result)
         self.imported.emit(result)
         self._next()
 
     @Slot(object)
     def _on_failed(self, exc: BaseException) -> None:
         path = self._worker.path if self._worker else None
-        self._finish()
+        self._finish_worker()
+        from briefer.gui.dialogs import error_text
         from briefer.importer import ImportCancelled
 
+        name = path.name if path else ""
         if isinstance(exc, ImportCancelled):
-            self.cancelled.emit(path.name if path else "")
+            self._batch.cancelled = True
+            self._batch.skipped.append(name)
+            self.cancelled.emit(name)
         else:
+            self._batch.refused.append((name, error_text(exc)))
+            self._batch.errors.append(exc)
             self.failed.emit(exc)
         self._next()

@@ -15,12 +15,13 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     QPoint,
+    QSize,
     Qt,
     QTimer,
     Signal,
     Slot,
 )
-from PySide6.QtGui import QAction, QBrush, QColor, QFontMetrics, QKeySequence, QPainter, QShortcut
+from PySide6.QtGui import QAction, QBrush, QFontMetrics, QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -40,11 +41,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefer.gui.dialogs import STATUS_LABELS, level_combo, select_data
-from briefer.gui.labels import KIND_LABELS, nl_date
+from briefer.gui.dialogs import STATUS_LABELS
+from briefer.gui.labels import KIND_LABELS, level_column_text, nl_date
+from briefer.gui.levels_widget import LevelSelector
 from briefer.gui.models import item_label
 from briefer.gui.suggestions import Entry
-from briefer.gui.theme import CONFIDENTIAL_RED, DEFAULT_HIGHLIGHT_HEX, MUTED, dot_icon, lock_icon
+from briefer.gui.theme import (
+    CONFIDENTIAL_RED,
+    DEFAULT_HIGHLIGHT_HEX,
+    MUTED,
+    dot_and_level_icon,
+    dot_icon,
+    level_icon,
+    lock_icon,
+)
 from briefer.gui.widgets import PlaceholderList
 from briefer.model import Domain, FollowUp, FollowUpStatus, Highlight, Level, Note, StoredItem
 from briefer.textutil import shorten
@@ -89,7 +99,9 @@ class Inspector(QScrollArea):
     """GUI: domains (checkable, coloured), Markdown note with preview, highlights, follow-ups."""
 
     domain_toggled = Signal(str, bool)  # domain id, checked
-    note_edited = Signal(str, str, str)  # item id, body, level
+    note_edited = Signal(str, str, object)  # item id, body, level (None: the user chose none)
+    note_level_requested = Signal(str, str)  # note id, level
+    followup_level = Signal(str, str)  # follow-up id, level
     highlight_activated = Signal(str)  # highlight id
     highlight_delete = Signal(str)
     highlight_level = Signal(str, str)  # highlight id, level
@@ -111,11 +123,13 @@ class Inspector(QScrollArea):
 
         self.header = QLabel("Geen vraag geselecteerd")
         self.header.setWordWrap(True)
-        self.header.setStyleSheet("font-size: 12pt; font-weight: 600;")
+        self.header.setObjectName("itemHeader")
         layout.addWidget(self.header)
 
         layout.addWidget(_title("Domeinen"))
         self.domains = QListWidget()
+        self.domains.setAccessibleName("Domeinen van de vraag")
+        self.domains.setAccessibleDescription("Aanvinken tagt de vraag met het domein; toetsen 1 tot 9 doen hetzelfde")
         self.domains.setMaximumHeight(150)
         self.domains.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.domains.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -130,30 +144,37 @@ class Inspector(QScrollArea):
         self.note_badge.setVisible(False)
         note_row.addWidget(self.note_badge)
         note_row.addStretch(1)
-        self.note_level = level_combo()
-        self.note_level.setToolTip("Niveau van de notitie: bepaalt in welke briefing ze mag staan")
-        self.note_level.currentIndexChanged.connect(self._note_level_changed)
-        note_row.addWidget(self.note_level)
         layout.addLayout(note_row)
+        self.note_level = LevelSelector("Niveau van de notitie")
+        self.note_level.setToolTip("Niveau van de notitie: bepaalt in welke briefing ze mag staan")
+        self.note_level.chosen.connect(self._note_level_chosen)
+        layout.addWidget(self.note_level)
         self.note_tabs = QTabWidget()
         self.note_edit = QPlainTextEdit()
         self.note_edit.setPlaceholderText("Notitie in Markdown (N). Wordt vanzelf opgeslagen.")
+        self.note_edit.setAccessibleName("Notitie bij de vraag")
+        self.note_edit.setAccessibleDescription("Markdown; wordt vanzelf opgeslagen")
         self.note_edit.setTabChangesFocus(True)
         self.note_edit.textChanged.connect(self._note_text_changed)
         self.note_edit.installEventFilter(self)  # save on focus-out, before any undo elsewhere
         self.note_preview = QTextBrowser()
         self.note_preview.setOpenExternalLinks(True)
+        self.note_preview.setAccessibleName("Voorbeeld van de notitie")
         self.note_tabs.addTab(self.note_edit, "Bewerken")
         self.note_tabs.addTab(self.note_preview, "Voorbeeld")
         self.note_tabs.currentChanged.connect(self._render_preview)
         self.note_tabs.setMinimumHeight(120)
         self.note_tabs.setMaximumHeight(170)
+        self.note_tabs.setAccessibleName("Notitie: bewerken of voorbeeld")
         layout.addWidget(self.note_tabs)
 
         self.highlights_title = _title("Markeringen (0)")
         layout.addWidget(self.highlights_title)
         self.highlights = PlaceholderList(NO_HIGHLIGHTS)
         self.highlights.setWordWrap(True)
+        self.highlights.setAccessibleName("Markeringen bij de vraag")
+        self.highlights.setAccessibleDescription("Enter: tonen in de tekst; O, I, V: niveau; Delete: verwijderen")
+        self.highlights.setIconSize(QSize(34, 16))
         self.highlights.setSpacing(2)
         self.highlights.setMinimumHeight(90)
         self.highlights.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -167,12 +188,17 @@ class Inspector(QScrollArea):
         fu_row.addWidget(self.followups_title)
         self.followups_badge = QLabel()
         self.followups_badge.setPixmap(lock_icon(14).pixmap(14, 14))
+        self.followups_badge.setAccessibleName("Bevat vertrouwelijke vervolgacties")
         self.followups_badge.setToolTip("Bevat vertrouwelijke vervolgacties")
         self.followups_badge.setVisible(False)
         fu_row.addWidget(self.followups_badge)
         fu_row.addStretch(1)
         layout.addLayout(fu_row)
         self.followups = PlaceholderList(NO_FOLLOWUPS)
+        self.followups.setAccessibleName("Vervolgacties bij de vraag")
+        self.followups.setAccessibleDescription("Enter: bewerken; O, I, V: niveau; Delete: verwijderen")
+        self.followups.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.followups.customContextMenuRequested.connect(self._followup_menu)
         self.followups.setWordWrap(True)
         self.followups.setSpacing(2)
         self.followups.setMinimumHeight(70)
@@ -206,7 +232,8 @@ class Inspector(QScrollArea):
         self._save_timer.setInterval(NOTE_SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self.flush_note)
         self._saved_body = ""
-        self._saved_level = str(Level.INTERN)
+        self._note_id: str | None = None
+        self._pending_level: str | None = None  # chosen before the note exists
         self.setEnabled(False)
 
     # -- display --------------------------------------------------------------------------------
@@ -284,14 +311,16 @@ class Inspector(QScrollArea):
 
     def _show_note(self, note: Note | None, same_item: bool) -> None:
         body = note.body if note else ""
-        level = str(note.level) if note else str(Level.INTERN)
+        self._note_id = note.id if note else None
+        if not same_item:
+            self._pending_level = None
+        level = str(note.level) if note else self._pending_level
         if same_item and (self._save_timer.isActive() or self.note_edit.toPlainText() == body):
-            # the user is typing, or the store already has what the editor shows
-            self._saved_body, self._saved_level = body, level
+            self._saved_body = body  # the user is typing, or the store already has what the editor shows
         else:
             self.note_edit.setPlainText(body)
-            self._saved_body, self._saved_level = body, level
-        select_data(self.note_level, level)
+            self._saved_body = body
+        self.note_level.set_level(level)
         self.note_badge.setVisible(level == str(Level.VERTROUWELIJK))
         self._render_preview()
 
@@ -300,18 +329,17 @@ class Inspector(QScrollArea):
         for h in highlights:
             domain = domains.get(h.domain_id or "")
             quote = shorten(h.exact, 90)
-            text = f"“{quote}”\n{domain.name if domain else 'zonder domein'}"
+            level = str(h.level)
+            text = f"“{quote}”\n{level_column_text(level)} · {domain.name if domain else 'zonder domein'}"
             if h.note:
                 text += f" — {h.note}"
             if h.orphaned:
                 text += " (niet teruggevonden)"
-            confidential = Level(h.level) == Level.VERTROUWELIJK
-            if confidential:
-                text += "  · VERTROUWELIJK"
             colour = domain.colour if domain else DEFAULT_HIGHLIGHT_HEX
-            entry = QListWidgetItem(lock_icon(14) if confidential else dot_icon(colour), text)
+            entry = QListWidgetItem(dot_and_level_icon(colour, level), text)
             entry.setData(Qt.ItemDataRole.UserRole, h.id)
-            if confidential:
+            entry.setToolTip(f"{text}\nNiveau {level_column_text(level).lower()}: O, I of V wijzigt het")
+            if Level(h.level) == Level.VERTROUWELIJK:
                 entry.setForeground(QBrush(CONFIDENTIAL_RED))
             self.highlights.addItem(entry)
         self.highlights_title.setText(f"Markeringen ({len(highlights)})")
@@ -327,16 +355,14 @@ class Inspector(QScrollArea):
                 parts.append(fu.owner)
             if fu.due:
                 parts.append(f"vóór {nl_date(fu.due)}")
-            if confidential:
-                parts.append("VERTROUWELIJK")
-            entry = QListWidgetItem(f"{fu.text}\n{' · '.join(parts)}")
+            parts.insert(0, level_column_text(str(fu.level)))
+            entry = QListWidgetItem(level_icon(str(fu.level)), f"{fu.text}\n{' · '.join(parts)}")
             entry.setToolTip(f"{fu.text}\n{' · '.join(parts)}\nEnter: bewerken · Del: verwijderen")
             entry.setData(Qt.ItemDataRole.UserRole, fu.id)
             if confidential:
-                entry.setIcon(lock_icon(14))
                 entry.setForeground(QBrush(CONFIDENTIAL_RED))
             elif fu.status == FollowUpStatus.AFGEROND:
-                entry.setForeground(QBrush(QColor("#7a8591")))
+                entry.setForeground(QBrush(MUTED))
             self.followups.addItem(entry)
         self.followups_title.setText(f"Vervolgacties ({len(followups)})")
         self.followups_badge.setVisible(confidential_any)
@@ -358,11 +384,19 @@ class Inspector(QScrollArea):
         if not self._loading and self._item is not None:
             self._save_timer.start()
 
-    @Slot()
-    def _note_level_changed(self) -> None:
-        level = self.note_level.currentData()
+    @Slot(str)
+    def _note_level_chosen(self, level: str) -> None:
+        """A level button: for a stored note the window changes it (asking when it drops from
+        vertrouwelijk); before the note exists it is remembered for the first save."""
+        if self._loading or self._item is None:
+            return
+        if self._note_id is not None:
+            self.note_level_requested.emit(self._note_id, level)
+            return
+        self._pending_level = level
+        self.note_level.set_level(level)
         self.note_badge.setVisible(level == str(Level.VERTROUWELIJK))
-        if not self._loading and self._item is not None:
+        if self.note_edit.toPlainText().strip():
             self.flush_note()
 
     @Slot()
@@ -372,10 +406,11 @@ class Inspector(QScrollArea):
         if self._item is None:
             return
         body = self.note_edit.toPlainText()
-        level = self.note_level.currentData()
-        if body == self._saved_body and level == self._saved_level:
+        if body == self._saved_body:
             return
-        self._saved_body, self._saved_level = body, level
+        self._saved_body = body
+        # a new note carries the level the user chose, else None: the core decides from the material
+        level = self._pending_level if self._note_id is None else None
         self.note_edited.emit(self._item.id, body, level)
 
     @Slot()
@@ -409,9 +444,7 @@ class Inspector(QScrollArea):
         menu.addAction("Notitie bij markering…").triggered.connect(lambda: self.highlight_note.emit(hid))
         levels = menu.addMenu("Niveau")
         for level in Level:
-            act = QAction(str(level).capitalize(), levels)
-            if level == Level.VERTROUWELIJK:
-                act.setIcon(lock_icon(14))
+            act = QAction(level_icon(str(level)), level_column_text(str(level)).capitalize(), levels)
             act.triggered.connect(lambda _=False, lv=str(level): self.highlight_level.emit(hid, lv))
             levels.addAction(act)
         domains = menu.addMenu("Domein")
@@ -423,6 +456,23 @@ class Inspector(QScrollArea):
         menu.addSeparator()
         menu.addAction("Verwijderen").triggered.connect(lambda: self.highlight_delete.emit(hid))
         menu.exec(self.highlights.viewport().mapToGlobal(pos))
+
+    @Slot(QPoint)
+    def _followup_menu(self, pos: QPoint) -> None:
+        entry = self.followups.itemAt(pos) or self.followups.currentItem()
+        if entry is None:
+            return
+        fid = entry.data(Qt.ItemDataRole.UserRole)
+        menu = QMenu(self)
+        menu.addAction("Bewerken…").triggered.connect(lambda: self.followup_edit.emit(fid))
+        levels = menu.addMenu("Niveau")
+        for level in Level:
+            act = QAction(level_icon(str(level)), level_column_text(str(level)).capitalize(), levels)
+            act.triggered.connect(lambda _=False, lv=str(level): self.followup_level.emit(fid, lv))
+            levels.addAction(act)
+        menu.addSeparator()
+        menu.addAction("Verwijderen").triggered.connect(lambda: self.followup_delete.emit(fid))
+        menu.exec(self.followups.viewport().mapToGlobal(self.followups.visualItemRect(entry).center()))
 
     @Slot()
     def _edit_current_followup(self) -> None:

@@ -121,3 +121,66 @@ def document_tooltip(doc: StoredDocument) -> str:
     for warning in doc.warnings:
         lines.append(f"Let op: {warning}")
     return "\n".join(lines)
+
+
+def _field(doc: StoredDocument, name: str) -> object:
+    """A metadata field the document may or may not have (newer cores add fields)."""
+    return getattr(doc, name, None) or None
+
+
+def _date(doc: StoredDocument, name: str) -> str:
+    value = _field(doc, name)
+    return dutch_date(str(value)) if value else ""
+
+
+def document_header(doc: StoredDocument) -> list[str]:
+    """The lines above the reader that say what the document is, per type (Dutch):
+
+    Kamervragen: who asked (with parties), to whom / who answered, when sent and answered;
+    a VSO (or other Kamerstuk): committee and date; a letter: addressee and signatory.
+    Fields a core does not have yet are skipped.
+    """
+    lines: list[str] = []
+    kind = type_label(doc.doc_type)
+    ref = doc.kamerstuk and f"Kamerstuk {doc.kamerstuk}"
+    ident = ref or (document_label(doc) if doc.title else "") or _field(doc, "tk_reference") or doc.identifier or ""
+    first = " · ".join(str(p) for p in (kind, ident, doc.vergaderjaar and f"vergaderjaar {doc.vergaderjaar}") if p)
+    lines.append(first)
+    if doc.doc_type == DocType.KAMERVRAGEN:
+        asked = people_label(doc.asked_by)
+        who = f"Gesteld door {asked}" if asked else ""
+        answered = _field(doc, "answered_by")
+        if answered:
+            who += ("; " if who else "") + f"beantwoord door {answered}"
+        if who:
+            lines.append(who)
+        when = []
+        if _date(doc, "date_sent"):
+            when.append(f"ingezonden {_date(doc, 'date_sent')}")
+        if _date(doc, "date_received") or _date(doc, "date"):
+            when.append(f"antwoord {_date(doc, 'date_received') or _date(doc, 'date')}")
+        if when:
+            lines.append(", ".join(when).capitalize())
+    else:
+        parts = []
+        committee = _field(doc, "committee")
+        if committee:
+            parts.append(f"Commissie {committee}" if not str(committee).lower().startswith("commissie")
+                         else str(committee))
+        addressee = _field(doc, "addressee")
+        if addressee:
+            parts.append(f"Aan {addressee}")
+        signed = _field(doc, "signed_by") or (_field(doc, "answered_by") if addressee else None)
+        if signed:
+            parts.append(f"Ondertekend door {signed}")
+        day = _date(doc, "date") or _date(doc, "date_sent") or _date(doc, "date_received")
+        if day:
+            parts.append(day)
+        if parts:
+            lines.append(" · ".join(parts))
+    kenmerk = _field(doc, "kenmerk")
+    tk_ref = _field(doc, "tk_reference")
+    refs = [f"Kenmerk {kenmerk}" if kenmerk else "", f"Uw kenmerk {tk_ref}" if tk_ref and tk_ref != ident else ""]
+    if any(refs):
+        lines.append(" · ".join(r for r in refs if r))
+    return [line for line in lines if line]

@@ -1,21 +1,23 @@
 """GUI: the main window: library and outline on the left, reader (and source PDF) in the centre,
-inspector on the right, follow-ups overview at the bottom.
+inspector on the right, follow-ups overview (with the suggestion queue and orphans as tabs) below.
 
-The window only calls the core through the Workspace (store, annotations) and keeps no data of
-its own beyond which document and item are open. Mixins carry the actions: annotation in
-`briefer.gui.actions`, import, export and the session in `briefer.gui.files`, moving around in
-`briefer.gui.navigation`, suggestions, orphans, trash and sharing in `briefer.gui.review`; menus
-are built in `briefer.gui.menus`.
+The window builds the panels and composes the parts that do the work: the `DocumentPresenter`
+(what is open, shown in the panels) and the action controllers — `FileActions`, `AnnotationActions`,
+`LevelActions`, `NavigationActions`, `ReviewActions` — each owning its QActions and handed what it
+needs. The menus place those actions (`briefer.gui.menus`). Nothing here imports back.
+
+Hooks for new parts: `add_banner(widget)` puts a bar above the reader (a read-only or sync
+banner); `add_panel(title, name, widget)` docks a panel (a conflict view) as a tab beside the
+follow-ups overview, with a Beeld menu entry.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QByteArray, Qt, QTimer, Slot
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -31,41 +33,35 @@ from shiboken6 import Shiboken
 from briefer.gui.actions import AnnotationActions
 from briefer.gui.delegates import LibraryDelegate, OutlineDelegate
 from briefer.gui.dialogs import show_error
-from briefer.gui.files import FileActions
-from briefer.gui.followup_models import FollowUpRow
+from briefer.gui.files import FileActions, supported_files
 from briefer.gui.followups_panel import FollowUpsPanel
-from briefer.gui.importing import ImportController
 from briefer.gui.inspector import Inspector
 from briefer.gui.kern_panel import KernPanel
-from briefer.gui.labels import asked_by_label, document_label, is_paragraphs, item_noun
+from briefer.gui.labels import document_header
+from briefer.gui.levels import LevelActions
 from briefer.gui.menus import build_menus
-from briefer.gui.models import (
-    IdRole,
-    LibraryModel,
-    Markers,
-    OutlineModel,
-    item_label,
-    markers_from_core,
-)
+from briefer.gui.models import LibraryModel, OutlineModel
 from briefer.gui.navigation import NavigationActions
+from briefer.gui.presenter import DocumentPresenter, Views
 from briefer.gui.reader import ReaderView
 from briefer.gui.review import ReviewActions
 from briefer.gui.search import FindBar
 from briefer.gui.source_view import SourceView
+from briefer.gui.suggestions import SuggestionController
 from briefer.gui.widgets import PlaceholderTree
 from briefer.gui.workspace import Workspace
-from briefer.model import Domain, Footnote, StoredDocument, StoredItem
+from briefer.model import StoredDocument, StoredItem
 
 FOLLOWUPS_TITLE = "Vervolgacties en toezeggingen (alle documenten)"
 EMPTY_LIBRARY = "Nog geen documenten.\nImporteer een Kamerstuk met Ctrl+O of sleep een bestand hierheen."
+WELCOME = ("Welkom bij Briefer. Importeer een Kamerstuk met Ctrl+O (Bestand → Importeren…), of sleep een "
+           "PDF-, Word- of tekstbestand naar dit venster. Help → Voorbeelddocument openen toont een "
+           "voorbeeld om mee te oefenen.")
+MIN_SIDE = 220  # side panels never get narrower (they collapse instead: Beeld menu)
 
 
-class MainWindow(ReviewActions, NavigationActions, AnnotationActions, FileActions, QMainWindow):
-    """GUI: the staffer's workspace over one database."""
-
-    document_opened = Signal(str)  # document id
-    item_shown = Signal(str)  # item id
-    import_finished = Signal(object)  # ImportResult (after the window has opened it)
+class MainWindow(QMainWindow):
+    """GUI: the staffer's workspace over one database; composes the presenter and the controllers."""
 
     def __init__(self, workspace: Workspace, *, restore: bool = True, show_progress: bool = True) -> None:
         super().__init__()
@@ -73,21 +69,35 @@ class MainWindow(ReviewActions, NavigationActions, AnnotationActions, FileAction
         self.setWindowTitle("Briefer")
         self.setAcceptDrops(True)
         self.setDockNestingEnabled(True)
-        self._doc: StoredDocument | None = None
-        self._item_id: str | None = None
-        self._domains: list[Domain] = []
-        self._footnotes: dict[int, Footnote] = {}
-        self._build_central()
+        self.setAccessibleName("Briefer")
+        self._build_panels()
+        self.suggestions = SuggestionController(workspace, self)
+        self.presenter = DocumentPresenter(workspace, Views(
+            self.library, self.library_model, self.outline, self.outline_model, self.reader, self.tabs,
+            self.source, self.inspector, self.kern, self.followups_panel), self.suggestions, self)
+        p = self.presenter
+        self.files = FileActions(workspace, p, self, show_progress=show_progress)
+        self.annotations = AnnotationActions(workspace, p, self)
+        self.levels = LevelActions(workspace, p, self, followups_table=self.followups_panel.table)
+        self.navigation = NavigationActions(workspace, p, self, self.find_bar, {
+            "library": self.focus_library, "outline": self.focus_outline, "inspector": self.focus_inspector,
+            "followups": self.focus_followups})
+        self.review = ReviewActions(workspace, p, self)
         self._build_docks()
-        self._build_review_docks()
-        self.imports = ImportController(workspace.db_path or Path(), self, show_progress=show_progress)
-        self.imports.imported.connect(self._on_imported)
-        self.imports.failed.connect(self._on_import_failed)
-        self.imports.cancelled.connect(
-            lambda name: self.statusBar().showMessage(f"Import van {name} afgebroken; er is niets opgeslagen.", 8000))
-        self._open_after_import = True
+        self.annotations.accept_domain_suggestion = self.review.accept_domain_suggestion
+        self.annotations.reveal_inspector = self.inspector_dock.show
+        self.files.import_notice = self.review.import_notice  # type: ignore[method-assign]
+        self.followups_panel.open_followup.connect(self.navigation.open_followup)
+        self.imports = self.files.imports
+        self.import_finished = self.files.import_finished
         build_menus(self)
-        self.ws.changed.connect(self.refresh_annotations)
+        p.message.connect(self.notify)
+        p.location_changed.connect(lambda text: self.location_label.setText(text))
+        p.title_changed.connect(self.setWindowTitle)
+        p.followups_title.connect(self.followups_dock.setWindowTitle)
+        p.document_opened.connect(self._show_document_header)
+        p.document_closed.connect(lambda: self.doc_header.setVisible(False))
+        self.ws.changed.connect(p.refresh_annotations)
         self.ws.failed.connect(self.show_error)
         self.location_label = QLabel("")  # where the reader is; hidden while a message shows
         self.location_label.setObjectName("location")
@@ -97,52 +107,76 @@ class MainWindow(ReviewActions, NavigationActions, AnnotationActions, FileAction
         self.statusBar().addPermanentWidget(self.saved_label)
         self._undo_index = self.ws.undo_stack.index()
         self.ws.undo_stack.indexChanged.connect(self._on_undo_index)
-        self.resize(1440, 900)
+        self.resize(1366, 768)
         self._set_tab_order()
-        self.reload_domains()
-        self.reload_library()
-        self.reload_followups()
+        p.reload_domains()
+        p.reload_library()
+        p.reload_followups()
         if restore:
             self.restore_session()
 
+    # -- the window's parts ----------------------------------------------------------------------
+
+    def current_document(self) -> StoredDocument | None:
+        return self.presenter.current_document()
+
+    def current_item(self) -> StoredItem | None:
+        return self.presenter.current_item()
+
+    def select_item(self, item_id: str) -> None:
+        self.presenter.select_item(item_id)
+
+    def open_document(self, doc_id: str, item_id: str | None = None) -> bool:
+        return self.presenter.open_document(doc_id, item_id)
+
+    def import_files(self, files: list[Any], *, open_result: bool = True) -> None:
+        self.files.import_files(files, open_result=open_result)
+
+    def open_sample(self) -> None:
+        self.files.open_sample()
+
     # -- layout ---------------------------------------------------------------------------------
 
-    def _build_central(self) -> None:
+    def _build_panels(self) -> None:
         self.reader = ReaderView(self, font_size=self.ws.settings.reader_font_size)
-        self.reader.highlight_requested.connect(self.highlight_selection)
-        self.reader.followup_requested.connect(self.new_followup)
-        self.reader.item_link_activated.connect(self.go_to_number)
         self.find_bar = FindBar(self)
-        self.find_bar.find_requested.connect(self.find_in_document)
-        self.find_bar.closed.connect(self.reader.setFocus)
+        self.doc_header = QLabel("")
+        self.doc_header.setObjectName("muted")
+        self.doc_header.setWordWrap(True)
+        self.doc_header.setContentsMargins(12, 6, 12, 2)
+        self.doc_header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.doc_header.setAccessibleName("Over dit document")
+        self.doc_header.setVisible(False)
         text_tab = QWidget()
         layout = QVBoxLayout(text_tab)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        self.banner_area = QVBoxLayout()
+        self.banner_area.setSpacing(0)
+        layout.addLayout(self.banner_area)
+        layout.addWidget(self.doc_header)
         layout.addWidget(self.find_bar)
-        layout.addWidget(self.reader)
+        layout.addWidget(self.reader, 1)
         self.source = SourceView(self)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(text_tab, "Tekst")
         self.tabs.addTab(self.source, "Bron (PDF)")
+        self.tabs.setAccessibleName("Tekst of bron")
         self.setCentralWidget(self.tabs)
 
-    def _build_docks(self) -> None:
         self.library_model = LibraryModel(self)
         self.library = PlaceholderTree(EMPTY_LIBRARY)
         self.library.setModel(self.library_model)
         self.library.setRootIsDecorated(False)
         self.library.setUniformRowHeights(True)
         self.library.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        # one column, two lines per document (name; type · date · count) drawn by the delegate
-        self.library.setHeaderHidden(True)
+        self.library.setHeaderHidden(True)  # one column, two lines per document, drawn by the delegate
         for col in (1, 2, 3):
             self.library.setColumnHidden(col, True)
         self.library.setItemDelegate(LibraryDelegate(self.library))
-        self.library.setAlternatingRowColors(False)
-        self.library.activated.connect(self._library_activated)
-        self.library.clicked.connect(self._library_activated)
+        self.library.setAccessibleName("Documenten")
+        self.library.setAccessibleDescription("De geïmporteerde documenten; Enter opent, Delete verwijdert")
 
         self.outline_model = OutlineModel(self)
         self.outline = PlaceholderTree("Open een document om zijn vragen te zien.")
@@ -151,15 +185,17 @@ class MainWindow(ReviewActions, NavigationActions, AnnotationActions, FileAction
         self.outline.setUniformRowHeights(True)
         self.outline.setItemDelegate(OutlineDelegate(self.outline))
         self.outline.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.outline.selectionModel().currentChanged.connect(self._outline_current_changed)
-        self.outline.activated.connect(lambda _index: self.focus_reader())  # Enter: read the item
-        delete_doc = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.library)
-        delete_doc.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete_doc.activated.connect(lambda: self.delete_document())
-
+        self.outline.setAccessibleName("Overzicht van de vragen")
+        self.outline.setAccessibleDescription("Per fractie de vragen met hun onderwerp; F2 geeft een vraag uw eigen titel")
         self.kern = KernPanel()
         self.kern.setVisible(False)  # shown with a document
-        self.kern.edit_requested.connect(self.edit_kern)
+        self.inspector = Inspector(self)
+        self.followups_panel = FollowUpsPanel(self)
+
+    def _build_docks(self) -> None:
+        delete_doc = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.library)
+        delete_doc.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_doc.activated.connect(self.files.delete_document)
         outline_box = QWidget()
         outline_layout = QVBoxLayout(outline_box)
         outline_layout.setContentsMargins(0, 0, 0, 0)
@@ -171,59 +207,47 @@ class MainWindow(ReviewActions, NavigationActions, AnnotationActions, FileAction
         left.addWidget(outline_box)
         left.setStretchFactor(0, 1)
         left.setStretchFactor(1, 4)
-        left.setSizes([180, 620])
+        left.setSizes([150, 520])
+        left.setObjectName("leftSplitter")
         self.left_splitter = left
-        self._library_sized_by_user = False
-        left.splitterMoved.connect(self._on_left_splitter_moved)
         self.left_dock = self._dock("Bibliotheek", "libraryDock", left, Qt.DockWidgetArea.LeftDockWidgetArea)
-
-        self.inspector = Inspector(self)
-        self.inspector.domain_toggled.connect(self.toggle_domain)
-        self.inspector.note_edited.connect(self.save_note)
-        self.inspector.highlight_activated.connect(self.show_highlight)
-        self.inspector.highlight_delete.connect(self.delete_highlight)
-        self.inspector.highlight_level.connect(self.set_highlight_level)
-        self.inspector.highlight_domain.connect(self.set_highlight_domain)
-        self.inspector.highlight_note.connect(self.edit_highlight_note)
-        self.inspector.followup_add.connect(self.new_followup)
-        self.inspector.followup_edit.connect(self.edit_followup)
-        self.inspector.followup_delete.connect(self.delete_followup)
         self.inspector_dock = self._dock("Inspector", "inspectorDock", self.inspector,
                                          Qt.DockWidgetArea.RightDockWidgetArea)
-
-        self.followups_panel = FollowUpsPanel(self)
-        self.followups_panel.open_followup.connect(self.open_followup)
-        self.followups_panel.edit_followup.connect(self._edit_followup_from_overview)
-        self.followups_panel.status_requested.connect(self.set_followup_status)
-        self.followups_dock = self._dock(FOLLOWUPS_TITLE, "followupsDock",
-                                         self.followups_panel, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.followups_dock = self._dock(FOLLOWUPS_TITLE, "followupsDock", self.followups_panel,
+                                         Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.suggestions_dock = self.add_panel("Suggesties", "suggestionsDock", self.review.suggestions_panel)
+        self.orphans_dock = self.add_panel("Verweesde annotaties", "orphansDock", self.review.orphans_panel)
+        self.review.suggestions_dock, self.review.orphans_dock = self.suggestions_dock, self.orphans_dock
+        self.followups_dock.raise_()
         # side panels run the full height; the overview sits under the reader only
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.resizeDocks([self.left_dock, self.inspector_dock], [370, 390], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.followups_dock], [190], Qt.Orientation.Vertical)
+        for dock in (self.left_dock, self.inspector_dock):
+            dock.widget().setMinimumWidth(MIN_SIDE)
+        self.resizeDocks([self.left_dock, self.inspector_dock], [300, 330], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.followups_dock], [200], Qt.Orientation.Vertical)
 
-    @Slot(int, int)
-    def _on_left_splitter_moved(self, _pos: int, _index: int) -> None:
-        self._library_sized_by_user = True
+    def add_panel(self, title: str, name: str, widget: QWidget, *, hidden: bool = True) -> QDockWidget:
+        """Dock `widget` as a tab beside the follow-ups overview (hook for new panels, e.g. a conflict
+        view); its show/hide action is `dock.toggleViewAction()` (the Beeld menu lists every panel)."""
+        dock = self._dock(title, name, widget, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.tabifyDockWidget(self.followups_dock, dock)
+        if hidden:
+            dock.hide()
+        return dock
 
-    def _fit_library(self) -> None:
-        """Give the documents list room for its rows (two to five), until the user drags the divider."""
-        if self._library_sized_by_user:
-            return
-        rows = min(5, max(2, self.library_model.rowCount()))
-        row_height = self.library.sizeHintForRow(0) if self.library_model.rowCount() else 40
-        want = rows * max(row_height, 36) + 2 * self.library.frameWidth() + 34  # + the section title
-        total = sum(self.left_splitter.sizes()) or 800
-        self.left_splitter.setSizes([want, max(200, total - want)])
+    def add_banner(self, widget: QWidget) -> None:
+        """Show `widget` as a bar above the reader (hook for banners: read-only database, sync)."""
+        self.banner_area.addWidget(widget)
 
     def _set_tab_order(self) -> None:
-        """Tab walks the window left to right: documents, outline, reader, inspector, overview."""
+        """Tab walks the regions left to right: documents, outline, reader, inspector, overview."""
         insp, fup = self.inspector, self.followups_panel
         chain: list[QWidget] = [
-            self.library, self.outline, self.find_bar.edit, self.reader, insp.domains, insp.note_level,
-            insp.note_edit, insp.highlights, insp.followups, insp.add_followup_button, insp.edit_followup_button,
-            insp.delete_followup_button, fup.filter, fup.status, fup.level, fup.overdue, fup.table,
+            self.library, self.outline, self.find_bar.edit, self.reader, insp.domains,
+            *insp.note_level.buttons.values(), insp.note_edit, insp.highlights, insp.followups,
+            insp.add_followup_button, insp.edit_followup_button, insp.delete_followup_button,
+            fup.filter, fup.status, fup.level, fup.overdue, fup.table,
         ]
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
@@ -235,6 +259,7 @@ class MainWindow(ReviewActions, NavigationActions, AnnotationActions, FileAction
         layout.setSpacing(2)
         label = QLabel(title)
         label.setObjectName("sectionTitle")
+        label.setBuddy(widget)
         layout.addWidget(label)
         layout.addWidget(widget)
         return box
@@ -243,11 +268,45 @@ class MainWindow(ReviewActions, NavigationActions, AnnotationActions, FileAction
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
         dock.setWidget(widget)
+        dock.setAccessibleName(title)
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                          | QDockWidget.DockWidgetFeature.DockWidgetClosable
                          | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
         self.addDockWidget(area, dock)
         return dock
+
+    @Slot(str)
+    def _show_document_header(self, _doc_id: str) -> None:
+        doc = self.presenter.current_document()
+        lines = document_header(doc) if doc is not None else []
+        self.doc_header.setText("\n".join(lines))
+        self.doc_header.setVisible(bool(lines))
+
+    # -- focus ----------------------------------------------------------------------------------
+
+    def focus_outline(self) -> None:
+        self.left_dock.show()
+        self.outline.setFocus()
+
+    def focus_library(self) -> None:
+        self.left_dock.show()
+        self.library.setFocus()
+
+    def focus_inspector(self) -> None:
+        self.inspector_dock.show()
+        self.inspector.domains.setFocus()
+        if self.inspector.domains.currentRow() < 0 and self.inspector.domains.count():
+            self.inspector.domains.setCurrentRow(0)
+
+    def focus_followups(self) -> None:
+        self.followups_dock.show()
+        self.followups_dock.raise_()
+        table = self.followups_panel.table
+        table.setFocus()
+        if not table.currentIndex().isValid() and table.model().rowCount():
+            table.setCurrentIndex(table.model().index(0, 1))
+
+    # -- messages -------------------------------------------------------------------------------
 
     @Slot(int)
     def _on_undo_index(self, index: int) -> None:
@@ -264,6 +323,7 @@ class MainWindow(ReviewActions, NavigationActions, AnnotationActions, FileAction
                                          "Ongedaan maken: Ctrl+Z.", 6000)
         self.saved_label.setText(f"Alle wijzigingen opgeslagen ({datetime.now():%H:%M})")
 
+    @Slot(str, int)
     def notify(self, message: str, ms: int = 6000) -> None:
         """A temporary status bar message (shown once the window is up when it is not yet)."""
         if self.isVisible():
@@ -271,174 +331,58 @@ class MainWindow(ReviewActions, NavigationActions, AnnotationActions, FileAction
         else:
             QTimer.singleShot(0, lambda: self.statusBar().showMessage(message, ms))
 
-    # -- errors ---------------------------------------------------------------------------------
-
     @Slot(object)
     def show_error(self, exc: BaseException) -> None:
         show_error(self, exc)
 
-    # -- loading --------------------------------------------------------------------------------
+    # -- drag and drop --------------------------------------------------------------------------
 
-    def current_document(self) -> StoredDocument | None:
-        return self._doc
-
-    def current_item(self) -> StoredItem | None:
-        return self.outline_model.item(self._item_id) if self._item_id else None
-
-    def reload_domains(self) -> None:
-        self._domains = self.ws.query(self.ws.ann.domains, default=[])
-
-    def domain_by_key(self, key: int) -> Domain | None:
-        return next((d for d in self._domains if d.key == key), None)
-
-    def reload_library(self) -> None:
-        docs = self.ws.query(self.ws.store.documents, default=[])
-        self.library_model.set_documents(docs)
-        self._fit_library()
-        if self._doc is not None:
-            row = self.library_model.row_of(self._doc.id)
-            if row >= 0:
-                self.library.setCurrentIndex(self.library_model.index(row, 0))
-
-    def _markers(self, doc_id: str) -> dict[str, Markers]:
-        core = self.ws.query(self.ws.ann.item_markers, doc_id, default={})
-        by_item: dict[str, list[str]] = {}
-        for h in self.ws.query(self.ws.ann.document_highlights, doc_id, default=[]):
-            if h.domain_id and not h.orphaned:
-                by_item.setdefault(h.item_id, []).append(h.domain_id)
-        domains = {d.id: d for d in self._domains}
-        return self.suggestion_markers(
-            {item_id: markers_from_core(m, domains, by_item.get(item_id)) for item_id, m in core.items()})
-
-    def open_document(self, doc_id: str, item_id: str | None = None) -> bool:
-        """Show a document's outline and select `item_id` (default: its first item)."""
-        self.inspector.flush_note()
-        doc = self.ws.query(self.ws.store.document, doc_id)
-        if doc is None:
-            return False
-        items = self.ws.query(self.ws.store.items, doc_id, default=[])
-        self._doc = doc
-        self._item_id = None
-        self._footnotes = {f.number: f for f in self.ws.query(self.ws.store.footnotes, doc_id, default=[])}
-        self.outline_model.set_items(items, self._markers(doc_id), doc_type=doc.doc_type,
-                                     group_label=asked_by_label(doc))
-        self.kern.show_note(self.ws.query(self.ws.ann.note, doc_id, None))
-        self.kern.setVisible(True)
-        self.suggestions.load(doc_id)  # once per open, on a worker; the marks follow when ready
-        self.reload_orphans()
-        self.outline.expandAll()
-        row = self.library_model.row_of(doc_id)
-        if row >= 0:
-            self.library.selectionModel().setCurrentIndex(
-                self.library_model.index(row, 0),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
-            self.library.scrollTo(self.library_model.index(row, 0))
-        self.setWindowTitle(f"{document_label(doc)} — Briefer")
-        self.ws.settings.last_document = doc_id
-        if doc.warnings:
-            self.notify(f"Let op: {doc.warnings[0]}", 10000)
-        self.document_opened.emit(doc_id)
-        if items:
-            target = item_id if item_id and self.outline_model.item(item_id) else items[0].id
-            self.select_item(target)
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if supported_files(event.mimeData()):
+            event.acceptProposedAction()
         else:
-            self.reader.show_placeholder("In dit document zijn geen vragen of alinea's gevonden. Bekijk het "
-                                         "origineel onder Bron (PDF), Ctrl+B.")
-            self._show_inspector(None)
-        return True
+            event.ignore()
 
-    def select_item(self, item_id: str) -> None:
-        """Select an item in the outline (which shows it in the reader and the inspector)."""
-        index = self.outline_model.index_of(item_id)
-        if not index.isValid():
-            return
-        if self._item_id == item_id:
-            self.show_item(item_id)
-        self.outline.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-        self.outline.scrollTo(index)
+    def dropEvent(self, event: QDropEvent) -> None:
+        if self.files.drop(event.mimeData()):
+            event.acceptProposedAction()
 
-    @Slot(QModelIndex, QModelIndex)
-    def _outline_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        item_id = current.data(IdRole)
-        if item_id:
-            self.show_item(item_id)
+    # -- session --------------------------------------------------------------------------------
 
-    def show_item(self, item_id: str, *, keep_scroll: bool = False) -> None:
-        item = self.outline_model.item(item_id)
-        if item is None or self._doc is None:
-            return
-        if item_id != self._item_id:
-            self.inspector.flush_note()
-        self._item_id = item_id
-        highlights = self.ws.query(self.ws.ann.highlights, item_id, default=[])
-        markers = self.outline_model.markers(item_id)
-        paragraphs = is_paragraphs(self._doc.doc_type)
-        self.inspector.noun = item_noun(self._doc.doc_type)
-        self.reader.show_item(item, footnotes=self._footnotes, highlights=highlights, domains=self._domains,
-                              confidential=markers.confidential, keep_scroll=keep_scroll, paragraphs=paragraphs,
-                              suggestions=self.suggestions.sentence_marks(item.number))
-        self._show_inspector(item, highlights)
-        self.source.set_source(self._doc.id, self._fetch_original, item.page_first)
-        self.ws.settings.last_item = item_id
-        self.location_label.setText(
-            f"{document_label(self._doc)} · {item_noun(self._doc.doc_type).lower()} {item_label(item)}"
-            + (f" · {item.party}" if item.party else "") + (f" · {item.pages_label}" if item.pages_label else ""))
-        self.item_shown.emit(item_id)
+    def restore_session(self) -> None:
+        """Window geometry, panels and their sizes, then the last document and item (or the newest)."""
+        s = self.ws.settings
+        if s.window_geometry:
+            self.restoreGeometry(QByteArray.fromBase64(s.window_geometry.encode()))
+        if s.window_state:
+            self.restoreState(QByteArray.fromBase64(s.window_state.encode()))
+        if s.left_splitter:
+            self.left_splitter.restoreState(QByteArray.fromBase64(s.left_splitter.encode()))
+        doc_id = s.last_document
+        model = self.library_model
+        if doc_id and model.row_of(doc_id) < 0:
+            doc_id = None
+        if doc_id is None and model.rowCount() > 0:
+            doc_id = model.document_at(0).id
+        if doc_id:
+            self.presenter.open_document(doc_id, s.last_item)
+        else:
+            self.reader.show_placeholder(WELCOME)
+            self.presenter.show_inspector(None)
 
-    def _fetch_original(self, doc_id: str) -> bytes | None:
-        return self.ws.query(self.ws.store.original, doc_id)
-
-    def _show_inspector(self, item: StoredItem | None, highlights: list[Any] | None = None) -> None:
-        if item is None or self._doc is None:
-            self.inspector.show_item(None, domains=self._domains, item_domain_ids=[], note=None,
-                                     highlights=[], followups=[])
-            return
-        tags = self.ws.query(self.ws.ann.item_domains, item.id, default=[])
-        note = self.ws.query(self.ws.ann.note, self._doc.id, item.id)
-        followups = self.ws.query(self.ws.ann.followups, item_id=item.id, default=[])
-        if highlights is None:
-            highlights = self.ws.query(self.ws.ann.highlights, item.id, default=[])
-        self.inspector.show_item(item, domains=self._domains, item_domain_ids=[d.id for d in tags], note=note,
-                                 highlights=highlights, followups=followups,
-                                 suggested_domains=self.suggestions.domain_hints(item.number))
-
-    @Slot()
-    def refresh_annotations(self) -> None:
-        """After any change (action, undo, redo): domains, markers, current item, follow-ups overview."""
-        self.reload_domains()
-        self.reader.set_domains(self._domains)
-        if self._doc is not None:
-            self.outline_model.set_markers(self._markers(self._doc.id))
-            self.kern.show_note(self.ws.query(self.ws.ann.note, self._doc.id, None))
-            if self._item_id:
-                self.show_item(self._item_id, keep_scroll=True)
-        self.reload_orphans()
-        self.reload_followups()
-
-    def reload_followups(self) -> None:
-        fus = self.ws.query(self.ws.ann.followups, default=[])
-        docs: dict[str, StoredDocument] = {d.id: d for d in self.ws.query(self.ws.store.documents, default=[])}
-        items: dict[str, StoredItem] = {}
-        rows = []
-        for fu in fus:
-            if fu.item_id not in items:
-                # the open document's items are in the outline already; others are fetched once each
-                item = self.outline_model.item(fu.item_id) or self.ws.query(self.ws.store.item, fu.item_id)
-                if item is None:
-                    continue
-                items[fu.item_id] = item
-            item = items[fu.item_id]
-            doc = docs.get(item.document_id)
-            rows.append(FollowUpRow(fu, item.document_id, doc.short_ref if doc else "", item_label(item)))
-        self.followups_panel.set_rows(rows)
-        open_count, overdue = self.followups_panel.model.open_and_overdue()
-        title = FOLLOWUPS_TITLE
-        if rows:
-            title += f" — {open_count} open" + (f", {overdue} verlopen" if overdue else "")
-        self.followups_dock.setWindowTitle(title)
-
-    # -- closing --------------------------------------------------------------------------------
+    def save_session(self) -> None:
+        self.inspector.flush_note()
+        s = self.ws.settings
+        s.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode()
+        s.window_state = bytes(self.saveState().toBase64().data()).decode()
+        s.left_splitter = bytes(self.left_splitter.saveState().toBase64().data()).decode()
+        doc = self.presenter.current_document()
+        s.last_document = doc.id if doc else None
+        s.last_item = self.presenter.current_item_id()
+        try:
+            s.save()
+        except Exception as exc:
+            self.show_error(exc)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_session()

@@ -33,6 +33,7 @@ from briefer.model import (
     StoredDocument,
     StoredItem,
 )
+from briefer.subject import question_subject
 from briefer.textutil import outline_snippet, shorten, strip_footnote_markers
 
 IdRole = Qt.ItemDataRole.UserRole
@@ -220,16 +221,21 @@ class OutlineModel(QAbstractItemModel):
         self._groups: list[_Group] = []
         self._where: dict[str, tuple[int, int]] = {}  # item id -> (group, row in group)
         self._markers: dict[str, Markers] = {}
+        self._titles: dict[str, str] = {}  # item id -> the staffer's own title
+        self._subjects: dict[str, str] = {}  # item id -> the key phrase (computed once per load)
 
     # -- loading ------------------------------------------------------------------------------
 
     def set_items(self, items: list[StoredItem], markers: dict[str, Markers] | None = None,
-                  doc_type: str | None = None, group_label: str | None = None) -> None:
+                  doc_type: str | None = None, group_label: str | None = None,
+                  titles: dict[str, str] | None = None) -> None:
         """Show `items` grouped by party (else heading, else `group_label`, else "Vragen" or, for an
         unrecognised document (`doc_type`), "Alinea's")."""
         self.beginResetModel()
         self._items = list(items)
         self._markers = dict(markers or {})
+        self._titles = dict(titles or {})
+        self._subjects = {}
         self._groups = []
         self._where = {}
         for pos, item in enumerate(self._items):
@@ -240,6 +246,30 @@ class OutlineModel(QAbstractItemModel):
             self._where[item.id] = (len(self._groups) - 1, len(group.rows))
             group.rows.append(pos)
         self.endResetModel()
+
+    def set_titles(self, titles: dict[str, str]) -> None:
+        """Replace the staffer's titles and repaint the items whose title changed."""
+        old, self._titles = self._titles, dict(titles)
+        for item_id in set(old) | set(titles):
+            if old.get(item_id) != titles.get(item_id):
+                idx = self.index_of(item_id)
+                if idx.isValid():
+                    self.dataChanged.emit(idx, idx, [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole])
+
+    def user_title(self, item_id: str) -> str | None:
+        return self._titles.get(item_id)
+
+    def subject(self, item_id: str) -> str:
+        """The key phrase of the item's question (`briefer.subject`), computed once."""
+        if item_id not in self._subjects:
+            item = self.item(item_id)
+            text = (item.question or item.answer) if item else ""
+            self._subjects[item_id] = question_subject(text) or item_snippet(item, 60) if item else ""
+        return self._subjects[item_id]
+
+    def title(self, item_id: str) -> str:
+        """What the outline calls the item: the staffer's title, else the key phrase."""
+        return self._titles.get(item_id) or self.subject(item_id)
 
     def set_markers(self, markers: dict[str, Markers]) -> None:
         """Replace the markers and repaint the items whose markers changed."""
@@ -334,7 +364,12 @@ class OutlineModel(QAbstractItemModel):
         if item is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{item_label(item)}  {item_snippet(item)}"
+            return f"{item_label(item)}  {self.title(item.id)}"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            m = self.markers(item.id)
+            extra = [("met notitie" if m.has_note else ""), (f"{m.followups} vervolgacties" if m.followups else ""),
+                     ("vertrouwelijk" if m.confidential else "")]
+            return ", ".join(p for p in [f"Vraag {item_label(item)}: {self.title(item.id)}", *extra] if p)
         if role == IdRole:
             return item.id
         if role == MarkersRole:
@@ -342,6 +377,8 @@ class OutlineModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             m = self.markers(item.id)
             lines = [f"Vraag {item_label(item)}" + (f" · {item.party}" if item.party else ""), item_snippet(item, 200)]
+            if item.id in self._titles:
+                lines.insert(1, f"Uw titel: {self._titles[item.id]} (F2 wijzigt)")
             if m.has_note:
                 lines.append("✎ heeft een notitie")
             if m.followups:

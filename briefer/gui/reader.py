@@ -26,15 +26,19 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextFrameFormat,
 )
-from PySide6.QtWidgets import QMenu, QTextBrowser, QToolTip, QWidget
+from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from briefer.gui.models import item_label
 from briefer.gui.suggestions import Entry
 from briefer.gui.theme import (
     CONFIDENTIAL_RED,
     DEFAULT_HIGHLIGHT,
+    FIND_CURRENT,
+    FIND_HIT,
     MUTED,
+    QUESTION_RULE,
     QUESTION_TINT,
+    SECTION,
     blend,
     dot_icon,
     lighten,
@@ -44,6 +48,7 @@ from briefer.model import Domain, Footnote, Highlight, Level, StoredItem
 from briefer.textutil import FOOTNOTE_MARKER
 
 FIELDS = ("question", "answer")
+MEASURE_CHARS = 80  # the reader's line length: about 80 characters, centred (comfortable reading)
 SUGGESTION_UNDERLINE = QColor("#8d99a6")
 
 
@@ -110,6 +115,10 @@ class ReaderView(QTextBrowser):
         )
         self.setFont(reader_font(font_size))
         self.document().setDocumentMargin(24)
+        self.setAccessibleName("Lezer")
+        self.setAccessibleDescription("De vraag en het antwoord; selecteer tekst en druk 1 tot 9 of H om te markeren")
+        self._find_hits: list[tuple[str, int, int]] = []
+        self._find_current = -1
         self.anchorClicked.connect(self._on_anchor)
         self._font_size = font_size
         self._item: StoredItem | None = None
@@ -119,6 +128,7 @@ class ReaderView(QTextBrowser):
         self._suggestions: list[Entry] = []
         self._domains: dict[str, Domain] = {}
         self._domain_order: list[Domain] = []
+        self._document: object | None = None
         self.show_placeholder("Geen document geopend. Kies Bestand → Importeren… of sleep een PDF hierheen.")
 
     # -- content --------------------------------------------------------------------------------
@@ -134,6 +144,35 @@ class ReaderView(QTextBrowser):
         fmt.setForeground(MUTED)
         cursor.insertText(text, fmt)
         self.setDocument(doc)
+        self._apply_measure()
+
+    def set_document(self, doc: object | None) -> None:
+        """The open document (kept for the panels that ask the reader what is shown)."""
+        self._document = doc
+
+    # -- measure: lines of about MEASURE_CHARS characters, centred ----------------------------------
+
+    def measure_margin(self) -> int:
+        """The side margin that keeps lines near MEASURE_CHARS characters in the current width."""
+        from PySide6.QtGui import QFontMetricsF
+
+        fm = QFontMetricsF(reader_font(self._font_size))
+        line = fm.averageCharWidth() * MEASURE_CHARS
+        free = self.viewport().width() - 2 * self.document().documentMargin() - line
+        return max(0, int(free / 2))
+
+    def _apply_measure(self) -> None:
+        frame = self.document().rootFrame()
+        fmt = frame.frameFormat()
+        margin = self.measure_margin()
+        if int(fmt.leftMargin()) != margin:
+            fmt.setLeftMargin(margin)
+            fmt.setRightMargin(margin)
+            frame.setFrameFormat(fmt)
+
+    def resizeEvent(self, event: object) -> None:
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        self._apply_measure()
 
     def set_font_size(self, size: int) -> None:
         """The point size of the text from the next `show_item` on (the window shows the item again)."""
@@ -152,10 +191,11 @@ class ReaderView(QTextBrowser):
 
     def show_item(self, item: StoredItem, *, footnotes: dict[int, Footnote], highlights: list[Highlight],
                   domains: list[Domain], confidential: bool = False, keep_scroll: bool = False,
-                  paragraphs: bool = False, suggestions: list[Entry] | None = None) -> None:
+                  paragraphs: bool = False, suggestions: list[Entry] | None = None, title: str = "") -> None:  # noqa: PLR0915
         """Render `item`; highlights are drawn over the text. `paragraphs`: an unrecognised document,
         whose items are plain paragraphs ("Alinea 3", no "Antwoord" label). `suggestions`: open
         suggested sentences (toezegging, vertrouwelijk) of this item, marked quietly."""
+        subject_line = title
         scroll = self.verticalScrollBar().value() if keep_scroll and self._item and self._item.id == item.id else 0
         self._item = item
         self._footnotes = footnotes
@@ -197,6 +237,12 @@ class ReaderView(QTextBrowser):
             badge.setFontPointSize(self._font_size - 2)
             cursor.insertText("   ", muted)
             cursor.insertText(" VERTROUWELIJK ", badge)
+        if subject_line:
+            cursor.insertBlock(head_block)
+            subject = QTextCharFormat()
+            subject.setFontPointSize(self._font_size + 1)
+            subject.setFontWeight(QFont.Weight.DemiBold)
+            cursor.insertText(subject_line, subject)
         if item.heading:
             cursor.insertBlock(head_block)
             heading = QTextCharFormat(muted)
@@ -209,7 +255,7 @@ class ReaderView(QTextBrowser):
             frame_fmt.setBackground(QUESTION_TINT)
             frame_fmt.setPadding(12)
             frame_fmt.setBorder(1)
-            frame_fmt.setBorderBrush(lighten(QColor("#9fb3cc"), 0.3))
+            frame_fmt.setBorderBrush(lighten(QUESTION_RULE, 0.3))
             frame_fmt.setTopMargin(6)
             frame_fmt.setBottomMargin(14)
             frame = cursor.insertFrame(frame_fmt)
@@ -226,7 +272,7 @@ class ReaderView(QTextBrowser):
             cursor.setBlockFormat(label_block)
             label = QTextCharFormat()
             label.setFontWeight(QFont.Weight.Bold)
-            label.setForeground(QColor("#3b4754"))
+            label.setForeground(SECTION)
             label.setFontPointSize(self._font_size)
             cursor.insertText("Antwoord", label)
             cursor.insertBlock(body_block, plain)
@@ -271,6 +317,9 @@ class ReaderView(QTextBrowser):
         self._apply_suggestions(doc)  # first: a confidential highlight's red wave wins over the dots
         self._apply_highlights(doc)
         self.setDocument(doc)
+        self._find_hits, self._find_current = [], -1
+        self.setExtraSelections([])
+        self._apply_measure()
         self.verticalScrollBar().setValue(scroll)
 
     def _tighten_paragraph_breaks(self, doc: QTextDocument) -> None:
@@ -404,6 +453,46 @@ class ReaderView(QTextBrowser):
         cursor.setPosition(fmap.to_doc(end), QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
+
+    def highlight_at_cursor(self) -> Highlight | None:
+        """The highlight under the text cursor (or the selection's start), if any."""
+        cursor = self.textCursor()
+        pos = cursor.selectionStart() if cursor.hasSelection() else cursor.position()
+        for name, fmap in self._maps.items():
+            if fmap.contains(pos):
+                raw = fmap.to_raw(pos)
+                for h in self._highlights:
+                    if h.field == name and not h.orphaned and h.start <= raw < max(h.end, h.start + 1):
+                        return h
+        return None
+
+    def set_find_hits(self, hits: list[tuple[str, int, int]], current: int) -> None:
+        """Mark every hit of the find bar in this item (soft yellow) and the current one (orange,
+        underlined, with the cursor on it, scrolled into view). Offsets are into the stored fields."""
+        self._find_hits, self._find_current = list(hits), current
+        selections = []
+        for i, (name, start, end) in enumerate(hits):
+            fmap = self._maps.get(name)
+            if fmap is None:
+                continue
+            sel = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(fmap.to_doc(start))
+            cursor.setPosition(fmap.to_doc(end), QTextCursor.MoveMode.KeepAnchor)
+            sel.cursor = cursor
+            fmt = QTextCharFormat()
+            fmt.setBackground(FIND_CURRENT if i == current else FIND_HIT)
+            if i == current:
+                fmt.setFontUnderline(True)
+            sel.format = fmt
+            selections.append(sel)
+            if i == current:
+                self.setTextCursor(cursor)
+                self.ensureCursorVisible()
+        self.setExtraSelections(selections)
+
+    def find_hits(self) -> tuple[list[tuple[str, int, int]], int]:
+        return list(self._find_hits), self._find_current
 
     def find_in_item(self, text: str) -> bool:
         """Select the first occurrence of `text` in the item (case-insensitive)."""

@@ -1,33 +1,35 @@
 """GUI: the window's review actions: suggestions (panel and quiet marks), orphaned highlights,
 the trash, and sharing annotations with a colleague (export/import of the exchange file).
 
-A mixin of `MainWindow`. Every change goes through the core (`Annotations`, `briefer.suggest`) and
+Every change goes through the core (`Annotations`, `briefer.suggest`) and
 lands on the undo stack; file dialogs collect paths, `briefer.annotate.files` reads and writes.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from PySide6.QtCore import Qt, Slot
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel, QTextBrowser, QVBoxLayout
+from PySide6.QtCore import QObject, Slot
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from briefer.gui.labels import LEVEL_LABELS, document_label
-from briefer.gui.models import Markers
 from briefer.gui.orphans import OrphanRow, OrphansPanel
-from briefer.gui.suggestions import SuggestionController
+from briefer.gui.presenter import DocumentPresenter
+from briefer.gui.qactions import make_action
 from briefer.gui.suggestions_panel import SuggestionsPanel
 from briefer.gui.theme import DEFAULT_HIGHLIGHT_HEX
 from briefer.gui.trash import lookup
+from briefer.gui.workspace import Workspace
 from briefer.textutil import shorten
-
-if TYPE_CHECKING:
-    from briefer.gui.main_window import MainWindow
-
-    _Base = MainWindow
-else:
-    _Base = object
 
 CONFLICT_FIELDS = {"highlights": ("exact", "note", "level"), "notes": ("body", "level"),
                    "followups": ("text", "status", "owner", "due", "level")}
@@ -67,76 +69,77 @@ def merge_report_html(report: Any) -> str:
     return "".join(out)
 
 
-class ReviewActions(_Base):
-    """GUI: suggestions, orphans, trash and annotation exchange for the main window (mixin)."""
+class ReviewActions(QObject):
+    """GUI: suggestions (queue panel and marks), orphans, trash and annotation exchange.
 
-    def _build_review_docks(self) -> None:
-        self.suggestions = SuggestionController(self.ws, self)
-        self.suggestions.updated.connect(self._on_suggestions_updated)
-        self.suggestions_panel = SuggestionsPanel(self.suggestions, self)
-        self.suggestions_panel.open_item.connect(self.go_to_number)
-        self.suggestions_dock = self._dock("Suggesties", "suggestionsDock", self.suggestions_panel,
-                                           Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.orphans_panel = OrphansPanel(self)
+    Owns act_suggest, act_trash, act_place_orphan, the sharing actions and the two panels it shows
+    (`suggestions_panel`, `orphans_panel`); the window docks the panels.
+    """
+
+    def __init__(self, workspace: Workspace, presenter: DocumentPresenter, host: QWidget) -> None:
+        super().__init__(host)
+        self.ws, self.p, self.host = workspace, presenter, host
+        self.suggestions = presenter.suggestions
+        self.suggestions_panel = SuggestionsPanel(self.suggestions, presenter.item_by_number, host)
+        self.suggestions_panel.open_item.connect(self._go_to_number)
+        self.orphans_panel = OrphansPanel(host)
         self.orphans_panel.place_requested.connect(self.place_orphan)
-        self.orphans_panel.delete_requested.connect(self.delete_highlight)
+        self.orphans_panel.delete_requested.connect(lambda hid: self.ws.perform(self.ws.ann.delete_highlight, hid))
         self.orphans_panel.show_requested.connect(self.show_orphan)
-        self.orphans_dock = self._dock("Verweesde annotaties", "orphansDock", self.orphans_panel,
-                                       Qt.DockWidgetArea.BottomDockWidgetArea)
-        for dock in (self.suggestions_dock, self.orphans_dock):
-            self.tabifyDockWidget(self.followups_dock, dock)
-            dock.hide()
-        self.followups_dock.raise_()
-        self.reader.suggestion_accept.connect(self.suggestions.accept)
-        self.reader.suggestion_dismiss.connect(self.suggestions.dismiss)
-        self.item_shown.connect(self._review_item_shown)
+        self.suggestions_dock: Any = None  # set by the window once it docks the panels
+        self.orphans_dock: Any = None
+        self._merge_dialog: MergeReportDialog | None = None
+        reader = presenter.v.reader
+        reader.suggestion_accept.connect(self.suggestions.accept)
+        reader.suggestion_dismiss.connect(self.suggestions.dismiss)
+        presenter.item_shown.connect(self._item_shown)
+        presenter.refreshed.connect(self.reload_orphans)
+        presenter.document_opened.connect(lambda _d: self.reload_orphans())
+        presenter.document_closed.connect(self.reload_orphans)
+        self.suggestions.updated.connect(self._update_title)
+        self.act_suggest = make_action(host, "&Suggesties", self.show_suggestions, "Ctrl+Shift+S",
+                                       "Voorgestelde toezeggingen, domeinen en vertrouwelijke passages nalopen")
+        self.act_trash = make_action(host, "&Prullenbak…", self.show_trash,
+                                     tip="Verwijderde markeringen, notities en vervolgacties terugzetten")
+        self.act_place_orphan = make_action(host, "Verweesde markering hier p&laatsen", self.place_current_orphan,
+                                            "Ctrl+Shift+H",
+                                            "De gekozen verweesde markering op de geselecteerde tekst zetten")
+        self.act_export_annotations = make_action(host, "Annotaties e&xporteren…", self.export_annotations,
+                                                  tip="De annotaties van dit document in een bestand voor een collega")
+        self.act_import_annotations = make_action(host, "Annotaties i&mporteren…", self.import_annotations,
+                                                  tip="Annotaties van een collega samenvoegen met de uwe")
+
+    def _status(self, text: str, ms: int = 6000) -> None:
+        self.p.message.emit(text, ms)
+
+    def _go_to_number(self, number: int) -> None:
+        item = self.p.item_by_number(number)
+        if item is not None:
+            self.p.select_item(item.id)
 
     # -- suggestions ----------------------------------------------------------------------------
 
-    def suggestion_markers(self, markers: dict[str, Markers]) -> dict[str, Markers]:
-        """Add the quiet ◆ (with tooltip lines) to the outline markers of items with open suggestions."""
-        numbers = self.suggestions.item_numbers()
-        if not numbers:
-            return markers
-        out = dict(markers)
-        for item in self.outline_model.items():
-            if item.number in numbers:
-                base = out.get(item.id, Markers())
-                tips = tuple(e.tip for e in self.suggestions.for_item(item.number))
-                out[item.id] = Markers(base.colours, base.has_note, base.followups, base.confidential, tips)
-        return out
-
-    @Slot()
-    def _on_suggestions_updated(self) -> None:
-        """New suggestions: swap the ◆ marks (no core queries) and redraw the item only if its own changed."""
-        if self._doc is None or self.suggestions.doc_id != self._doc.id:
-            return
-        plain = {item_id: Markers(m.colours, m.has_note, m.followups, m.confidential)
-                 for item_id, m in self.outline_model.all_markers().items()}
-        self.outline_model.set_markers(self.suggestion_markers(plain))
-        item = self.current_item()
-        if item is not None:
-            shown = ([e.key for e in self.reader.suggestions_shown()], self.inspector.domain_hint_ids())
-            wanted = ([e.key for e in self.suggestions.sentence_marks(item.number)],
-                      {d for d in self.suggestions.domain_hints(item.number)} - self.inspector.checked_domain_ids())
-            if shown != wanted:
-                self.show_item(item.id, keep_scroll=True)
-        count = len(self.suggestions.entries())
-        self.suggestions_dock.setWindowTitle(f"Suggesties ({count})" if count else "Suggesties")
+    def _update_title(self) -> None:
+        if self.suggestions_dock is not None:
+            count = len(self.suggestions.entries())
+            self.suggestions_dock.setWindowTitle(f"Suggesties ({count})" if count else "Suggesties")
 
     @Slot(str)
-    def _review_item_shown(self, item_id: str) -> None:
-        item = self.outline_model.item(item_id)
+    def _item_shown(self, item_id: str) -> None:
+        item = self.p.v.outline_model.item(item_id)
         self.suggestions_panel.set_current_item(item.number if item else None)
 
     def show_suggestions(self) -> None:
-        """Beeld → Suggesties: show the panel (or hide it when it is in front already)."""
-        if self.suggestions_dock.isVisible() and not self.suggestions_dock.visibleRegion().isEmpty():
-            self.suggestions_dock.hide()
+        """Beeld → Suggesties: show the queue (or hide it when it is in front already)."""
+        dock = self.suggestions_dock
+        if dock is None:
             return
-        self.suggestions_dock.show()
-        self.suggestions_dock.raise_()
-        self.suggestions_panel.list.setFocus()
+        if dock.isVisible() and not dock.visibleRegion().isEmpty():
+            dock.hide()
+            return
+        dock.show()
+        dock.raise_()
+        self.suggestions_panel.tree.setFocus()
 
     def accept_domain_suggestion(self, item_number: int, domain_id: str) -> bool:
         """Ticking a suggested domain accepts the suggestion (tag + decision); False when none."""
@@ -145,29 +148,32 @@ class ReviewActions(_Base):
 
     # -- orphans --------------------------------------------------------------------------------
 
+    @Slot()
     def reload_orphans(self) -> None:
         rows: list[OrphanRow] = []
-        if self._doc is not None:
-            domains = {d.id: d for d in self._domains}
-            for h in self.ws.query(self.ws.ann.orphans, self._doc.id, default=[]):
+        doc = self.p.current_document()
+        if doc is not None:
+            domains = {d.id: d for d in self.p.domains()}
+            for h in self.ws.query(self.ws.ann.orphans, doc.id, default=[]):
                 item = self.ws.query(lookup, self.ws.store.item, h.item_id)
                 where = "vraag ?" if item is None else f"vraag {item.number}"
-                if item is not None and item.document_id != self._doc.id:
+                if item is not None and item.document_id != doc.id:
                     where += " (vorige versie)"
                 domain = domains.get(h.domain_id or "")
                 rows.append(OrphanRow(h, where, domain.name if domain else "",
                                       domain.colour if domain else DEFAULT_HIGHLIGHT_HEX))
         self.orphans_panel.set_rows(rows)
-        self.orphans_dock.setWindowTitle(f"Verweesde annotaties ({len(rows)})" if rows else "Verweesde annotaties")
+        if self.orphans_dock is not None:
+            self.orphans_dock.setWindowTitle(f"Verweesde annotaties ({len(rows)})" if rows
+                                             else "Verweesde annotaties")
 
     @Slot(str)
     def place_orphan(self, highlight_id: str) -> None:
         """"Hier plaatsen": attach an orphaned highlight to the text selected in the reader."""
-        item = self.current_item()
-        anchor = self.reader.selection_anchor()
+        item = self.p.current_item()
+        anchor = self.p.v.reader.selection_anchor()
         if item is None or anchor is None:
-            self.statusBar().showMessage("Selecteer eerst in de tekst waar de markering hoort, en kies dan "
-                                         "Hier plaatsen.", 6000)
+            self._status("Selecteer eerst in de tekst waar de markering hoort, en kies dan Hier plaatsen.")
             return
         field, start, end = anchor
         self.ws.perform(self.ws.ann.reattach_highlight, highlight_id, item.id, field, start, end)
@@ -177,8 +183,7 @@ class ReviewActions(_Base):
         """Bewerken → Verweesde markering hier plaatsen (Ctrl+Shift+H): the one chosen in the panel."""
         hid = self.orphans_panel.current_id()
         if hid is None:
-            self.statusBar().showMessage("Er is geen verweesde markering gekozen (Beeld → Verweesde annotaties).",
-                                         6000)
+            self._status("Er is geen verweesde markering gekozen (Beeld → Verweesde annotaties).")
             return
         self.place_orphan(hid)
 
@@ -187,11 +192,11 @@ class ReviewActions(_Base):
         hl = self.ws.query(self.ws.ann.highlight, highlight_id)
         if hl is None:
             return
-        if self.outline_model.item(hl.item_id) is not None:
-            self.select_item(hl.item_id)
+        if self.p.v.outline_model.item(hl.item_id) is not None:
+            self.p.select_item(hl.item_id)
         else:
-            self.statusBar().showMessage("Deze markering hoorde bij een vraag die in de nieuwe versie niet meer "
-                                         "voorkomt; zoek de plek met Ctrl+F.", 6000)
+            self._status("Deze markering hoorde bij een vraag die in de nieuwe versie niet meer voorkomt; zoek de "
+                         "plek met Ctrl+F.")
 
     def import_notice(self, result: Any) -> str:
         """After importing a new version: how many highlights became orphans (and show them)."""
@@ -200,8 +205,9 @@ class ReviewActions(_Base):
         if not orphaned:
             return ""
         self.reload_orphans()
-        self.orphans_dock.show()
-        self.orphans_dock.raise_()
+        if self.orphans_dock is not None:
+            self.orphans_dock.show()
+            self.orphans_dock.raise_()
         noun = "markering kon" if orphaned == 1 else "markeringen konden"
         return f" {orphaned} {noun} niet worden teruggevonden; zie Beeld → Verweesde annotaties."
 
@@ -211,24 +217,23 @@ class ReviewActions(_Base):
     def show_trash(self) -> None:
         from briefer.gui.trash import TrashDialog
 
-        dialog = TrashDialog(self.ws, self)
+        dialog = TrashDialog(self.ws, self.host)
         dialog.exec()
         self.ws.changed.disconnect(dialog.reload)
         dialog.deleteLater()
 
     # -- sharing --------------------------------------------------------------------------------
-
     def export_annotations(self, path: str | Path | None = None) -> Path | None:
         """Bestand → Annotaties exporteren…: the open document's annotations to a .json file."""
         from briefer.annotate.files import annotation_count, write_exchange_file
 
-        doc = self._doc
+        doc = self.p.current_document()
         if doc is None:
-            self.statusBar().showMessage("Open eerst een document om de annotaties te exporteren.", 4000)
+            self.p.message.emit("Open eerst een document om de annotaties te exporteren.", 4000)
             return None
         if path is None:
             suggested = Path(self.ws.settings.export_dir or Path.home()) / f"{doc.identifier} annotaties.json"
-            chosen, _ = QFileDialog.getSaveFileName(self, "Annotaties exporteren", str(suggested),
+            chosen, _ = QFileDialog.getSaveFileName(self.host, "Annotaties exporteren", str(suggested),
                                                     "Annotaties (*.json)")
             if not chosen:
                 return None
@@ -238,7 +243,7 @@ class ReviewActions(_Base):
             return None
         written = self.ws.query(write_exchange_file, data, path)
         if written is not None:
-            self.statusBar().showMessage(f"{annotation_count(data)} annotaties van {document_label(doc)} "
+            self.p.message.emit(f"{annotation_count(data)} annotaties van {document_label(doc)} "
                                          f"geëxporteerd naar {written}", 10000)
         return written
 
@@ -248,7 +253,7 @@ class ReviewActions(_Base):
         from briefer.gui.commands import ChangeCommand
 
         if path is None:
-            chosen, _ = QFileDialog.getOpenFileName(self, "Annotaties importeren", "", "Annotaties (*.json)")
+            chosen, _ = QFileDialog.getOpenFileName(self.host, "Annotaties importeren", "", "Annotaties (*.json)")
             if not chosen:
                 return None
             path = chosen
@@ -262,12 +267,13 @@ class ReviewActions(_Base):
         if change is not None and not change.empty:
             self.ws.undo_stack.push(ChangeCommand(self.ws.ann, change, on_applied=self.ws.changed.emit,
                                                   on_error=self.ws.failed.emit))
-        if self._doc is None or report.document_id != self._doc.id:
-            self.open_document(report.document_id)
+        doc = self.p.current_document()
+        if doc is None or report.document_id != doc.id:
+            self.p.open_document(report.document_id)
         self.ws.changed.emit()
-        self.statusBar().showMessage(f"Annotaties van {Path(path).name} samengevoegd; ongedaan maken: Ctrl+Z.",
+        self.p.message.emit(f"Annotaties van {Path(path).name} samengevoegd; ongedaan maken: Ctrl+Z.",
                                      10000)
-        self._merge_dialog = MergeReportDialog(report, Path(path).name, self)
+        self._merge_dialog = MergeReportDialog(report, Path(path).name, self.host)
         self._merge_dialog.open()
         return report
 

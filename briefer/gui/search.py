@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 from briefer.gui.dialogs import LEVEL_LABELS, STATUS_LABELS
 from briefer.gui.labels import document_label, is_paragraphs, item_noun
 from briefer.gui.models import item_snippet
+from briefer.gui.theme import colour
 from briefer.model import Domain, StoredDocument, StoredItem
 
 HIT_MARK = re.compile(r"«(.+?)»")
@@ -63,7 +64,7 @@ class OpenRequest:
 
 def snippet_html(snippet: str) -> str:
     """Escape a snippet and turn «hit» into bold."""
-    return HIT_MARK.sub(lambda m: f"<b style='background:#fff0b3;color:#1f2933'>{m.group(1)}</b>", html.escape(snippet))
+    return HIT_MARK.sub(lambda m: f"<b style='background:{colour('find_hit')}'>{m.group(1)}</b>", html.escape(snippet))
 
 
 def first_hit_term(snippet: str) -> str:
@@ -104,8 +105,8 @@ class HtmlDelegate(QStyledItemDelegate):
         self.initStyleOption(opt, index)
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        if selected:  # the muted header must stay readable on the selection colour
-            text = text.replace("#5f6b7a", "#e3ebf6")
+        if selected:  # the muted and red words must stay readable on the selection colour
+            text = text.replace(colour("muted"), "#e3ebf6").replace(colour("confidential"), "#ffffff")
         doc = self._doc(opt, text)
         opt.text = ""
         style = opt.widget.style() if opt.widget else QApplication.style()
@@ -143,6 +144,7 @@ class SearchDialog(QDialog):
         self.query = QLineEdit()
         self.query.setPlaceholderText("Zoek in vragen, antwoorden, notities en markeringen…")
         self.query.setClearButtonEnabled(True)
+        self.query.setAccessibleName("Zoekterm")
         filters = QHBoxLayout()
         self.domain = QComboBox()
         self.domain.addItem("Alle domeinen", None)
@@ -164,6 +166,9 @@ class SearchDialog(QDialog):
         self.status.addItem("Elke status", None)
         for status, label in STATUS_LABELS.items():
             self.status.addItem(f"Vervolgactie {label.lower()}", str(status))
+        for combo, name in ((self.domain, "Filter op domein"), (self.party, "Filter op fractie"),
+                            (self.level, "Filter op niveau"), (self.status, "Filter op status van vervolgacties")):
+            combo.setAccessibleName(name)
         self.has_note = QCheckBox("Met &notitie")
         self.this_doc = QCheckBox("Alleen &dit document")
         self.this_doc.setEnabled(current_document is not None)
@@ -178,8 +183,11 @@ class SearchDialog(QDialog):
         self.results.setWordWrap(True)
         self.results.setUniformItemSizes(False)
         self.results.itemActivated.connect(self._activate)
+        self.results.setAccessibleName("Zoekresultaten")
+        self.results.setAccessibleDescription("Enter opent het resultaat; vertrouwelijke treffers staan als "
+                                              "VERTROUWELIJK gemarkeerd")
         self.status_label = QLabel("")
-        self.status_label.setStyleSheet("color: #5f6b7a;")
+        self.status_label.setObjectName("muted")
         layout = QVBoxLayout(self)
         layout.addWidget(self.query)
         layout.addLayout(filters)
@@ -244,13 +252,18 @@ class SearchDialog(QDialog):
                 if doc is not None and is_paragraphs(doc.doc_type) and hit.field in ("question", "answer"):
                     where = "tekst"
                 head = result_head(doc, hit.item_number, hit.party) + f" · {where}"
-                entries.append((f"<span style='color:#5f6b7a'>{html.escape(head)}</span><br>{snippet_html(hit.snippet)}",
-                                hit.document_id, hit.item_id, first_hit_term(hit.snippet)))
+                level = self.hit_level(hit)
+                mark = ""
+                if level == "vertrouwelijk":  # as the reader marks it: words, colour and the padlock
+                    mark = (f"<span style='color:{colour('confidential')}'><b>VERTROUWELIJK</b></span> · ")
+                entries.append((f"{mark}<span style='color:{colour('muted')}'>{html.escape(head)}</span><br>"
+                                f"{snippet_html(hit.snippet)}", hit.document_id, hit.item_id,
+                                first_hit_term(hit.snippet)))
         elif allowed is not None:
             for it in allowed.values():
                 doc = docs.get(it.document_id)
                 head = result_head(doc, it.number, it.party)
-                entries.append((f"<span style='color:#5f6b7a'>{html.escape(head)}</span><br>"
+                entries.append((f"<span style='color:{colour('muted')}'>{html.escape(head)}</span><br>"
                                 f"{html.escape(item_snippet(it, 200))}", it.document_id, it.id, ""))
         for text, doc_id_, item_id, term in entries:
             entry = QListWidgetItem(text)
@@ -259,6 +272,20 @@ class SearchDialog(QDialog):
         self.status_label.setText(f"{len(entries)} resultaten" if entries else "Niets gevonden.")
         if entries:
             self.results.setCurrentRow(0)
+
+    def hit_level(self, hit: Any) -> str | None:
+        """The level of a note or highlight hit (the core's own when it reports one)."""
+        level = getattr(hit, "level", None)
+        if level is not None:
+            return str(level)
+        ann = self.ws.ann
+        if hit.kind == "highlight" and hit.ref_id:
+            found = self.ws.query(ann.highlight, hit.ref_id)
+            return str(found.level) if found is not None else None
+        if hit.kind == "note" and hit.item_id:
+            note = self.ws.query(ann.note, hit.document_id, hit.item_id)
+            return str(note.level) if note is not None else None
+        return None
 
     @Slot()
     def _enter(self) -> None:
@@ -284,7 +311,8 @@ def result_head(doc: StoredDocument | None, number: int | None, party: str | Non
 
 
 class FindBar(QWidget):
-    """GUI: Ctrl+F over the open document: jumps from item to item where the text occurs."""
+    """GUI: Ctrl+F over the open document: counts the hits and steps through them (Enter / Shift+Enter,
+    F3 / Shift+F3); the window's navigation does the finding."""
 
     find_requested = Signal(str, bool)  # text, backwards
     closed = Signal()
@@ -293,22 +321,30 @@ class FindBar(QWidget):
         super().__init__(parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
-        layout.addWidget(QLabel("Zoeken in document:"))
+        label = QLabel("&Zoeken in document:")
+        layout.addWidget(label)
         self.edit = QLineEdit()
-        self.edit.setPlaceholderText("tekst…  (Enter: volgende, Shift+Enter: vorige)")
+        label.setBuddy(self.edit)
+        self.edit.setAccessibleName("Zoeken in document")
+        self.edit.setAccessibleDescription("Enter: volgende treffer, Shift+Enter: vorige; F3 en Shift+F3 ook")
+        self.edit.setPlaceholderText("tekst…  (Enter: volgende, Shift+Enter: vorige treffer)")
         self.edit.setClearButtonEnabled(True)
         layout.addWidget(self.edit, 1)
         prev_btn = QToolButton()
         prev_btn.setText("▲")
-        prev_btn.setToolTip("Vorige")
+        prev_btn.setToolTip("Vorige treffer (Shift+F3)")
+        prev_btn.setAccessibleName("Vorige treffer")
         next_btn = QToolButton()
         next_btn.setText("▼")
-        next_btn.setToolTip("Volgende")
+        next_btn.setToolTip("Volgende treffer (F3)")
+        next_btn.setAccessibleName("Volgende treffer")
         close_btn = QToolButton()
         close_btn.setText("✕")
         close_btn.setToolTip("Sluiten (Esc)")
+        close_btn.setAccessibleName("Zoekbalk sluiten")
         self.count = QLabel("")
-        self.count.setStyleSheet("color: #5f6b7a;")
+        self.count.setObjectName("muted")
+        self.count.setAccessibleName("Aantal treffers")
         for w in (prev_btn, next_btn, self.count, close_btn):
             layout.addWidget(w)
         prev_btn.clicked.connect(lambda: self.find_requested.emit(self.edit.text(), True))
@@ -321,6 +357,11 @@ class FindBar(QWidget):
     def _enter(self) -> None:
         backwards = bool(QApplication.keyboardModifiers() & Qt.KeyboardModifier.ShiftModifier)
         self.find_requested.emit(self.edit.text(), backwards)
+
+    def set_count(self, text: str) -> None:
+        """"3 van 12" (the current hit of all hits), or "niet gevonden"."""
+        self.count.setText(text)
+        self.count.setAccessibleDescription(text)
 
     def open_bar(self) -> None:
         self.setVisible(True)

@@ -39,6 +39,7 @@ class Entry:
     end: int = 0
     domain_id: str | None = None
     domain_name: str = ""
+    score: float = 1.0  # how sure the suggester is (domains score in [0, 1); the others count as sure)
 
     @property
     def title(self) -> str:
@@ -62,8 +63,8 @@ def entries(s: Any) -> list[Entry]:
                  t.field, t.start, t.end) for t in s.toezeggingen]
     out += [Entry(c.key, "Vertrouwelijk", c.item, c.sentence, c.field, c.start, c.end) for c in s.confidential]
     for d in s.domains:
-        out += [Entry(o.key, "Domein", d.item, ", ".join(o.evidence[:5]), domain_id=o.domain_id, domain_name=o.name)
-                for o in d.domains]
+        out += [Entry(o.key, "Domein", d.item, ", ".join(o.evidence[:5]), domain_id=o.domain_id, domain_name=o.name,
+                      score=o.score) for o in d.domains]
     out += [Entry(r.key, "Verwijzing", r.item, f"verwijst naar vraag {r.refers_to_item}") for r in s.references]
     return sorted(out, key=lambda e: e.item)
 

@@ -1,79 +1,150 @@
-"""GUI: the Suggesties panel (a dock, Beeld → Suggesties): the open document's suggestions, each
-accepted with Enter or dismissed with Delete; "Alleen deze vraag" narrows it to the current item.
+"""GUI: the Suggesties panel as a review queue (a dock, Beeld → Suggesties, Ctrl+Shift+S).
 
-It lists what the `SuggestionController` holds and asks it to decide; it never computes.
+Left, the open document's suggestions grouped by kind with counts ("Toezeggingen (14)",
+"Vertrouwelijk (6)", "Domeinen (24)", "Verwijzingen (3)"); domain suggestions the suggester is
+not sure of (score below LOW_CONFIDENCE) are folded away under "Minder zeker". Right, the one
+suggestion in focus with its context: the sentence inside its paragraph, the item it belongs to.
+
+Keys in the queue: Enter (or A) accepts, Delete (or D) dismisses, N or Space goes to the next
+one; after a decision the next suggestion comes into focus. "Hele groep overnemen…" accepts
+every suggestion of the focused group (after a question). It lists what the
+`SuggestionController` holds and asks it to decide; it never computes.
 """
 
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
+    QMessageBox,
     QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from briefer.gui.search import HtmlDelegate
 from briefer.gui.suggestions import Entry, SuggestionController, summary
-from briefer.gui.theme import CONFIDENTIAL_RED
-from briefer.gui.widgets import PlaceholderList
+from briefer.gui.theme import CONFIDENTIAL_RED, colour, level_icon
+from briefer.model import StoredItem
+from briefer.textutil import strip_footnote_markers
 
 EMPTY = "Geen open suggesties. Briefer stelt toezeggingen, domeinen en vertrouwelijke passages voor."
+LOW_CONFIDENCE = 0.6
+GROUPS: list[tuple[str, str]] = [("Vertrouwelijk", "Vertrouwelijk"), ("Toezegging", "Toezeggingen"),
+                                 ("Domein", "Domeinen"), ("Verwijzing", "Verwijzingen")]
+KeyRole = Qt.ItemDataRole.UserRole
+GroupRole = Qt.ItemDataRole.UserRole + 1
+CONTEXT_CHARS = 320
+
+
+def context_html(entry: Entry, item: StoredItem | None) -> str:
+    """The focused suggestion in its context: the sentence in bold inside the text around it."""
+    head = f"Vraag {entry.item}" + (f" · {item.party}" if item is not None and item.party else "")
+    parts = [f"<p style='color:{colour('muted')}'>{html.escape(head)} · {html.escape(entry.title)}</p>"]
+    if item is not None and entry.field in ("question", "answer") and entry.end > entry.start:
+        text = item.text(entry.field)
+        before = strip_footnote_markers(text[max(0, entry.start - CONTEXT_CHARS):entry.start])
+        sentence = strip_footnote_markers(text[entry.start:entry.end])
+        after = strip_footnote_markers(text[entry.end:entry.end + CONTEXT_CHARS])
+        where = "Uit het antwoord" if entry.field == "answer" else "Uit de vraag"
+        parts.append(f"<p><i>{where}:</i><br>{'…' if entry.start > CONTEXT_CHARS else ''}"
+                     f"{html.escape(before)}<b style='background:{colour('find_hit')}'>{html.escape(sentence)}</b>"
+                     f"{html.escape(after)}{'…' if entry.end + CONTEXT_CHARS < len(text) else ''}</p>")
+    else:
+        parts.append(f"<p><b>{html.escape(entry.text)}</b></p>")
+        if item is not None:
+            question = strip_footnote_markers(" ".join((item.question or item.answer).split()))
+            parts.append(f"<p><i>De vraag:</i><br>{html.escape(question[:2 * CONTEXT_CHARS])}"
+                         f"{'…' if len(question) > 2 * CONTEXT_CHARS else ''}</p>")
+    if entry.kind == "Vertrouwelijk":
+        parts.append(f"<p style='color:{colour('confidential')}'><b>VERTROUWELIJK</b> — overnemen maakt een "
+                     "vertrouwelijke vervolgactie (en markering); die komt alleen in een als vertrouwelijk "
+                     "gemarkeerde briefing.</p>")
+    elif entry.kind == "Domein":
+        sure = "zeker" if entry.score >= LOW_CONFIDENCE else "minder zeker"
+        parts.append(f"<p style='color:{colour('muted')}'>Op grond van: {html.escape(entry.text)} ({sure})</p>")
+    return "".join(parts)
 
 
 class SuggestionsPanel(QWidget):
-    """GUI: review the open document's suggestions (Enter: overnemen, Delete: afwijzen)."""
+    """GUI: review the open document's suggestions one by one (Enter overnemen, Delete afwijzen, N volgende)."""
 
     open_item = Signal(int)  # item number
 
-    def __init__(self, controller: SuggestionController, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: SuggestionController, item_by_number: Callable[[int], StoredItem | None],
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
+        self.item_by_number = item_by_number
         self._current_number: int | None = None
         self._loading = False
-        self.only_item = QCheckBox("Alleen deze vraag")
+        self._focus_key: str | None = None
+        self._order: list[str] = []
+        self.only_item = QCheckBox("Alleen deze &vraag")
         self.only_item.setToolTip("Toon alleen de suggesties bij de vraag die nu in de lezer staat")
         self.only_item.toggled.connect(lambda _on: self.reload())
         self.info = QLabel("")
-        self.info.setStyleSheet("color: #5f6b7a;")
-        self.list = PlaceholderList(EMPTY)
-        self.list.setWordWrap(True)
-        self.list.setItemDelegate(HtmlDelegate(self.list))
-        self.list.setSpacing(1)
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.list.itemActivated.connect(lambda _e: self.accept_current())
-        self.list.currentItemChanged.connect(lambda cur, _p: self._selected(cur))
-        delete = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.list)
-        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete.activated.connect(self.dismiss_current)
-        self.accept_button = QPushButton("Overnemen (Enter)")
-        self.dismiss_button = QPushButton("Afwijzen (Delete)")
+        self.info.setObjectName("muted")
+        self.info.setWordWrap(True)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderHidden(True)
+        self.tree.setRootIsDecorated(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAccessibleName("Wachtrij met suggesties")
+        self.tree.setAccessibleDescription("Enter: overnemen, Delete: afwijzen, N: volgende")
+        self.tree.currentItemChanged.connect(lambda cur, _prev: self._focused(cur))
+        self.tree.itemActivated.connect(lambda _it, _col: self.accept_current())
+        self.tree.installEventFilter(self)
+        self.context = QTextBrowser()
+        self.context.setAccessibleName("De gekozen suggestie in haar context")
+        self.context.setOpenLinks(False)
+        self.accept_button = QPushButton("&Overnemen (Enter)")
+        self.dismiss_button = QPushButton("&Afwijzen (Delete)")
+        self.next_button = QPushButton("&Volgende (N)")
+        self.group_button = QPushButton("Hele &groep overnemen…")
+        self.group_button.setToolTip("Alle suggesties van deze soort overnemen (na een vraag; ongedaan te maken)")
         self.accept_button.clicked.connect(self.accept_current)
         self.dismiss_button.clicked.connect(self.dismiss_current)
+        self.next_button.clicked.connect(self.next_suggestion)
+        self.group_button.clicked.connect(self.accept_group)
         top = QHBoxLayout()
         top.addWidget(self.info, 1)
         top.addWidget(self.only_item)
         buttons = QHBoxLayout()
+        for b in (self.accept_button, self.dismiss_button, self.next_button):
+            buttons.addWidget(b)
         buttons.addStretch(1)
-        buttons.addWidget(self.accept_button)
-        buttons.addWidget(self.dismiss_button)
+        buttons.addWidget(self.group_button)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.context, 1)
+        right_layout.addLayout(buttons)
+        split = QSplitter()
+        split.setChildrenCollapsible(False)
+        split.addWidget(self.tree)
+        split.addWidget(right)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        self.splitter = split
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 4)
         layout.setSpacing(3)
         layout.addLayout(top)
-        layout.addWidget(self.list, 1)
-        layout.addLayout(buttons)
+        layout.addWidget(split, 1)
         controller.updated.connect(self.reload)
         self.reload()
+
+    # -- listing --------------------------------------------------------------------------------
 
     def set_current_item(self, number: int | None) -> None:
         """The reader shows another item (only relists when "Alleen deze vraag" is on)."""
@@ -81,21 +152,52 @@ class SuggestionsPanel(QWidget):
         if self.only_item.isChecked():
             self.reload()
 
+    def shown_entries(self) -> list[Entry]:
+        ctrl = self.controller
+        if self.only_item.isChecked() and self._current_number is not None:
+            return ctrl.for_item(self._current_number)
+        return ctrl.entries()
+
     @Slot()
     def reload(self) -> None:
-        ctrl = self.controller
-        row = max(0, self.list.currentRow())
-        shown = ctrl.for_item(self._current_number) if self.only_item.isChecked() and \
-            self._current_number is not None else ctrl.entries()
+        shown = self.shown_entries()
+        keep = self._focus_key
+        order = [e.key for e in self.queue_order(shown)]
         self._loading = True
         try:
-            self.list.clear()
-            for e in shown:
-                self.list.addItem(self._entry(e))
-            if shown:
-                self.list.setCurrentRow(min(row, len(shown) - 1))
+            self.tree.clear()
+            for kind, plural in GROUPS:
+                group = [e for e in shown if e.kind == kind]
+                if not group:
+                    continue
+                sure = [e for e in group if e.score >= LOW_CONFIDENCE]
+                unsure = [e for e in group if e.score < LOW_CONFIDENCE]
+                head = QTreeWidgetItem([f"{plural} ({len(group)})"])
+                head.setData(0, GroupRole, kind)
+                font = head.font(0)
+                font.setBold(True)
+                head.setFont(0, font)
+                if kind == "Vertrouwelijk":
+                    head.setIcon(0, level_icon("vertrouwelijk"))
+                    head.setForeground(0, CONFIDENTIAL_RED)
+                    head.setText(0, f"VERTROUWELIJK ({len(group)})")
+                self.tree.addTopLevelItem(head)
+                for e in sure:
+                    head.addChild(self._row(e))
+                if unsure:
+                    fold = QTreeWidgetItem([f"Minder zeker ({len(unsure)})"])
+                    fold.setData(0, GroupRole, kind)
+                    fold.setToolTip(0, "Suggesties waar Briefer minder zeker van is; open ze met →")
+                    head.addChild(fold)
+                    for e in unsure:
+                        fold.addChild(self._row(e))
+                    fold.setExpanded(False)
+                head.setExpanded(True)
         finally:
             self._loading = False
+        target = keep if keep in order else self._next_after(keep, order)
+        self.focus_key(target or (order[0] if order else None))
+        ctrl = self.controller
         if not ctrl.ready and not shown:
             self.info.setText("Suggesties worden berekend…")
         elif self.only_item.isChecked():
@@ -103,41 +205,167 @@ class SuggestionsPanel(QWidget):
             self.info.setText(f"Bij deze vraag: {len(shown)} van {total} suggesties." if shown
                               else f"Geen suggesties bij deze vraag ({total} in het document).")
         else:
-            self.info.setText(summary(shown))
+            self.info.setText(summary(shown) if shown else EMPTY)
         enabled = bool(shown)
-        self.accept_button.setEnabled(enabled)
-        self.dismiss_button.setEnabled(enabled)
+        for b in (self.accept_button, self.dismiss_button, self.next_button, self.group_button):
+            b.setEnabled(enabled)
+        if not shown:
+            self.context.setHtml(f"<p style='color:{colour('muted')}'>{html.escape(EMPTY)}</p>")
 
     @staticmethod
-    def _entry(e: Entry) -> QListWidgetItem:
-        head = html.escape(f"Vraag {e.item} · {e.title}")
-        head = f"<b style='color:{CONFIDENTIAL_RED.name()}'>{head.upper()}</b>" if e.kind == "Vertrouwelijk" \
-            else f"<span style='color:#5f6b7a'>{head}</span>"
-        entry = QListWidgetItem(f"{head}<br>{html.escape(e.text)}")
-        entry.setData(Qt.ItemDataRole.UserRole, e)
-        entry.setToolTip(f"Vraag {e.item} · {e.title}\n{e.text}\nEnter: overnemen · Delete: afwijzen")
-        return entry
+    def queue_order(entries: list[Entry]) -> list[Entry]:
+        """The order of the queue: by group, sure ones first, then the folded ones; by item within."""
+        rank = {kind: i for i, (kind, _p) in enumerate(GROUPS)}
+        return sorted(entries, key=lambda e: (rank.get(e.kind, 9), e.score < LOW_CONFIDENCE, e.item))
+
+    def _next_after(self, key: str | None, order: list[str]) -> str | None:
+        """After a decision the old key is gone: the one that followed it in the previous order."""
+        previous = self._order
+        self._order = order
+        if key is None or key not in previous:
+            return None
+        for later in previous[previous.index(key) + 1:]:
+            if later in order:
+                return later
+        return order[-1] if order else None
+
+    @staticmethod
+    def _row(e: Entry) -> QTreeWidgetItem:
+        text = " ".join(e.text.split())
+        label = f"Vraag {e.item} · {e.domain_name}: {text}" if e.kind == "Domein" else f"Vraag {e.item} · {text}"
+        row = QTreeWidgetItem([label])
+        row.setData(0, KeyRole, e.key)
+        row.setToolTip(0, f"Vraag {e.item} · {e.title}\n{e.text}\nEnter: overnemen · Delete: afwijzen · N: volgende")
+        if e.kind == "Vertrouwelijk":
+            row.setIcon(0, level_icon("vertrouwelijk"))
+            row.setForeground(0, CONFIDENTIAL_RED)
+        return row
+
+    def _rows(self) -> list[QTreeWidgetItem]:
+        out: list[QTreeWidgetItem] = []
+
+        def walk(node: QTreeWidgetItem) -> None:
+            for i in range(node.childCount()):
+                child = node.child(i)
+                if child.data(0, KeyRole):
+                    out.append(child)
+                walk(child)
+
+        for i in range(self.tree.topLevelItemCount()):
+            walk(self.tree.topLevelItem(i))
+        return out
+
+    def focus_key(self, key: str | None) -> None:
+        for row in self._rows():
+            if row.data(0, KeyRole) == key:
+                parent = row.parent()
+                while parent is not None:
+                    parent.setExpanded(True)
+                    parent = parent.parent()
+                self.tree.setCurrentItem(row)
+                self.tree.scrollToItem(row)
+                return
+        self._focus_key = None
 
     def current(self) -> Entry | None:
-        return self.list.current_id()
+        row = self.tree.currentItem()
+        key = row.data(0, KeyRole) if row is not None else None
+        return self.controller.find(key) if key else None
 
-    def _selected(self, entry: QListWidgetItem | None) -> None:
-        if entry is None or self._loading:
+    # -- focus and context ------------------------------------------------------------------------
+
+    def _focused(self, row: QTreeWidgetItem | None) -> None:
+        if row is None or self._loading:
             return
-        e: Entry = entry.data(Qt.ItemDataRole.UserRole)
+        key = row.data(0, KeyRole)
+        if not key:
+            return
+        e = self.controller.find(key)
+        if e is None:
+            return
+        self._focus_key = key
+        self.context.setHtml(context_html(e, self.item_by_number(e.item)))
         if e.item != self._current_number:
             self.open_item.emit(e.item)
 
+    # -- keys -----------------------------------------------------------------------------------
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if obj is self.tree and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key = event.key()
+            if event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier):
+                if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_A):
+                    self.accept_current()
+                    return True
+                if key in (Qt.Key.Key_Delete, Qt.Key.Key_D):
+                    self.dismiss_current()
+                    return True
+                if key in (Qt.Key.Key_N, Qt.Key.Key_Space):
+                    self.next_suggestion()
+                    return True
+        return super().eventFilter(obj, event)
+
+    # -- deciding -------------------------------------------------------------------------------
+
+    @Slot()
+    def next_suggestion(self) -> None:
+        rows = self._rows()
+        current = self.tree.currentItem()
+        if not rows:
+            return
+        index = rows.index(current) + 1 if current in rows else 0
+        row = rows[index % len(rows)]
+        self.focus_key(row.data(0, KeyRole))
+        self.tree.setFocus()
+
+    def _decide(self, accept: bool) -> None:
+        e = self.current()
+        if e is None:
+            return
+        self._focus_key = e.key  # reload finds the one after it
+        self._order = [x.key for x in self.queue_order(self.shown_entries())]
+        if accept:
+            self.controller.accept(e.key)
+        else:
+            self.controller.dismiss(e.key)
+        self.tree.setFocus()
+
     @Slot()
     def accept_current(self) -> None:
-        e = self.current()
-        if e is not None:
-            self.controller.accept(e.key)
-            self.list.setFocus()
+        self._decide(True)
 
     @Slot()
     def dismiss_current(self) -> None:
-        e = self.current()
-        if e is not None:
-            self.controller.dismiss(e.key)
-            self.list.setFocus()
+        self._decide(False)
+
+    def group_entries(self) -> list[Entry]:
+        """The suggestions of the focused group (its sure ones, plus the folded ones when the focus is there)."""
+        row = self.tree.currentItem()
+        if row is None:
+            return []
+        kind = row.data(0, GroupRole) or (self.controller.find(row.data(0, KeyRole)).kind
+                                          if self.controller.find(row.data(0, KeyRole) or "") else None)
+        folded = row.parent() is not None and row.parent().data(0, KeyRole) is None and \
+            row.parent().parent() is not None
+        return [e for e in self.shown_entries() if e.kind == kind
+                and (e.score >= LOW_CONFIDENCE or folded or row.text(0).startswith("Minder zeker"))]
+
+    @Slot()
+    def accept_group(self, *, confirm: bool = True) -> int:
+        """Accept every suggestion of the focused group; returns how many were accepted."""
+        group = self.group_entries()
+        if not group:
+            return 0
+        if confirm:
+            kind = group[0].title if group[0].kind != "Domein" else "domein"
+            answer = QMessageBox.question(self, "Groep overnemen",
+                                          f"Alle {len(group)} suggesties van de soort ‘{kind.lower()}’ overnemen? "
+                                          "U kunt ze één voor één ongedaan maken (Ctrl+Z).")
+            if answer != QMessageBox.StandardButton.Yes:
+                return 0
+        done = 0
+        for e in group:
+            if self.controller.find(e.key) is not None and self.controller.accept(e.key):
+                done += 1
+        self.tree.setFocus()
+        return done

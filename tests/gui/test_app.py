@@ -72,3 +72,28 @@ def test_main_refuses_a_damaged_database_with_a_dutch_message(qapp: Any, tmp_pat
     assert _run_main(["--db", str(db), "--settings", str(tmp_path / "s.json")]) == 1
     assert len(shown) == 1 and str(db) in shown[0] and "beschadigd" in shown[0]
     assert db.read_bytes().startswith(b"dit is geen database")  # left as it was
+
+
+def test_main_imports_and_opens_files_given_on_the_command_line(qapp: Any, tmp_path: Path, monkeypatch: Any,
+                                                                 sample_pdf: Path) -> None:
+    """`briefer-app FILE …` (also "Open with" on an already configured app): every file, in order."""
+    from tests.gui.test_import import kamervragen_text
+
+    db, settings = tmp_path / "briefer.db", tmp_path / "settings.json"
+    with Store.open(db) as store:  # an app already in use: the sample is there
+        from briefer.importer import import_file
+
+        import_file(store, sample_pdf)
+    second = kamervragen_text(tmp_path / "zon.txt", "zonnepanelen")
+    third = kamervragen_text(tmp_path / "wind.txt", "windparken op zee")
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: (_ for _ in ()).throw(AssertionError(a)))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: (_ for _ in ()).throw(AssertionError(a)))
+    seen = _close_when(lambda w: len(w.ws.store.documents()) == 3 and not w.imports.busy()
+                       and w.current_document() is not None)
+    assert _run_main(["--db", str(db), "--settings", str(settings), str(second), str(third)]) == 0
+    assert len(seen) == 1
+    window = seen[0]
+    assert window.current_document().source.endswith("zon.txt")  # the first file given is opened
+    with Store.open(db) as store:
+        sources = sorted(Path(d.source).name for d in store.documents())
+    assert sources == ["kst-30821-196.pdf", "wind.txt", "zon.txt"]

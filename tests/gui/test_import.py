@@ -11,6 +11,7 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from briefer.app import open_workspace
+from briefer.gui.files import supported_files
 from briefer.gui.main_window import MainWindow
 
 
@@ -55,47 +56,116 @@ def test_missing_file_names_it(empty_window: MainWindow, qtbot: Any, tmp_path: P
     assert "bestaat-niet.pdf" in captured[0][1] and "bestaat niet" in captured[0][1]
 
 
-def test_drop_imports_and_opens(empty_window: MainWindow, qtbot: Any, sample_pdf: Path) -> None:
+def kamervragen_text(path: Path, subject: str, n: int = 3) -> Path:
+    """A small Kamervragen text file (a real import, no parser shortcut)."""
+    parts = [f"Vragen van het lid Jansen (VVD) aan de minister van Economische Zaken over {subject}.", ""]
+    for i in range(1, n + 1):
+        parts += [f"Vraag {i}", f"Bent u bekend met het bericht over {subject}, deel {i}?", "",
+                  f"Antwoord {i}", f"Ja, het kabinet kent het bericht over {subject} (deel {i}).", ""]
+    path.write_text("\n".join(parts), encoding="utf-8")
+    return path
+
+
+def test_drop_imports_every_file_in_order_and_opens_the_first(empty_window: MainWindow, qtbot: Any,
+                                                              sample_pdf: Path, tmp_path: Path,
+                                                              captured: list[tuple[str, str]]) -> None:
+    second = kamervragen_text(tmp_path / "waterstof.txt", "waterstof")
+    bad = tmp_path / "kapot.pdf"
+    bad.write_bytes(b"dit is geen pdf\n" * 20)
     mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(sample_pdf)), QUrl.fromLocalFile("/tmp/notities.odt")])
+    mime.setUrls([QUrl.fromLocalFile(str(sample_pdf)), QUrl.fromLocalFile("/tmp/notities.odt"),
+                  QUrl.fromLocalFile(str(bad)), QUrl.fromLocalFile(str(second))])
+    assert supported_files(mime) == [str(sample_pdf), str(bad), str(second)]  # unsupported types are ignored
     event = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                        Qt.KeyboardModifier.NoModifier)
-    assert MainWindow._dropped_files(event) == [str(sample_pdf)]  # unsupported types are ignored
-    with qtbot.waitSignal(empty_window.import_finished, timeout=30000) as blocker:
+    with qtbot.waitSignal(empty_window.files.batch_finished, timeout=60000) as blocker:
         empty_window.dropEvent(event)
-    result = blocker.args[0]
-    assert result.created
-    assert empty_window.current_document().id == result.document.id
-    assert len(empty_window.outline_model.items()) == len(empty_window.ws.store.items(result.document.id))
-    assert empty_window.ws.settings.recent_files[0] == str(sample_pdf.resolve())
+    summary = blocker.args[0]
+    assert [r.document.source.endswith(n) for r, n in zip(summary.imported, ("kst-30821-196.pdf", "waterstof.txt"),
+                                                           strict=True)] == [True, True]
+    assert [name for name, _reason in summary.refused] == ["kapot.pdf"]
+    assert "kapot.pdf" in summary.refused[0][1] and not summary.cancelled
+    docs = empty_window.ws.store.documents()
+    assert len(docs) == 2 and empty_window.library_model.rowCount() == 2
+    # the first document is open; the summary names all three outcomes, the refusal with its reason
+    assert empty_window.current_document().id == summary.imported[0].document.id
+    dialog = empty_window.files.summary_dialog
+    assert dialog is not None and dialog.isVisible()
+    text = dialog.text.toPlainText()
+    assert "Geïmporteerd (2)" in text and "Geweigerd: kapot.pdf" in text
+    assert captured == []  # one summary, not an error box per file
+    assert empty_window.ws.settings.recent_files[0] == str(second.resolve())
 
 
-def test_cancelled_import_stores_nothing(empty_window: MainWindow, qtbot: Any, sample_pdf: Path) -> None:
+def test_import_dialog_path_imports_all_chosen_files_and_reports_already_present(
+        empty_window: MainWindow, qtbot: Any, tmp_path: Path, monkeypatch: Any) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    files = [str(kamervragen_text(tmp_path / f"v{i}.txt", s)) for i, s in enumerate(("zon", "wind", "kernenergie"))]
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: (files, ""))
+    with qtbot.waitSignal(empty_window.files.batch_finished, timeout=60000) as blocker:
+        empty_window.files.act_import.trigger()
+    assert len(blocker.args[0].imported) == 3
+    assert len(empty_window.ws.store.documents()) == 3
+    with qtbot.waitSignal(empty_window.files.batch_finished, timeout=60000) as blocker:
+        empty_window.files.act_import.trigger()  # the same three again
+    again = blocker.args[0]
+    assert again.imported == [] and len(again.present) == 3
+    assert "Al aanwezig (3)" in "\n".join(again.lines())
+    assert len(empty_window.ws.store.documents()) == 3
+
+
+def test_cancel_stops_after_the_current_file_and_says_so(empty_window: MainWindow, qtbot: Any, tmp_path: Path,
+                                                         sample_pdf: Path) -> None:
+    rest = [kamervragen_text(tmp_path / f"r{i}.txt", f"onderwerp {i}") for i in range(2)]
     ctrl = empty_window.imports
-    with qtbot.waitSignal(ctrl.cancelled, timeout=30000) as blocker:
-        empty_window.import_files([sample_pdf])
-        ctrl.cancel()
-    assert blocker.args[0] == sample_pdf.name
-    assert empty_window.ws.store.documents() == []
+    with qtbot.waitSignal(empty_window.files.batch_finished, timeout=60000) as blocker:
+        empty_window.import_files([sample_pdf, *rest])
+        ctrl.cancel()  # while the first file is being imported
+    summary = blocker.args[0]
+    assert summary.cancelled
+    assert len(summary.imported) == 1  # the current file was finished, not thrown away
+    assert summary.skipped == ["r0.txt", "r1.txt"]
+    assert any("Afgebroken" in line and "r0.txt" in line for line in summary.lines())
+    assert len(empty_window.ws.store.documents()) == 1
+    assert "niet gestart" in empty_window.statusBar().currentMessage()
     assert not ctrl.busy()
 
 
-def test_progress_dialog_cancel_button_stops_the_import(qtbot: Any, themed: Any, tmp_path: Path,
-                                                        sample_pdf: Path) -> None:
+def test_progress_dialog_is_one_for_the_batch_and_its_button_stops_after_the_file(
+        qtbot: Any, themed: Any, tmp_path: Path, sample_pdf: Path) -> None:
     ws = open_workspace(tmp_path / "briefer.db", tmp_path / "settings.json")
     window = MainWindow(ws, show_progress=True)
     qtbot.addWidget(window)
     window.show()
     ctrl = window.imports
-    with qtbot.waitSignal(ctrl.cancelled, timeout=30000):
-        window.import_files([sample_pdf])
+    second = kamervragen_text(tmp_path / "b.txt", "batterijen")
+    with qtbot.waitSignal(window.files.batch_finished, timeout=60000) as blocker:
+        window.import_files([sample_pdf, second])
         dialog = ctrl._dialog
-        assert dialog is not None and dialog.labelText().startswith(sample_pdf.name)
+        assert dialog is not None and dialog.labelText().startswith(f"Bestand 1 van 2: {sample_pdf.name}")
         button = dialog.findChild(QPushButton)
-        assert button.text() == "Annuleren"
+        assert button.text() == "Stoppen na dit bestand"
         button.click()
-    assert ws.store.documents() == []
-    assert ctrl._dialog is None  # closed again
+    summary = blocker.args[0]
+    assert summary.cancelled and len(summary.imported) == 1 and summary.skipped == ["b.txt"]
+    assert ctrl._dialog is None  # closed again, without cancelling anything further
+    window.close()
+    ws.store.close()
+
+
+def test_a_second_batch_after_the_dialog_closed_imports_every_file(qtbot: Any, themed: Any, tmp_path: Path) -> None:
+    """Closing the first batch's progress dialog must not empty the next batch's queue."""
+    ws = open_workspace(tmp_path / "briefer.db", tmp_path / "settings.json")
+    window = MainWindow(ws, show_progress=True)
+    qtbot.addWidget(window)
+    window.show()
+    for batch in (["a", "b"], ["c", "d", "e"]):
+        files = [kamervragen_text(tmp_path / f"{n}.txt", f"onderwerp {n}") for n in batch]
+        with qtbot.waitSignal(window.files.batch_finished, timeout=60000) as blocker:
+            window.import_files(files)
+        assert len(blocker.args[0].imported) == len(batch) and not blocker.args[0].cancelled
+    assert len(ws.store.documents()) == 5
     window.close()
     ws.store.close()
 

@@ -45,7 +45,7 @@ def test_followup_description_stretches_and_elides_in_the_middle(window: MainWin
     ann = window.ws.ann
     long_text = "Nagaan of het kabinet " + "de toezegging over grondstoffen " * 8 + "nakomt vóór de zomer"
     ann.add_followup(window.current_item().id, long_text)
-    window.refresh_annotations()
+    window.presenter.refresh_annotations()
     table = window.followups_panel.table
     assert table.horizontalHeader().sectionResizeMode(1) == QHeaderView.ResizeMode.Stretch
     assert table.textElideMode() == Qt.TextElideMode.ElideMiddle and not table.wordWrap()

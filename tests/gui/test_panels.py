@@ -32,9 +32,9 @@ def test_menus_are_dutch_and_every_shortcut_is_listed(window: MainWindow, qtbot:
 
 
 def test_source_tab_shows_the_pdf_page_of_the_item(window: MainWindow, qtbot: Any) -> None:
-    window.go_to_number(16)
+    window.navigation.go_to_number(16)
     item = window.current_item()
-    window.show_source()
+    window.navigation.show_source()
     qtbot.waitUntil(lambda: window.source.page_count() > 0, timeout=5000)
     assert window.source.page_count() == window.current_document().page_count
     nav = window.source._view.pageNavigator()
@@ -65,7 +65,7 @@ def test_followups_overview_opens_the_item(window: MainWindow, qtbot: Any) -> No
     ann, doc = window.ws.ann, window.current_document()
     target = window.ws.store.item_by_number(doc.id, 9)
     ann.add_followup(target.id, "Schriftelijke vragen voorbereiden", owner="Joost")
-    window.reload_followups()
+    window.presenter.reload_followups()
     table = window.followups_panel.table
     assert table.model().rowCount() == 1
     table.activated.emit(table.model().index(0, 1))
@@ -78,7 +78,7 @@ def test_overview_status_change_is_undoable(window: MainWindow) -> None:
     ann, doc = window.ws.ann, window.current_document()
     item = window.ws.store.item_by_number(doc.id, 1)
     fid = ann.add_followup(item.id, "Voortgangsbrief bewaken", due="2020-01-01").id
-    window.reload_followups()
+    window.presenter.reload_followups()
     model = window.followups_panel.model
     assert model.is_overdue(model.row(0).followup)
     assert window.followups_dock.windowTitle().endswith("— 1 open, 1 verlopen")
@@ -127,7 +127,7 @@ def test_kern_is_the_document_note(window: MainWindow, qtbot: Any) -> None:
         dialog.accept()
 
     QTimer.singleShot(0, fill)
-    window.act_kern.trigger()
+    window.annotations.act_kern.trigger()
     doc = window.current_document()
     note = window.ws.ann.note(doc.id, None)
     assert note.body == "- Kabinet biedt vertrouwelijke briefing aan" and note.level == Level.INTERN
@@ -150,7 +150,7 @@ def test_domain_digit_can_be_changed_and_cleared(window: MainWindow, qtbot: Any,
     monkeypatch.setattr(QInputDialog, "getInt", lambda *a, **k: (7, True))
     dialog.set_key()
     assert window.ws.ann.domain(target.id).key == 7
-    assert window.domain_by_key(7).id == target.id  # the 7 key now tags with it
+    assert window.presenter.domain_by_key(7).id == target.id  # the 7 key now tags with it
     monkeypatch.setattr(QInputDialog, "getInt", lambda *a, **k: (0, True))
     dialog.list.setCurrentRow(3)
     dialog.set_key()
@@ -177,7 +177,7 @@ def test_overview_lists_followups_of_other_documents_and_sorts_by_core_values(
     ann.add_followup(late.id, "Vertrouwelijk punt", level=Level.VERTROUWELIJK)
     done = ann.add_followup(early.id, "Al gedaan", level=Level.INTERN).id
     ann.update_followup(done, status="afgerond")
-    window.reload_followups()
+    window.presenter.reload_followups()
     panel = window.followups_panel
     proxy = panel.table.model()
     assert proxy.rowCount() == 3
@@ -211,11 +211,11 @@ def test_import_without_a_database_file_explains_in_dutch(window: MainWindow, mo
 def test_reader_font_size_is_remembered_clamped_and_applied(window: MainWindow) -> None:
     shown = window.current_item()
     assert shown is not None
-    window.set_reader_font_size(30)
+    window.navigation.set_reader_font_size(30)
     assert window.ws.settings.reader_font_size == 24  # clamped to what stays readable
     assert window.reader.document().defaultFont().pointSize() == 24  # the item was shown again
     assert window.current_item().id == shown.id
-    window.set_reader_font_size(3)
+    window.navigation.set_reader_font_size(3)
     assert window.ws.settings.reader_font_size == 8
     assert window.reader.document().defaultFont().pointSize() == 8
 
@@ -229,7 +229,7 @@ def test_help_sample_opens_the_stored_sample_without_importing_again(window: Mai
     text = tmp_path / "notitie.txt"
     text.write_text("Een losse notitie\n\nEen alinea zonder vragen.\n", encoding="utf-8")
     other = import_file(store, text).document
-    window.reload_library()
+    window.presenter.reload_library()
     window.open_document(other.id)
     help_menu = next(a.menu() for a in window.menuBar().actions() if a.text().replace("&", "") == "Help")
     next(a for a in help_menu.actions() if a.text().replace("&", "") == "Voorbeelddocument openen").trigger()

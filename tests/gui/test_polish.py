@@ -61,12 +61,12 @@ def test_focus_keys_and_tab_order(window: MainWindow, qtbot: Any) -> None:
     window.focus_inspector()
     assert QApplication.focusWidget() is window.inspector.domains
     window.ws.ann.add_followup(window.current_item().id, "Motie voorbereiden")
-    window.refresh_annotations()
+    window.presenter.refresh_annotations()
     window.focus_followups()
     table = window.followups_panel.table
     assert QApplication.focusWidget() is table and table.currentIndex().isValid()
     # Enter on the row opens its question
-    window.go_to_number(5)
+    window.navigation.go_to_number(5)
     table.activated.emit(table.currentIndex())
     assert window.current_item().number == 1
 
@@ -90,7 +90,7 @@ def test_empty_states_and_delete_key_in_the_inspector(window: MainWindow, qtbot:
     assert len(window.ws.ann.highlights(item.id)) == 1
     # one document: the overview needs no Document column
     window.ws.ann.add_followup(item.id, "Toezegging bewaken")
-    window.refresh_annotations()
+    window.presenter.refresh_annotations()
     assert panel.table.isColumnHidden(6)
     assert panel.model.index(0, 0).data() == "Open"
 

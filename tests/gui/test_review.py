@@ -35,8 +35,8 @@ def test_trash_lists_deleted_annotations_and_restores_undoably(window: MainWindo
     ann = window.ws.ann
     item = window.current_item()
     hid = ann.add_highlight(item.id, "answer", 0, 20, level=Level.VERTROUWELIJK).id
-    window.refresh_annotations()
-    window.delete_highlight(hid)
+    window.presenter.refresh_annotations()
+    window.annotations.delete_highlight(hid)
     dialog = TrashDialog(window.ws, window)
     qtbot.addWidget(dialog)
     model = dialog.model
@@ -64,8 +64,8 @@ def test_orphans_after_a_new_version_are_announced_placed_and_deleted(
         window.import_files([new_file])
     assert window.current_document().id != old_doc.id
     assert "1 markering kon niet worden teruggevonden" in window.statusBar().currentMessage()
-    assert window.orphans_dock.isVisible() and window.orphans_panel.count() == 1
-    assert ann.highlight(hid).exact in window.orphans_panel.list.item(0).text()
+    assert window.orphans_dock.isVisible() and window.review.orphans_panel.count() == 1
+    assert ann.highlight(hid).exact in window.review.orphans_panel.list.item(0).text()
     # "Hier plaatsen": select the right words in the new version
     new_item = window.current_item()
     start = new_item.answer.index("recycling")
@@ -74,19 +74,19 @@ def test_orphans_after_a_new_version_are_announced_placed_and_deleted(
     qtbot.keyClick(window.reader, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     hl = ann.highlight(hid)
     assert (hl.item_id, hl.exact, hl.orphaned, hl.note) == (new_item.id, "recycling", False, "belangrijk")
-    assert window.orphans_panel.count() == 0
+    assert window.review.orphans_panel.count() == 0
     window.act_undo.trigger()
-    assert ann.highlight(hid).orphaned and window.orphans_panel.count() == 1
+    assert ann.highlight(hid).orphaned and window.review.orphans_panel.count() == 1
     # or delete it: to the trash
-    window.orphans_panel.list.setCurrentRow(0)
-    window.orphans_panel.list.setFocus()
-    qtbot.keyClick(window.orphans_panel.list, Qt.Key.Key_Delete)
-    assert [e.ref_id for e in ann.trash()] == [hid] and window.orphans_panel.count() == 0
+    window.review.orphans_panel.list.setCurrentRow(0)
+    window.review.orphans_panel.list.setFocus()
+    qtbot.keyClick(window.review.orphans_panel.list, Qt.Key.Key_Delete)
+    assert [e.ref_id for e in ann.trash()] == [hid] and window.review.orphans_panel.count() == 0
 
 
 def test_place_without_selection_says_what_to_do(window: MainWindow) -> None:
     window.reader.setTextCursor(window.reader.cursorForPosition(window.reader.rect().topLeft()))
-    window.place_orphan("does-not-matter")
+    window.review.place_orphan("does-not-matter")
     assert "Selecteer eerst" in window.statusBar().currentMessage()
 
 
@@ -95,7 +95,7 @@ def test_share_annotations_with_a_colleague(window: MainWindow, qtbot: Any, tmp_
     doc = window.current_document()
     item = window.current_item()
     ann.set_note(doc.id, item.id, "Onze lezing")
-    written = window.export_annotations(tmp_path / "deel" / "annotaties.json")
+    written = window.review.export_annotations(tmp_path / "deel" / "annotaties.json")
     assert written is not None and read_exchange_file(written)["notes"]
     assert "geëxporteerd" in window.statusBar().currentMessage()
     # the colleague imports it, changes the note, adds a follow-up and sends it back
@@ -109,15 +109,15 @@ def test_share_annotations_with_a_colleague(window: MainWindow, qtbot: Any, tmp_
         back = write_exchange_file(theirs.export_json(theirs_doc.id), tmp_path / "terug.json")
     ann.set_note(doc.id, item.id, "Onze nieuwe lezing")  # changed here too: a conflict
     before = len(ann.followups(item_id=item.id))
-    report = window.import_annotations(back)
+    report = window.review.import_annotations(back)
     assert report is not None
     assert len(ann.followups(item_id=item.id)) == before + 1
     assert ann.note(doc.id, item.id).body == "Onze nieuwe lezing"  # ours kept
     assert report.conflicts
-    shown = window._merge_dialog.text.toPlainText()
+    shown = window.review._merge_dialog.text.toPlainText()
     assert "Toegevoegd" in shown and "Hun lezing" in shown and "behouden" in shown
     assert "Hun lezing" in merge_report_html(report)
-    window._merge_dialog.close()
+    window.review._merge_dialog.close()
     window.act_undo.trigger()  # the whole merge is one undoable step
     assert len(ann.followups(item_id=item.id)) == before
 
@@ -127,7 +127,7 @@ def test_import_of_a_broken_file_names_it(window: MainWindow, qtbot: Any, tmp_pa
     monkeypatch.setattr("briefer.gui.main_window.show_error", lambda _parent, exc: shown.append(str(exc)))
     bad = tmp_path / "kapot.json"
     bad.write_text("{", encoding="utf-8")
-    assert window.import_annotations(bad) is None
+    assert window.review.import_annotations(bad) is None
     assert shown and "kapot.json" in shown[0]
 
 
@@ -148,6 +148,6 @@ def test_trash_opens_from_the_edit_menu(window: MainWindow, qtbot: Any) -> None:
         dialog.reject()
 
     QTimer.singleShot(100, restore_and_close)
-    window.act_trash.trigger()
+    window.review.act_trash.trigger()
     assert seen == ["Prullenbak"]
     assert [f.text for f in ann.followups(item_id=item.id)] == ["Terug te halen"] and ann.trash() == []

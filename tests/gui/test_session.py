@@ -58,7 +58,7 @@ def test_scripted_session(qtbot: Any, themed: Any, tmp_path: Path) -> None:
     assert window.outline_model.rowCount() > 0
 
     # go to question 16 and select a passage in the reader
-    window.go_to_number(16)
+    window.navigation.go_to_number(16)
     item = window.current_item()
     assert item is not None and 16 in item.numbers
     assert window.reader.find_in_item(QUOTE)

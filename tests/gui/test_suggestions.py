@@ -81,8 +81,8 @@ def test_reader_underlines_the_sentence_and_enter_accepts_it_undoably(window: Ma
 
 def test_panel_delete_dismisses_for_good_and_undo_brings_it_back(window: MainWindow, qtbot: Any) -> None:
     _ready(window, qtbot)
-    window.show_suggestions()
-    panel = window.suggestions_panel
+    window.review.show_suggestions()
+    panel = window.review.suggestions_panel
     assert window.suggestions_dock.isVisible() and panel.list.count() == len(window.suggestions.entries())
     panel.list.setCurrentRow(0)
     entry = panel.current()
@@ -103,7 +103,7 @@ def test_panel_enter_accepts_and_filter_shows_only_the_current_item(window: Main
     _ready(window, qtbot)
     entry, item = _item_with(window, "Vertrouwelijk")
     window.select_item(item.id)
-    panel = window.suggestions_panel
+    panel = window.review.suggestions_panel
     panel.only_item.setChecked(True)
     shown = [panel.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(panel.list.count())]
     assert shown and {e.item for e in shown} == {item.number}
@@ -169,13 +169,13 @@ def test_opening_another_document_clears_the_old_suggestions_at_once(window: Mai
     from briefer.importer import import_file
 
     _ready(window, qtbot)
-    window.show_suggestions()
-    panel = window.suggestions_panel
+    window.review.show_suggestions()
+    panel = window.review.suggestions_panel
     assert panel.list.count() > 0
     old_keys = {e.key for e in window.suggestions.entries()}
     import_file(window.ws.store, samples_dir / "ah-tk-20232024-2210.pdf")
     other_id = next(d.id for d in window.ws.store.documents() if d.identifier == "ah-tk-20232024-2210")
-    window.reload_library()
+    window.presenter.reload_library()
     window.open_document(other_id)
     # before the new suggestions are computed, nothing of the old document may be offered
     assert panel.list.count() == 0 and not panel.accept_button.isEnabled()

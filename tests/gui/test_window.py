@@ -70,8 +70,8 @@ def test_find_in_document_jumps_to_the_next_item_with_the_text(window: MainWindo
     word = "vertrouwelijke technische briefing"
     expected = [it.id for it in items if word in it.question.lower() or word in it.answer.lower()]
     assert expected
-    window.open_find_bar()
-    window.find_in_document(word)
+    window.navigation.open_find_bar()
+    window.navigation.find_in_document(word)
     assert window.current_item().id == expected[0]
     assert window.reader.textCursor().selectedText().lower() == word
 
@@ -81,7 +81,7 @@ def test_search_dialog_opens_the_hit(window: MainWindow, qtbot: Any) -> None:
 
     dialog = SearchDialog(window.ws, window, current_document=window.current_document().id)
     qtbot.addWidget(dialog)
-    dialog.open_requested.connect(window.open_search_result)
+    dialog.open_requested.connect(window.navigation.open_search_result)
     dialog.query.setText("lithium")
     dialog.run_search()
     assert dialog.results.count() > 0
