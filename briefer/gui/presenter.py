@@ -223,7 +223,7 @@ class DocumentPresenter(QObject):
                                 confidential=markers.confidential, keep_scroll=keep_scroll,
                                 paragraphs=is_paragraphs(self._doc.doc_type),
                                 suggestions=self.suggestions.sentence_marks(item.number),
-                                title=self.v.outline_model.title(item_id))
+                                title=self._reader_title(item))
         self.show_inspector(item, highlights)
         self.v.source.set_source(self._doc.id, self._fetch_original, item.page_first)
         self.ws.settings.last_item = item_id
@@ -231,6 +231,13 @@ class DocumentPresenter(QObject):
             f"{document_label(self._doc)} · {item_noun(self._doc.doc_type).lower()} {item_label(item)}"
             + (f" · {item.party}" if item.party else "") + (f" · {item.pages_label}" if item.pages_label else ""))
         self.item_shown.emit(item_id)
+
+    def _reader_title(self, item: StoredItem) -> str:
+        """The line under the item's number: the staffer's title, else (for questions) the key phrase."""
+        model = self.v.outline_model
+        if self._doc is not None and is_paragraphs(self._doc.doc_type):
+            return model.user_title(item.id) or ""
+        return model.title(item.id)
 
     def _fetch_original(self, doc_id: str) -> bytes | None:
         return self.ws.query(self.ws.store.original, doc_id)

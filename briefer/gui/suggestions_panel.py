@@ -285,12 +285,17 @@ class SuggestionsPanel(QWidget):
             return
         self._focus_key = key
         self.context.setHtml(context_html(e, self.item_by_number(e.item)))
-        if e.item != self._current_number:
+        if e.item != self._current_number and self.tree.hasFocus():  # the user walks the queue
             self.open_item.emit(e.item)
 
     # -- keys -----------------------------------------------------------------------------------
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        queue_keys = (Qt.Key.Key_A, Qt.Key.Key_D, Qt.Key.Key_N)
+        if obj is self.tree and event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) \
+                and event.key() in queue_keys and not event.modifiers():
+            event.accept()  # in the queue N means "next", not the window's "new note"
+            return True
         if obj is self.tree and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             key = event.key()
             if event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier):
@@ -315,8 +320,8 @@ class SuggestionsPanel(QWidget):
             return
         index = rows.index(current) + 1 if current in rows else 0
         row = rows[index % len(rows)]
-        self.focus_key(row.data(0, KeyRole))
         self.tree.setFocus()
+        self.focus_key(row.data(0, KeyRole))
 
     def _decide(self, accept: bool) -> None:
         e = self.current()

@@ -41,14 +41,14 @@ def test_kern_dialog_has_a_markdown_preview(qtbot: Any, themed: Any) -> None:
     assert "Nog geen kern" in dialog.preview.toPlainText()
 
 
-def test_followup_description_stretches_and_elides_in_the_middle(window: MainWindow) -> None:
+def test_followup_description_stretches_and_wraps_never_elides(window: MainWindow) -> None:
     ann = window.ws.ann
     long_text = "Nagaan of het kabinet " + "de toezegging over grondstoffen " * 8 + "nakomt vóór de zomer"
     ann.add_followup(window.current_item().id, long_text)
     window.presenter.refresh_annotations()
     table = window.followups_panel.table
     assert table.horizontalHeader().sectionResizeMode(1) == QHeaderView.ResizeMode.Stretch
-    assert table.textElideMode() == Qt.TextElideMode.ElideMiddle and not table.wordWrap()
+    assert table.textElideMode() == Qt.TextElideMode.ElideNone and table.wordWrap()
     model = table.model()
     row = next(r for r in range(model.rowCount()) if model.index(r, 1).data().startswith("Nagaan of"))
     assert model.index(row, 1).data(Qt.ItemDataRole.ToolTipRole).startswith(long_text)

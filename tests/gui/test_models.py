@@ -131,7 +131,8 @@ def test_followup_table_marks_overdue_and_sorts_filters(core: Any, qtlog: Any, q
     # sorting by due date puts follow-ups without a date last
     proxy.sort(4, Qt.SortOrder.AscendingOrder)
     dues = [proxy.index(r, 4).data() for r in range(proxy.rowCount())]
-    assert dues == ["01-12-2025", "10-01-2026", "01-03-2026", ""]  # shown the Dutch way, sorted by date
+    # shown the Dutch way, sorted by date; an overdue one says so in words, not by colour alone
+    assert dues == ["01-12-2025", "10-01-2026\nVERLOPEN", "01-03-2026", ""]
     proxy.set_overdue_only(True)
     assert [proxy.index(r, 1).data() for r in range(proxy.rowCount())] == ["Toezegging voortgangsbrief"]
     proxy.set_overdue_only(False)
@@ -213,7 +214,8 @@ def test_confidential_level_cells_look_the_same_in_overview_and_trash(core: Any,
         assert cell.data(Qt.ItemDataRole.FontRole).bold()
         assert isinstance(cell.data(Qt.ItemDataRole.DecorationRole), QIcon)
         for text, other in levels.items():
-            if text != "VERTROUWELIJK":
-                assert other.data(Qt.ItemDataRole.DecorationRole) is None
+            if text != "VERTROUWELIJK":  # every level has its icon; only confidential is bold
                 assert other.data(Qt.ItemDataRole.FontRole) is None
+                if model is followups:
+                    assert isinstance(other.data(Qt.ItemDataRole.DecorationRole), QIcon)
     assert "Intern" in {followups.index(r, 5).data() for r in range(followups.rowCount())}

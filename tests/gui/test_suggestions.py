@@ -79,44 +79,87 @@ def test_reader_underlines_the_sentence_and_enter_accepts_it_undoably(window: Ma
     assert entry.key in [e.key for e in window.reader.suggestions_shown()]  # back after the undo
 
 
-def test_panel_delete_dismisses_for_good_and_undo_brings_it_back(window: MainWindow, qtbot: Any) -> None:
+def _queue_keys(panel: Any) -> list[str]:
+    return [row.data(0, Qt.ItemDataRole.UserRole) for row in panel._rows()]
+
+
+def test_queue_groups_by_kind_with_counts_and_folds_the_unsure_ones(window: MainWindow, qtbot: Any) -> None:
+    from briefer.gui.suggestions_panel import LOW_CONFIDENCE
+
     _ready(window, qtbot)
     window.review.show_suggestions()
     panel = window.review.suggestions_panel
-    assert window.suggestions_dock.isVisible() and panel.list.count() == len(window.suggestions.entries())
-    panel.list.setCurrentRow(0)
-    entry = panel.current()
-    qtbot.keyClick(panel.list, Qt.Key.Key_Delete)
+    entries = window.suggestions.entries()
+    heads = [panel.tree.topLevelItem(i).text(0) for i in range(panel.tree.topLevelItemCount())]
+    kinds = {e.kind for e in entries}
+    assert len(heads) == len(kinds)
+    toezeggingen = sum(1 for e in entries if e.kind == "Toezegging")
+    assert f"Toezeggingen ({toezeggingen})" in heads
+    assert any(h.startswith("VERTROUWELIJK (") for h in heads)  # in words, not only in red
+    assert sorted(_queue_keys(panel)) == sorted(e.key for e in entries)  # every suggestion once
+    unsure = [e for e in entries if e.score < LOW_CONFIDENCE]
+    if unsure:
+        domains = next(panel.tree.topLevelItem(i) for i in range(panel.tree.topLevelItemCount())
+                       if panel.tree.topLevelItem(i).text(0).startswith("Domeinen"))
+        fold = domains.child(domains.childCount() - 1)
+        assert fold.text(0) == f"Minder zeker ({len(unsure)})" and not fold.isExpanded()
+    assert "◇" not in "".join(heads) and "◆" not in panel.context.toPlainText()
+
+
+def test_queue_keys_accept_dismiss_and_next(window: MainWindow, qtbot: Any) -> None:
+    _ready(window, qtbot)
+    window.review.show_suggestions()
+    panel = window.review.suggestions_panel
     doc_id = window.current_document().id
-    assert decided(window.ws.store, doc_id)[entry.key] == "dismissed"
-    assert entry.key not in [panel.list.item(i).data(Qt.ItemDataRole.UserRole).key for i in range(panel.list.count())]
-    window.open_document(doc_id)  # recomputed: a dismissed suggestion stays dismissed
+    panel.tree.setFocus()
+    first = panel.current()
+    assert first is not None and first.kind == "Vertrouwelijk"  # the queue starts with what matters most
+    assert first.text.split()[0] in panel.context.toPlainText()  # the focused one in its context
+    # N: the next one, without deciding
+    qtbot.keyClick(panel.tree, Qt.Key.Key_N)
+    second = panel.current()
+    assert second.key != first.key and decided(window.ws.store, doc_id) == {}
+    assert window.current_item().number == second.item  # the reader follows the queue
+    # Delete dismisses for good; the next one comes into focus
+    order = _queue_keys(panel)
+    qtbot.keyClick(panel.tree, Qt.Key.Key_Delete)
+    assert decided(window.ws.store, doc_id)[second.key] == "dismissed"
+    assert second.key not in _queue_keys(panel)
+    assert panel.current().key == order[order.index(second.key) + 1]
+    # Enter accepts: a confidentiality cue becomes a confidential follow-up
+    panel.focus_key(first.key)
+    qtbot.keyClick(panel.tree, Qt.Key.Key_Return)
+    item = window.ws.store.item_by_number(doc_id, first.item)
+    assert [f for f in window.ws.ann.followups(item_id=item.id) if str(f.level) == "vertrouwelijk"]
+    assert first.key not in _queue_keys(panel)
+    # both are undoable; a recomputation keeps a dismissed one dismissed
+    window.open_document(doc_id)
     _ready(window, qtbot)
-    assert window.suggestions.find(entry.key) is None
+    assert window.suggestions.find(second.key) is None
     window.act_undo.trigger()
-    assert entry.key not in decided(window.ws.store, doc_id)
+    window.act_undo.trigger()
+    assert second.key not in decided(window.ws.store, doc_id)
     _ready(window, qtbot)
-    assert window.suggestions.find(entry.key) is not None
+    assert window.suggestions.find(second.key) is not None
 
 
-def test_panel_enter_accepts_and_filter_shows_only_the_current_item(window: MainWindow, qtbot: Any) -> None:
+def test_bulk_accept_of_a_group_and_only_this_item(window: MainWindow, qtbot: Any) -> None:
     _ready(window, qtbot)
+    panel = window.review.suggestions_panel
+    promises = [e for e in window.suggestions.entries() if e.kind == "Toezegging"]
+    panel.focus_key(promises[0].key)
+    assert {e.key for e in panel.group_entries()} == {e.key for e in promises}
+    assert panel.accept_group(confirm=False) == len(promises)
+    assert not [e for e in window.suggestions.entries() if e.kind == "Toezegging"]
+    toezegging_fus = [f for f in window.ws.ann.followups() if f.kind == FollowUpKind.TOEZEGGING]
+    assert len(toezegging_fus) >= len(promises)
+    # "Alleen deze vraag" narrows the queue to the item in the reader, and follows it
     entry, item = _item_with(window, "Vertrouwelijk")
     window.select_item(item.id)
-    panel = window.review.suggestions_panel
     panel.only_item.setChecked(True)
-    shown = [panel.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(panel.list.count())]
-    assert shown and {e.item for e in shown} == {item.number}
-    qtbot.keyClick(window.reader, Qt.Key.Key_J)  # another item: the list follows
-    shown = [panel.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(panel.list.count())]
-    assert all(e.item == window.current_item().number for e in shown)
-    window.select_item(item.id)
-    row = next(i for i in range(panel.list.count()) if panel.list.item(i).data(Qt.ItemDataRole.UserRole).key == entry.key)
-    panel.list.setCurrentRow(row)
-    panel.list.setFocus()
-    qtbot.keyClick(panel.list, Qt.Key.Key_Return)
-    confidential = [f for f in window.ws.ann.followups(item_id=item.id) if str(f.level) == "vertrouwelijk"]
-    assert confidential, "accepting a confidentiality cue adds a confidential follow-up"
+    assert {window.suggestions.find(k).item for k in _queue_keys(panel)} == {item.number}
+    qtbot.keyClick(window.reader, Qt.Key.Key_J)
+    assert all(window.suggestions.find(k).item == window.current_item().number for k in _queue_keys(panel))
 
 
 def test_inspector_shows_suggested_domains_and_ticking_one_accepts_it(window: MainWindow, qtbot: Any) -> None:

@@ -55,7 +55,9 @@ def test_note_level_and_preview(window: MainWindow, qtbot: Any) -> None:
     insp = window.inspector
     insp.note_edit.setPlainText("**Let op:** zie *antwoord*")
     insp.flush_note()
-    insp.note_level.setCurrentIndex(insp.note_level.findData(str(Level.VERTROUWELIJK)))
+    assert window.ws.ann.note(doc.id, item.id).level != Level.VERTROUWELIJK
+    insp.note_level.buttons[str(Level.VERTROUWELIJK)].click()  # one click raises it (no question)
+    assert insp.note_level.buttons[str(Level.VERTROUWELIJK)].isChecked()
     note = window.ws.ann.note(doc.id, item.id)
     assert note.body == "**Let op:** zie *antwoord*" and note.level == Level.VERTROUWELIJK
     assert insp.note_badge.isVisibleTo(insp)
