@@ -104,6 +104,7 @@ class FollowUpDialog(QDialog):
         self.due = QDateEdit()
         self.due.setCalendarPopup(True)
         self.due.setDisplayFormat("dd-MM-yyyy")
+        self.due.setAccessibleName("Termijn")
         self.due.setDate(QDate.currentDate().addDays(14))
         self.due.setEnabled(False)
         self.has_due.toggled.connect(self.due.setEnabled)

@@ -36,6 +36,7 @@ class DomainsDialog(QDialog):
         self.resize(520, 380)
         self.ws = workspace
         self.list = QListWidget()
+        self.list.setAccessibleName("Domeinen")
         self.list.itemActivated.connect(lambda _e: self.rename())
         self.list.setFocus()
         buttons = QVBoxLayout()

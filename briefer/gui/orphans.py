@@ -45,6 +45,8 @@ class OrphansPanel(QWidget):
         self.info.setWordWrap(True)
         self.info.setStyleSheet("color: #5f6b7a;")
         self.list = PlaceholderList(EMPTY)
+        self.list.setAccessibleName("Verweesde markeringen")
+        self.list.setAccessibleDescription("Enter: toon waar ze stond; Delete: naar de prullenbak")
         self.list.setWordWrap(True)
         self.list.setSpacing(2)
         self.list.itemActivated.connect(lambda it: self.show_requested.emit(it.data(Qt.ItemDataRole.UserRole)))

@@ -100,6 +100,7 @@ class TrashDialog(QDialog):
         self.ws = workspace
         self.model = TrashModel(self)
         self.table = QTableView()
+        self.table.setAccessibleName("Verwijderde annotaties")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
