@@ -2,7 +2,8 @@
 
 Starts the app on a temporary database with the bundled sample, adds a few annotations through
 the core API (tags, highlights, a note, follow-ups, one confidential), waits for the suggestions
-(quiet ◆ marks in the outline, dotted sentences in the reader), selects item 16 and grabs the window.
+(marks in the outline, dotted sentences in the reader), selects item 16 and grabs the window at
+1366×768; then the follow-ups overview, the suggestion queue and a Kamervragen document.
 """
 
 from __future__ import annotations
@@ -90,7 +91,25 @@ def choose_platform() -> None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 
+def settle(app: object, ms: int = 300) -> None:
+    from PySide6.QtCore import QEventLoop, QTimer  # noqa: TID251
+
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def grab(window: object, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not window.grab().save(str(path)):  # type: ignore[attr-defined]
+        raise SystemExit(f"kon {path} niet schrijven")
+    print(f"screenshot: {path}")
+
+
 def main() -> int:
+    """Four pictures at 1366×768: the window on the VSO (OUT, default docs/window.png), on Kamervragen
+    (window-kamervragen.png), the follow-ups overview (followups.png) and the suggestion queue
+    (suggestions.png), beside OUT."""
     choose_platform()
     out = Path(sys.argv[1] if len(sys.argv) > 1 else REPO / "docs" / "window.png").resolve()
     home = Path(tempfile.mkdtemp(prefix="briefer-shot-"))
@@ -102,10 +121,10 @@ def main() -> int:
     from briefer.gui.theme import apply_theme, install_translations
 
     app = QApplication(sys.argv[:1])
-    apply_theme(app)
+    apply_theme(app, dark=False)
     install_translations(app)
     window = create_window(home / "briefer.db", sample=True, show_progress=False)
-    window.resize(1600, 1000)
+    window.resize(1366, 768)
     window.show()
     loop = QEventLoop()
     window.import_finished.connect(lambda _r: loop.quit())
@@ -115,8 +134,9 @@ def main() -> int:
     if window.current_document() is None:
         print("het voorbeelddocument is niet geopend", file=sys.stderr)
         return 1
+    vso = window.current_document().id
     item_id = annotate(window)
-    # the suggestions are computed on a worker once per open; wait for their quiet marks
+    # the suggestions are computed on a worker once per open; wait for them
     ready = QEventLoop()
     QTimer.singleShot(20000, ready.quit)
     poll = QTimer()
@@ -124,23 +144,51 @@ def main() -> int:
     poll.start(20)
     ready.exec()
     poll.stop()
-    window.suggestions_dock.show()  # its tab sits beside the follow-ups overview, which stays in front
-    window.followups_dock.raise_()
-    window.resizeDocks([window.followups_dock], [215], Qt.Orientation.Vertical)  # room for the tab bar
-    window.presenter.reload_followups()
     window.presenter.refresh_annotations()
     window.select_item(item_id)
     window.activateWindow()
     window.reader.setFocus()
-    for _ in range(20):
-        app.processEvents()
-    QTimer.singleShot(300, app.quit)
-    app.exec()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    if not window.grab().save(str(out)):
-        print(f"kon {out} niet schrijven", file=sys.stderr)
-        return 1
-    print(f"screenshot: {out}")
+    settle(app)
+    grab(window, out)
+
+    # the follow-ups overview, given room
+    window.followups_dock.raise_()
+    window.resizeDocks([window.followups_dock], [330], Qt.Orientation.Vertical)
+    window.focus_followups()
+    settle(app)
+    grab(window, out.parent / "followups.png")
+
+    # the suggestion queue, focused
+    window.review.show_suggestions()
+    window.resizeDocks([window.suggestions_dock], [360], Qt.Orientation.Vertical)
+    settle(app)
+    window.review.suggestions_panel.tree.setFocus()
+    settle(app)
+    grab(window, out.parent / "suggestions.png")
+
+    # Kamervragen (the shared samples when present, else the bundled sample again)
+    samples = REPO.parent.parent / "shared" / "samples"
+    kv = samples / "ah-tk-20232024-1178.pdf"
+    if not kv.exists():
+        kv = Path("/work/shared/samples/ah-tk-20232024-1178.pdf")
+    if kv.exists():
+        loop = QEventLoop()
+        window.files.batch_finished.connect(lambda _s: loop.quit())
+        QTimer.singleShot(60000, loop.quit)
+        window.import_files([kv])
+        loop.exec()
+        window.followups_dock.raise_()
+        window.resizeDocks([window.followups_dock], [170], Qt.Orientation.Vertical)
+        doc = window.current_document()
+        if doc is not None and doc.id != vso:
+            items = window.ws.store.items(doc.id)
+            window.ws.ann.highlight_quote(items[0].id, "quantumcomputing encryptie zal doorbreken",
+                                          field="question", domain_id=window.ws.ann.domain_by_ref("2").id)
+            window.presenter.refresh_annotations()
+            window.select_item(items[0].id)
+        window.reader.setFocus()
+        settle(app)
+        grab(window, out.parent / "window-kamervragen.png")
     window.close()
     return 0
 

@@ -45,8 +45,6 @@ class OutlineDelegate(QStyledItemDelegate):
             width += fm.horizontalAdvance(_flag_label(markers.followups)) + GAP
         if markers.confidential:
             width += 12 + GAP
-        if markers.suggestions:
-            width += SUGGESTION + GAP
         return width + (GAP if width else 0)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
@@ -97,9 +95,7 @@ class OutlineDelegate(QStyledItemDelegate):
             colour = QColor("#ffffff") if selected else CONFIDENTIAL_RED
             draw_lock(painter, QRectF(x, cy - 6, 12, 12), colour)
             x += 12 + GAP
-        if markers.suggestions:
-            draw_suggestion_mark(painter, x, cy, QColor("#e3ebf6") if selected else SUGGESTION_GREY)
-        painter.restore()
+        painter.restore()  # open suggestions: in the tooltip and the queue, not as a mark on every row
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         size = super().sizeHint(option, index)

@@ -207,7 +207,7 @@ class MainWindow(QMainWindow):
         left.addWidget(outline_box)
         left.setStretchFactor(0, 1)
         left.setStretchFactor(1, 4)
-        left.setSizes([150, 520])
+        left.setSizes([96, 600])  # the documents list grows when the staffer drags the divider (remembered)
         left.setObjectName("leftSplitter")
         self.left_splitter = left
         self.left_dock = self._dock("Bibliotheek", "libraryDock", left, Qt.DockWidgetArea.LeftDockWidgetArea)

@@ -133,8 +133,8 @@ class SuggestionsPanel(QWidget):
         split.setChildrenCollapsible(False)
         split.addWidget(self.tree)
         split.addWidget(right)
-        split.setStretchFactor(0, 2)
-        split.setStretchFactor(1, 3)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
         self.splitter = split
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 4)
