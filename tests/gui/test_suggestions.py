@@ -11,6 +11,7 @@ from PySide6.QtGui import QTextCharFormat, QTextCursor
 from briefer.gui.inspector import HintRole
 from briefer.gui.main_window import MainWindow
 from briefer.gui.models import MarkersRole
+from briefer.gui.suggestions_panel import KeyRole
 from briefer.model import FollowUpKind, Level
 from briefer.suggest import decided
 
@@ -214,16 +215,16 @@ def test_opening_another_document_clears_the_old_suggestions_at_once(window: Mai
     _ready(window, qtbot)
     window.review.show_suggestions()
     panel = window.review.suggestions_panel
-    assert panel.list.count() > 0
+    assert panel.shown_entries()
     old_keys = {e.key for e in window.suggestions.entries()}
     import_file(window.ws.store, samples_dir / "ah-tk-20232024-2210.pdf")
     other_id = next(d.id for d in window.ws.store.documents() if d.identifier == "ah-tk-20232024-2210")
     window.presenter.reload_library()
     window.open_document(other_id)
     # before the new suggestions are computed, nothing of the old document may be offered
-    assert panel.list.count() == 0 and not panel.accept_button.isEnabled()
+    assert panel.tree.topLevelItemCount() == 0 and not panel.accept_button.isEnabled()
     assert panel.info.text() == "Suggesties worden berekend…"
     _ready(window, qtbot)
-    shown = {panel.list.item(i).data(Qt.ItemDataRole.UserRole).key for i in range(panel.list.count())}
+    shown = {row.data(0, KeyRole) for row in panel._rows()}
     assert shown and shown == {e.key for e in window.suggestions.entries()}
     assert window.suggestions.doc_id == other_id and shown != old_keys
