@@ -10,6 +10,7 @@ the same script runs from a checkout with `.venv/bin/python packaging/briefer_ap
   BRIEFER_CLOSE_AFTER=S   close the main window after S seconds, as a user would (tests/test_package.py)
   BRIEFER_SELFCHECK=1     print what the build carries (shipped folders, Qt plugins and translations,
                           QtPdf) as JSON and exit: 0 when all is there, 1 when not
+  BRIEFER_PROBE_OUT=FILE  also write those lines to FILE (a windowed Windows program may have no stdout)
 """
 
 from __future__ import annotations
@@ -20,6 +21,16 @@ import sys
 import time
 
 STARTED = time.perf_counter()
+
+
+def emit(text: str) -> None:
+    """A probe's output: on stdout, and appended to $BRIEFER_PROBE_OUT when set."""
+    if sys.stdout is not None:
+        print(text, flush=True)
+    target = os.environ.get("BRIEFER_PROBE_OUT")
+    if target:
+        with open(target, "a", encoding="utf-8") as fh:
+            fh.write(text + "\n")
 
 
 def process_age_ms() -> float:
@@ -49,7 +60,7 @@ def install_probes() -> None:
             if (event.type() == QEvent.Type.Paint and isinstance(obj, QWidget)
                     and isinstance(obj.window(), QMainWindow)):
                 app.removeEventFilter(self)
-                print(f"first-paint {time.time():.3f} {process_age_ms():.0f}", flush=True)
+                emit(f"first-paint {time.time():.3f} {process_age_ms():.0f}")
                 # closed a little later, once the first start's sample import has been queued (a
                 # window closed before that stays hidden with the import running after it)
                 QTimer.singleShot(500, close)
@@ -85,6 +96,8 @@ def selfcheck() -> int:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     bundle = Path(getattr(sys, "_MEIPASS", paths.REPO_ROOT)).resolve()
+    if sys.platform == "darwin" and getattr(sys, "frozen", False):
+        bundle = bundle.parent  # Briefer.app/Contents: code in Frameworks/, data in Resources/
     from PySide6.QtPdf import QPdfDocument
 
     pdf = QPdfDocument(app)
@@ -109,7 +122,7 @@ def selfcheck() -> int:
         "pdf_pages": pdf.pageCount(),
         "version": build_info(qt=qVersion()).line(),
     }
-    print(json.dumps(report, indent=2, ensure_ascii=False))
+    emit(json.dumps(report, indent=2, ensure_ascii=False))
     ok = (report["inside_bundle"] or not report["frozen"]) and report["sample"] and report["template"] \
         and report["domains"] and report["migrations"] and report["lexicons"] and report["translations_nl"] \
         and report["pdf_pages"] > 0
