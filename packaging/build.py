@@ -55,13 +55,14 @@ def report(onefile: bool) -> None:
     if onefile:
         for name in layout.PROGRAMS:
             path = layout.onefile_program(name)
-            print(f"==> {path.relative_to(ROOT)}: {path.stat().st_size / MB:.1f} MB")
+            print(f"==> {path.relative_to(ROOT)}: {path.stat().st_size / MB:.1f} MiB")
         version_of = layout.onefile_program("briefer")
     else:
         root = layout.bundle_root()
-        print(f"==> {root.relative_to(ROOT)}: {layout.tree_size(root) / MB:.1f} MB unpacked")
+        size = layout.tree_size(root)
+        print(f"==> {root.relative_to(ROOT)}: {size / MB:.1f} MiB ({size / 1e6:.1f} MB) unpacked")
         for size, rel in layout.largest_files(root):
-            print(f"    {size / MB:6.1f} MB  {rel}")
+            print(f"    {size / MB:6.1f} MiB  {rel}")
         version_of = layout.program("briefer")
     out = subprocess.run([str(version_of), "--version"], capture_output=True, text=True, timeout=120, check=True)
     print(f"==> {out.stdout.strip()}")
