@@ -28,11 +28,9 @@ from briefer import __version__
 
 REPO = Path(__file__).resolve().parents[1]
 RUN = os.environ.get("BRIEFER_PACKAGE_TEST") == "1"
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.package,
-    pytest.mark.skipif(not RUN, reason="packaging test: ./dev package --test (or BRIEFER_PACKAGE_TEST=1)"),
-]
+if not RUN:
+    pytest.skip("packaging tests: ./dev package --test (or BRIEFER_PACKAGE_TEST=1)", allow_module_level=True)
+pytestmark = [pytest.mark.slow, pytest.mark.package]
 SAMPLE_REL = Path("briefer", "_data", "resources", "samples", "kst-30821-196.pdf")
 # what Qt may say on stderr without anything being wrong
 HARMLESS = [
