@@ -10,8 +10,23 @@ import os
 import sys
 from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
-RESOURCES = REPO_ROOT / "resources"
+PACKAGE_DIR = Path(__file__).resolve().parent
+REPO_ROOT = PACKAGE_DIR.parent
+
+
+def shipped_dir(name: str) -> Path:
+    """A folder Briefer ships with ("resources" or "db"), wherever Briefer runs from.
+
+    The folders live at the top of the repository. A wheel (`pip install .`, see setup.py) and the
+    PyInstaller bundle (packaging/briefer.spec) carry copies inside the package as
+    `briefer/_data/<name>`; a checkout or an editable install has no `_data` and reads the
+    repository's folder.
+    """
+    packaged = PACKAGE_DIR / "_data" / name
+    return packaged if packaged.is_dir() else REPO_ROOT / name
+
+
+RESOURCES = shipped_dir("resources")
 SAMPLE_DOCUMENT = RESOURCES / "samples" / "kst-30821-196.pdf"
 
 
@@ -40,6 +55,8 @@ def backup_dir(db_path: Path) -> Path:
 
 
 def running_from_checkout() -> bool:
+    if getattr(sys, "frozen", False):  # a PyInstaller bundle never writes next to itself
+        return False
     return (REPO_ROOT / "pyproject.toml").exists() and (REPO_ROOT / ".git").exists()
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefer import paths
+from briefer.cli.version import add_version_flag
 from briefer.errors import BrieferError
 
 if TYPE_CHECKING:
@@ -80,6 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--db", type=Path, default=None,
         help=f"database (standaard: $BRIEFER_DB of {paths.default_db_path()})",
     )
+    add_version_flag(parser)
     sub = parser.add_subparsers(dest="command", metavar="OPDRACHT")
     for name in AREA_MODULES:
         importlib.import_module(f"briefer.cli.{name}").register(sub)

@@ -15,9 +15,10 @@ from pathlib import Path
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
+from briefer import paths
 from briefer.errors import BrieferError
 
-MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "db"
+MIGRATIONS_DIR = paths.shipped_dir("db")  # db/ of the checkout, or its copy in a wheel/bundle
 MIGRATION_SET = "briefer"
 
 
