@@ -10,9 +10,10 @@ from __future__ import annotations
 from typing import Any, Protocol
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QPushButton, QSizePolicy, QToolBar, QWidget
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QPushButton, QSizePolicy, QToolBar, QWidget
 
+from briefer.gui.about import AboutDialog
 from briefer.gui.dialogs import ShortcutsDialog
 from briefer.gui.qactions import make_action
 from briefer.gui.theme import dot_icon
@@ -114,9 +115,9 @@ def build_menus(window: Any) -> None:
     help_menu.addAction(make_action(main, "&Sneltoetsen", lambda: ShortcutsDialog(main).exec(), "F1"))
     help_menu.addAction(f.act_sample)
     help_menu.addSeparator()
-    help_menu.addAction(make_action(main, "&Over Briefer", lambda: QMessageBox.about(
-        main, "Over Briefer", "<b>Briefer</b><br>Kamerstukken lezen, annoteren en briefings maken.<br>"
-        f"Database: {w.ws.db_path}")))
+    about = make_action(main, "&Over Briefer…", lambda: AboutDialog(main, db_path=w.ws.db_path).exec())
+    about.setMenuRole(QAction.MenuRole.AboutRole)  # macOS: in the application menu
+    help_menu.addAction(about)
 
     # Toolbar: the search box of the design ("Zoeken… Ctrl+K") at the right
     tools = QToolBar("Werkbalk", main)

@@ -79,3 +79,24 @@ def test_export_folder_is_the_checkouts_in_a_checkout(qtbot):
     dialog = AboutDialog()
     qtbot.addWidget(dialog)
     assert dialog.value_labels["Exportmap"].text() == str(Path(paths.REPO_ROOT) / "exports")
+
+
+def test_help_menu_opens_the_about_dialog_with_this_database(window, qtbot):
+    from PySide6.QtCore import QTimer
+
+    action = next(a for a in window.findChildren(type(window.menuBar().actions()[0]))
+                  if a.text().replace("&", "").startswith("Over Briefer"))
+    seen: list[AboutDialog] = []
+
+    def close_it() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, AboutDialog):
+            seen.append(dialog)
+            dialog.accept()
+        else:
+            QTimer.singleShot(20, close_it)
+
+    QTimer.singleShot(20, close_it)
+    action.trigger()
+    assert len(seen) == 1
+    assert seen[0].value_labels["Database"].text() == str(window.ws.db_path)
