@@ -115,7 +115,11 @@ class AnnotationActions(_Base):
         item = self.outline_model.item(item_id)
         if item is None:
             return
-        self.ws.perform(self.ws.ann.set_note, item.document_id, item_id, body, level=Level(level),
+        note = self.ws.query(self.ws.ann.note, item.document_id, item_id)
+        chosen: Level | None = Level(level)
+        if (note is None and chosen == Level.INTERN) or (note is not None and chosen == note.level):
+            chosen = None  # the untouched default (or unchanged level): the core decides / keeps it
+        self.ws.perform(self.ws.ann.set_note, item.document_id, item_id, body, level=chosen,
                         merge_key=f"note:{item_id}")
 
     @Slot()

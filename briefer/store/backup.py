@@ -205,7 +205,13 @@ def backup(path: str | Path, keep: int | None = None, *, policy: BackupPolicy | 
     if existing and not force and holds_documents(path) is False:
         raise StoreError(f"De database {path} bevat geen documenten; er is geen reservekopie gemaakt, "
                          "de bestaande blijven bewaard.")
-    folder = side.private_folder(side.backup_dir(path))
+    try:
+        folder = side.private_folder(side.backup_dir(path))
+    except OSError as exc:
+        raise StoreError(f"De map voor reservekopieën ({side.backup_dir(path)}) kan niet worden gemaakt "
+                         f"({exc.strerror or exc}); er is geen reservekopie gemaakt.") from exc
+    if not os.access(folder, os.W_OK):
+        raise StoreError(f"De map voor reservekopieën ({folder}) is alleen-lezen; er is geen reservekopie gemaakt.")
     _ensure_room(folder, _size(path), "een reservekopie")
     stamp = _now().strftime(_STAMP)
     target = folder / f"{path.stem}-{stamp}.db"
@@ -234,7 +240,8 @@ def backup(path: str | Path, keep: int | None = None, *, policy: BackupPolicy | 
         raise StoreError(f"De reservekopie kon niet worden gemaakt ({exc.strerror or exc}); "
                          "probeer het later opnieuw.") from exc
     finally:
-        partial.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
     side.write_status(path, {"quick_check": _now().isoformat(timespec="seconds")})
     prune(path, policy)
     return target
@@ -380,7 +387,8 @@ def restore_backup(path: str | Path, backup_path: str | Path, *, replace_sound: 
                 raise disk_full_error(path) from exc
             raise StoreError(f"Terugzetten is mislukt ({exc.strerror or exc}); er is niets veranderd.") from exc
         finally:
-            fresh.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                fresh.unlink(missing_ok=True)
         clear_damage(path, checked="full_check")
         side.tighten_database_files(path)
         for suffix in moved:
