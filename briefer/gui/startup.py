@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QThread, QTimer, Signal, Slot
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QPushButton, QToolBar, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QMainWindow, QPushButton, QToolBar, QWidget
 
 from briefer.gui.threads import start_worker, stop_worker
 from briefer.store.backup import BackupPolicy
@@ -73,11 +73,14 @@ class StartupMaintenance(QObject):
         self._worker: MaintenanceWorker | None = None
         self.started = False
         self.done = False
-        window.installEventFilter(self)
+        self._app = QApplication.instance()
+        self._app.installEventFilter(self)  # until the first paint of any part of the window
         QTimer.singleShot(fallback_ms, self.start)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if obj is self._window and event.type() == QEvent.Type.Paint and not self.started:
+        if event.type() == QEvent.Type.Paint and not self.started and isinstance(obj, QWidget) \
+                and obj.window() is self._window:
+            self._app.removeEventFilter(self)
             QTimer.singleShot(0, self.start)  # after this paint has reached the screen
         return False
 
@@ -86,7 +89,7 @@ class StartupMaintenance(QObject):
         if self.started:
             return
         self.started = True
-        self._window.removeEventFilter(self)
+        self._app.removeEventFilter(self)
         self._worker = MaintenanceWorker(self._db_path, self._policy)
         self._worker.finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
         self._worker.damaged.connect(self._on_damaged, Qt.ConnectionType.QueuedConnection)
