@@ -153,7 +153,10 @@ class AnnotationActions(_Base):
         dialog = FollowUpDialog(self, highlights=highlights, highlight_id=preselect,
                                 default_owner=self.ws.settings.user_name)
         if dialog.exec():
-            self.ws.perform(self.ws.ann.add_followup, item.id, **dialog.values())
+            values = dialog.values()
+            if values.get("level") == Level.INTERN:
+                values["level"] = None  # the dialog's default: the material decides (vertrouwelijk item)
+            self.ws.perform(self.ws.ann.add_followup, item.id, **values)
 
     @Slot(str)
     def edit_followup(self, followup_id: str) -> None:

@@ -1,6 +1,6 @@
 """Start-up (issue 16) and the database's accidents in the app (issue 11 §5): the window paints before
 any check or backup; damage found afterwards stops writing, shows the banner and offers the backup;
-a read-only database opens read-only with a banner; lowering a level asks first."""
+a read-only database opens read-only with a banner."""
 
 from __future__ import annotations
 
@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from briefer import app as app_module
 from briefer.annotate import Annotations
-from briefer.model import Level
 from briefer.store import DatabaseCorrupt, DatabaseReadOnly, Store
 from briefer.store import backup as bk
 from briefer.store import files as side
@@ -164,34 +163,3 @@ def test_a_read_only_database_opens_read_only_with_a_banner(themed: Any, qtbot: 
         finally:
             fs.set_read_only(stick, False)
         assert _snapshot(db) == before
-
-
-def test_lowering_asks_and_no_keeps_what_was_typed_at_vertrouwelijk(window: Any, core: Any) -> None:
-    store, _ann, doc = core
-    ws = window.ws
-    item = ws.store.item_by_number(doc.id, 16)
-    hid = ws.perform(ws.ann.highlight_quote, item.id, "vertrouwelijke technische briefing",
-                     level=Level.VERTROUWELIJK).id
-    asked: list[str] = []
-
-    def answer(value: bool):
-        def confirm(notice):
-            asked.append(notice.question)
-            return value
-        return confirm
-
-    ws.confirm_lowering = answer(False)
-    made = ws.perform(ws.ann.add_followup, item.id, "Briefing aanvragen", level=Level.INTERN)
-    assert made.after["level"] == "vertrouwelijk"  # kept, not lost
-    assert "Vraag 16 bevat vertrouwelijk materiaal" in asked[-1]
-    assert ws.perform(ws.ann.update_highlight, hid, level=Level.INTERN) is None
-    assert ws.ann.highlight(hid).level is Level.VERTROUWELIJK
-    assert asked[-1].startswith("Deze markering verschijnt dan ook in briefings")
-    ws.confirm_lowering = answer(True)
-    ws.perform(ws.ann.update_highlight, hid, level=Level.INTERN)
-    assert ws.ann.highlight(hid).level is Level.INTERN
-    ws.undo_stack.undo()  # undo is the user's own act: no question
-    assert ws.ann.highlight(hid).level is Level.VERTROUWELIJK and len(asked) == 3
-    # a new note typed on the vertrouwelijk item starts vertrouwelijk without a question
-    window.save_note(item.id, "Wat de minister zei", str(Level.INTERN))
-    assert ws.ann.note(doc.id, item.id).level is Level.VERTROUWELIJK and len(asked) == 3
