@@ -19,7 +19,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from briefer import paths
@@ -135,10 +135,13 @@ def open_for_start(db_path: Path, *, sample: bool = False, settings_path: Path |
         return window
 
 
+RERUN_MS = 30 * 60 * 1000  # while the app runs, see every half hour whether a check or backup is due
+
+
 class StartupSession(QObject):
     """GUI: the running app's window over one database, and what follows the first paint: the
-    maintenance run, and on damage: stop writing, show the banner, offer the backup (then a new
-    window over the restored database)."""
+    maintenance run (again every half hour, doing only what is due), and on damage: stop writing,
+    show the banner, offer the backup (then a new window over the restored database)."""
 
     def __init__(self, window: MainWindow, db_path: Path, *, settings_path: Path | None = None) -> None:
         super().__init__()
@@ -155,12 +158,25 @@ class StartupSession(QObject):
 
         if is_read_only(window.ws.store.db):
             return  # nothing to back up from here, and a check cannot change what the user may do
+        banner: DatabaseBanner = window.database_banner  # type: ignore[attr-defined]
+        banner.restore_requested.connect(self.restore)
+        self._run(window, after_paint=True)
+        timer = QTimer(window)  # a window open for days still gets its daily check and backup
+        timer.setInterval(RERUN_MS)
+        timer.timeout.connect(lambda: self._run(window, after_paint=False))
+        timer.start()
+
+    def _run(self, window: MainWindow, *, after_paint: bool) -> None:
+        if window is not self.window or self.damage is not None:
+            return
+        if self.maintenance is not None and not self.maintenance.done:
+            return
         self.maintenance = StartupMaintenance(window, self.db_path, window.ws.settings.backup_policy())
         self.maintenance.finished.connect(self._on_report)
         self.maintenance.damaged.connect(self._on_damaged)
         self.maintenance.failed.connect(lambda exc: window.statusBar().showMessage(error_text(exc), 10000))
-        banner: DatabaseBanner = window.database_banner  # type: ignore[attr-defined]
-        banner.restore_requested.connect(self.restore)
+        if not after_paint:
+            self.maintenance.start()
 
     @Slot(object)
     def _on_report(self, report: object) -> None:

@@ -97,6 +97,18 @@ def test_the_window_paints_before_the_check_and_the_backup(themed: Any, qtbot: A
     assert report.checked == "full" and report.created_backup  # ... then checked and backed up
     assert bk.backups(sample_db) == [report.backup]
     assert not window.database_banner.parentWidget().isVisible()
+    # the half-hourly run while the window stays open: nothing due, nothing done ...
+    session._run(window, after_paint=False)
+    qtbot.waitUntil(lambda: session.maintenance.done, timeout=30000)
+    assert session.report is not report and not session.report.created_backup
+    # ... until enough changes were made
+    window.ws.settings.backup_after_changes = 2
+    doc = window.ws.store.documents()[0]
+    window.ws.perform(window.ws.ann.set_note, doc.id, None, "Kern")
+    window.ws.perform(window.ws.ann.set_note, doc.id, None, "Kern, aangevuld")
+    session._run(window, after_paint=False)
+    qtbot.waitUntil(lambda: session.maintenance.done, timeout=30000)
+    assert session.report.created_backup and len(bk.backups(sample_db)) == 2
     _close(session)
 
 
