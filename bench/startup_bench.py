@@ -189,10 +189,10 @@ def main() -> int:
             bare.append(run_child("bare", work / "none.db", work / "s.json")[0])
             db = prepare(work, "steady", source)
             make_steady(db)
-            figures["now, steady"].append(run_child("now", db, work / "s.json"))
+            figures["now, steady"].append(run_child("now", db, work / "s.json", f"{label}, steady"))
             db = prepare(work, "due", source)
             make_due(db)
-            figures["now, due"].append(run_child("now", db, work / "s.json", label))
+            figures["now, due"].append(run_child("now", db, work / "s.json", f"{label}, due"))
             db = prepare(work, "before", source)
             figures["before"].append(run_child("before", db, work / "s.json"))
         base = statistics.median(bare)
@@ -204,7 +204,7 @@ def main() -> int:
                   flush=True)
     print(f"{'bare Qt window':<26} {'':>8} {'':<16} {statistics.median(bare) * 1000:>15.0f} {1:>6.2f}")
     for label, stalls in STALLS.items():
-        print(f"longest event-loop stall while the worker checks and backs up ({label}, 'due'): "
+        print(f"longest event-loop stall while the worker runs ({label}): "
               f"median {statistics.median(stalls) * 1000:.0f} ms, max {max(stalls) * 1000:.0f} ms")
     shutil.rmtree(work, ignore_errors=True)
     return 0
