@@ -158,7 +158,7 @@ class StartupSession(QObject):
 
         if is_read_only(window.ws.store.db):
             return  # nothing to back up from here, and a check cannot change what the user may do
-        banner: DatabaseBanner = window.database_banner  # type: ignore[attr-defined]
+        banner: DatabaseBanner = getattr(window, "database_banner", None) or attach_banner(window)
         banner.restore_requested.connect(self.restore)
         self._run(window, after_paint=True)
         timer = QTimer(window)  # a window open for days still gets its daily check and backup
