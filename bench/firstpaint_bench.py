@@ -1,6 +1,6 @@
 """Benchmark: start-up to the first paint, against a bare Qt window (issue 16: constant start-up).
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/startup_bench.py [--items 50000] [--runs 5]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/firstpaint_bench.py [--items 50000] [--runs 5]
 
 Each figure is a fresh Python process (interpreter start-up included) from launch to the first
 paint of the main window, median of `--runs`, run side by side (interleaved) with:
