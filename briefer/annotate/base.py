@@ -17,6 +17,7 @@ from briefer.annotate.changes import Change, Recorder, redo_change, undo_change
 from briefer.annotate.errors import AnnotationError, NotFound
 from briefer.model import Level, new_id, now_iso
 from briefer.store.annotations import AnnotationStore, Row
+from briefer.store.db import is_read_only
 
 DEFAULT_DOMAINS_FILE = paths.RESOURCES / "domains.json"
 SEEDED_FLAG = "default_domains_seeded"
@@ -174,8 +175,9 @@ class AnnotationsBase:
     # -- seeding --------------------------------------------------------------------------------
 
     def _seed_default_domains(self) -> None:
-        """On first open, fill the taxonomy with the shipped defaults (once; deletions stick)."""
-        if self.rows.meta(SEEDED_FLAG) is not None:
+        """On first open, fill the taxonomy with the shipped defaults (once; deletions stick).
+        A read-only database is left as it is."""
+        if self.rows.meta(SEEDED_FLAG) is not None or is_read_only(self.rows.db):
             return
         with self.rows.transaction():
             if self.rows.meta(SEEDED_FLAG) is not None:  # another process was first

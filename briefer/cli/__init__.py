@@ -95,22 +95,38 @@ def db_path(args: argparse.Namespace) -> Path:
 
 @contextmanager
 def open_store(args: argparse.Namespace) -> Iterator[Store]:
-    """The store the user asked for, closed afterwards; damage found while opening or reading it
-    becomes DatabaseCorrupt naming the newest good backup to restore."""
-    from briefer.store import DatabaseCorrupt, Store
+    """The store the user asked for, closed afterwards.
+
+    A database that cannot be written is opened read-only: reading commands work, a change
+    fails with one Dutch line. Damage found while opening or reading it becomes DatabaseCorrupt
+    naming the newest good backup to restore, and is recorded, so later commands refuse to write
+    into it until it is restored (or `briefer check` finds it sound).
+    """
+    import sqlite3
+
+    from briefer.store import DatabaseCorrupt, DatabaseReadOnly, Store
     from briefer.store import backup as backups
     from briefer.store.db import guarded
 
     path = db_path(args)
     try:
-        with guarded(path), Store.open(path) as store:
+        try:
+            store = Store.open(path)
+        except DatabaseReadOnly:
+            if not path.exists():
+                raise
+            store = Store.open(path, read_only=True)
+        with guarded(path), store:
             yield store
     except DatabaseCorrupt as exc:
-        good = backups.newest_good_backup(path)
-        if good is None:
-            raise
-        raise DatabaseCorrupt(f"De database {path} is beschadigd; {restore_hint(path, good)}",
-                              path=path, backup=good) from exc
+        if not exc.marked and isinstance(exc.__cause__, sqlite3.DatabaseError) and path.exists():
+            backups.mark_damaged(path, str(exc.__cause__))
+        named = backups.damage_with_backup(exc, path)
+        if named.backup is None:
+            raise named from None
+        base = str(exc).removesuffix(backups.RESTORE_HINT).rstrip(". ")
+        raise DatabaseCorrupt(f"{base}; {restore_hint(path, named.backup)}", path=path,
+                              backup=named.backup, marked=True) from None
 
 
 def restore_hint(path: Path, good: Path) -> str:

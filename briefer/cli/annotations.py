@@ -23,9 +23,15 @@ from briefer.textutil import shorten
 FIELDS = {"vraag": "question", "antwoord": "answer", "question": "question", "answer": "answer"}
 
 
-def _level_arg(p: argparse.ArgumentParser, default: str | None = None) -> None:
-    p.add_argument("--level", choices=LEVELS, default=default,
-                   help="niveau: openbaar, intern of vertrouwelijk" + (f" (standaard {default})" if default else ""))
+def _level_arg(p: argparse.ArgumentParser, *, new: bool = False, lower: bool = False) -> None:
+    help_text = "niveau: openbaar, intern of vertrouwelijk"
+    if new:
+        help_text += " (standaard: vertrouwelijk bij een vraag met vertrouwelijk materiaal, anders intern)"
+    p.add_argument("--level", choices=LEVELS, default=None, help=help_text)
+    if lower:
+        p.add_argument("--lower", action="store_true",
+                       help="bevestigen dat een niveau onder vertrouwelijk komt (verlagen, of lager dan het "
+                            "materiaal): het verschijnt dan ook in lagere briefings")
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -40,7 +46,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("doc", metavar="DOC")
     p.add_argument("item", nargs="?", metavar="VRAAG")
     p.add_argument("--text", required=True, metavar="TEKST", help="Markdown; een lege tekst wist de notitie")
-    _level_arg(p)
+    _level_arg(p, new=True, lower=True)
     p.set_defaults(func=cmd_note)
 
     p = sub.add_parser("highlight", help="een passage markeren, gekozen op haar tekst")
@@ -50,7 +56,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--field", choices=sorted(FIELDS), help="alleen zoeken in vraag of antwoord")
     p.add_argument("--domain", metavar="DOMEIN")
     p.add_argument("--note", default="", metavar="TEKST")
-    _level_arg(p, "intern")
+    _level_arg(p, new=True, lower=True)
     p.set_defaults(func=cmd_highlight)
 
     p = sub.add_parser("followup", help="vervolgacties toevoegen, tonen en bijwerken")
@@ -64,7 +70,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     a.add_argument("--due", metavar="JJJJ-MM-DD")
     a.add_argument("--owner", default="", metavar="NAAM")
     a.add_argument("--status", choices=STATUSES, default="open")
-    _level_arg(a, "intern")
+    a.add_argument("--highlight", metavar="ID", help="markering (id of het begin ervan) waar de actie bij hoort")
+    _level_arg(a, new=True, lower=True)
     a.set_defaults(func=cmd_followup_add)
     lst = fsub.add_parser("list", help="vervolgacties van alle documenten")
     lst.add_argument("--status", choices=STATUSES)
@@ -79,7 +86,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     s.add_argument("--kind", metavar="SOORT")
     s.add_argument("--due", metavar="JJJJ-MM-DD")
     s.add_argument("--owner", metavar="NAAM")
-    _level_arg(s)
+    _level_arg(s, lower=True)
     s.set_defaults(func=cmd_followup_set)
 
     p = sub.add_parser("domains", help="prioritaire domeinen tonen en beheren")
@@ -174,6 +181,17 @@ def _short(text: str, width: int = 60) -> str:
     return shorten(text, width)
 
 
+def _level_note(change: Change, asked: str | None) -> str:
+    """' — niveau vertrouwelijk (…)' when the material chose the level or raised it."""
+    after = change.after or {}
+    level = after.get("level")
+    if level != "vertrouwelijk" or asked == "vertrouwelijk":
+        return ""
+    if asked is None or change.counts.get("raised"):
+        return " — niveau vertrouwelijk, omdat de vraag vertrouwelijk materiaal bevat (verlagen: --level … --lower)"
+    return ""
+
+
 # ------------------------------------------------------------------------------------ commands
 
 def cmd_tag(args: argparse.Namespace) -> int:
@@ -193,9 +211,11 @@ def cmd_note(args: argparse.Namespace) -> int:
     with _Session(args) as s:
         doc = s.doc(args.doc)
         item = s.item(doc, args.item) if args.item else None
-        change = s.ann.set_note(doc.id, item.id if item else None, args.text, level=args.level)
+        change = s.ann.set_note(doc.id, item.id if item else None, args.text, level=args.level,
+                                allow_lower=args.lower)
         where = f"vraag {item.number}" if item else f"kern van {doc.display_name}"
-        return _done(change, where)
+        new = change.before is None and change.after is not None
+        return _done(change, where + (_level_note(change, args.level) if new else ""))
 
 
 def cmd_highlight(args: argparse.Namespace) -> int:
@@ -204,17 +224,31 @@ def cmd_highlight(args: argparse.Namespace) -> int:
         item = s.item(doc, args.item)
         domain_id = s.ann.domain_by_ref(args.domain).id if args.domain else None
         change = s.ann.highlight_quote(item.id, args.quote, field=FIELDS.get(args.field or ""),
-                                       domain_id=domain_id, note=args.note, level=args.level)
-        return _done(change, f"vraag {item.number} '{_short(change.after['exact'])}'")
+                                       domain_id=domain_id, note=args.note, level=args.level,
+                                       allow_lower=args.lower)
+        return _done(change, f"vraag {item.number} '{_short(change.after['exact'])}'"
+                             + _level_note(change, args.level))
 
 
 def cmd_followup_add(args: argparse.Namespace) -> int:
     with _Session(args) as s:
         doc = s.doc(args.doc)
         item = s.item(doc, args.item)
+        highlight_id = _highlight_by_prefix(s.ann, item.id, args.highlight) if args.highlight else None
         change = s.ann.add_followup(item.id, args.text, kind=args.kind, owner=args.owner, due=args.due,
-                                    status=args.status, level=args.level)
-        return _done(change, f"vraag {item.number} '{_short(args.text)}'")
+                                    status=args.status, level=args.level, highlight_id=highlight_id,
+                                    allow_lower=args.lower)
+        return _done(change, f"vraag {item.number} '{_short(args.text)}'" + _level_note(change, args.level))
+
+
+def _highlight_by_prefix(ann: Annotations, item_id: str, prefix: str) -> str:
+    matches = [h.id for h in ann.highlights(item_id) if h.id.startswith(prefix.strip())]
+    if len(matches) != 1:
+        raise UserError(
+            f"Markering '{prefix}' {'niet gevonden bij deze vraag' if not matches else 'is niet eenduidig'}; "
+            "'briefer annotations list DOC' toont de markeringen."
+        )
+    return matches[0]
 
 
 def cmd_followup_list(args: argparse.Namespace) -> int:
@@ -262,7 +296,7 @@ def cmd_followup_set(args: argparse.Namespace) -> int:
     if not fields:
         raise UserError("Geef aan wat er verandert, bijvoorbeeld --status afgerond.")
     with _Session(args) as s:
-        change = s.ann.update_followup(_followup_by_prefix(s.ann, args.id), **fields)
+        change = s.ann.update_followup(_followup_by_prefix(s.ann, args.id), allow_lower=args.lower, **fields)
         return _done(change, ", ".join(f"{k} {v}" for k, v in fields.items()))
 
 
@@ -362,7 +396,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         number = by_item[h.item_id].number if h.item_id in by_item else "?"
         flags = " VERWEESD" if h.orphaned else ""
         dom = f" · {names[h.domain_id]}" if h.domain_id in names else ""
-        print(f"  Markering vraag {number} [{h.level.value}]{dom}{flags}: '{_short(h.exact)}'")
+        print(f"  Markering vraag {number} [{h.level.value}]{dom}{flags}: '{_short(h.exact)}' ({h.id[:8]})")
     for f in bundle.followups:
         print(f"  Vervolgactie vraag {by_item[f.item_id].number} [{f.level.value}, {f.status.value}]: "
               f"{_short(f.text)}")

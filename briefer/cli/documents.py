@@ -1,4 +1,5 @@
-"""CLI: import, list, show, search, backup, check, restore — thin wrappers over briefer.store.
+"""CLI: import, list, show, search — thin wrappers over briefer.store (backup, check, restore:
+`briefer.cli.durability`).
 
 Output is Dutch. Errors are raised (Dutch messages) and printed as one line by briefer.cli.main.
 """
@@ -13,13 +14,11 @@ from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 
-from briefer import paths
-from briefer.cli import UserError, db_path, open_store, restore_hint
+from briefer.cli import open_store
 from briefer.cli.filters import add_filter_args, filtered_item_ids, wants_filter
 from briefer.errors import is_user_facing
 from briefer.model import Footnote, StoredDocument, StoredItem, doc_type_label, people_label
-from briefer.store import DatabaseCorrupt, ImportResult
-from briefer.store import backup as backups
+from briefer.store import ImportResult
 from briefer.textutil import cited_footnotes, shorten
 
 
@@ -47,17 +46,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--json", action="store_true", help="als JSON")
     p.set_defaults(func=cmd_search)
 
-    p = sub.add_parser("backup", help="nu een reservekopie van de database maken")
-    p.add_argument("--keep", type=int, default=backups.KEEP, help="aantal te bewaren kopieën")
-    p.set_defaults(func=cmd_backup)
+    from briefer.cli import durability  # backup, check, restore
 
-    p = sub.add_parser("check", help="de database controleren op beschadiging")
-    p.set_defaults(func=cmd_check)
-
-    p = sub.add_parser("restore", help="een reservekopie terugzetten (de oude database blijft bewaard)")
-    p.add_argument("backup", nargs="?", type=Path, metavar="KOPIE",
-                   help="reservekopie (standaard: de nieuwste goede)")
-    p.set_defaults(func=cmd_restore)
+    durability.register(sub)
 
 
 # ------------------------------------------------------------------------------------ import
@@ -253,42 +244,4 @@ def cmd_search(args: argparse.Namespace) -> int:
         parts.append(_FIELD_LABELS.get(hit.field, hit.field))
         print(" · ".join(parts))
         print(f"    {' '.join(hit.snippet.split())}")
-    return 0
-
-
-# ------------------------------------------------------------------------------------ durability
-
-def cmd_backup(args: argparse.Namespace) -> int:
-    path = db_path(args)
-    problems = backups.check_integrity(path)
-    if problems:
-        raise UserError(f"De database {path} is beschadigd ({problems[0]}); er is geen kopie gemaakt.")
-    target = backups.backup(path, keep=args.keep)
-    print(f"Reservekopie gemaakt: {target}")
-    return 0
-
-
-def cmd_check(args: argparse.Namespace) -> int:
-    path = db_path(args)
-    if not path.exists():
-        raise UserError(f"De database {path} bestaat nog niet; importeer eerst een document.")
-    problems = backups.check_integrity(path)
-    if problems:
-        good = backups.newest_good_backup(path)
-        offer = restore_hint(path, good) if good else "er is geen goede reservekopie."
-        raise DatabaseCorrupt(f"De database {path} is beschadigd ({problems[0]}); {offer}",
-                              path=path, backup=good)
-    found = backups.backups(path)
-    print(f"De database {path} is in orde; {len(found)} reservekopie(ën) in {paths.backup_dir(path)}.")
-    return 0
-
-
-def cmd_restore(args: argparse.Namespace) -> int:
-    path = db_path(args)
-    chosen = args.backup or backups.newest_good_backup(path)
-    if chosen is None:
-        raise UserError(f"Er is geen goede reservekopie van {path} gevonden.")
-    aside = backups.restore_backup(path, chosen)
-    kept = f"; de oude database is bewaard als {aside}" if aside else ""
-    print(f"Reservekopie {chosen.name} teruggezet in {path}{kept}.")
     return 0

@@ -149,9 +149,10 @@ class Store:
         self.path = path
 
     @classmethod
-    def open(cls, path: str | Path | None) -> Store:
-        """Open (creating and migrating) the database at `path`; None opens one in memory."""
-        db = open_database(path)
+    def open(cls, path: str | Path | None, *, read_only: bool = False) -> Store:
+        """Open (creating and migrating) the database at `path`; None opens one in memory.
+        `read_only`: read a database that cannot be written; every write raises DatabaseReadOnly."""
+        db = open_database(path, read_only=read_only)
         return cls(db, Path(path) if path is not None else None)
 
     def close(self) -> None:

@@ -106,7 +106,7 @@ def test_an_import_never_lowers_a_level(ann, store, doc, colleague):
     mine = _annotate(ann, store, doc)
     cstore, cann, cdoc = colleague
     cann.import_json(ann.export_json(doc.id))
-    cann.update_followup(mine["fid"], level="openbaar")
+    cann.update_followup(mine["fid"], level="openbaar", allow_lower=True)  # the colleague lowered it knowingly
     report = ann.import_json(cann.export_json(cdoc.id))
     [conflict] = report.conflicts
     assert "verlaagde het niveau" in conflict.reason
