@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QThread, QTimer, Signal, Slot
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QMainWindow, QPushButton, QToolBar, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QMainWindow, QPushButton, QWidget
 
 from briefer.gui.threads import start_worker, stop_worker
 from briefer.store.backup import BackupPolicy
@@ -170,21 +170,14 @@ class DatabaseBanner(QWidget):
         self.setStyleSheet(f"#databaseBanner {{ {BANNER_STYLE[kind]} }} QLabel {{ color: inherit; }}")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.restore_button.setVisible(restore)
-        bar = self.parentWidget()
-        if isinstance(bar, QToolBar):
-            bar.show()
+        self.show()
 
 
 def attach_banner(window: QMainWindow) -> DatabaseBanner:
-    """A `DatabaseBanner` in a fixed, hidden-until-needed tool bar at the top of `window`."""
-    bar = QToolBar("Database", window)
-    bar.setObjectName("databaseBannerBar")
-    bar.setMovable(False)
-    bar.setFloatable(False)
-    bar.toggleViewAction().setVisible(False)
-    banner = DatabaseBanner(bar)
-    bar.addWidget(banner)
-    window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
-    bar.hide()
+    """A hidden-until-needed `DatabaseBanner` in the window's banner area (above the reader)."""
+    banner = DatabaseBanner()
+    banner.setAccessibleName("Melding over de database")
+    banner.hide()
+    window.add_banner(banner)  # type: ignore[attr-defined]
     window.database_banner = banner  # type: ignore[attr-defined]
     return banner

@@ -96,7 +96,7 @@ def test_the_window_paints_before_the_check_and_the_backup(themed: Any, qtbot: A
     report = session.report
     assert report.checked == "full" and report.created_backup  # ... then checked and backed up
     assert bk.backups(sample_db) == [report.backup]
-    assert not window.database_banner.parentWidget().isVisible()
+    assert not window.database_banner.isVisibleTo(window)
     # the half-hourly run while the window stays open: nothing due, nothing done ...
     session._run(window, after_paint=False)
     qtbot.waitUntil(lambda: session.maintenance.done, timeout=30000)
@@ -125,7 +125,7 @@ def test_damage_found_after_start_stops_writing_and_offers_the_backup(themed: An
     qtbot.waitUntil(lambda: session.damage is not None, timeout=30000)
 
     banner = window.database_banner
-    assert banner.kind == "damaged" and banner.parentWidget().isVisible() and banner.restore_button.isVisible()
+    assert banner.kind == "damaged" and banner.isVisibleTo(window) and banner.restore_button.isVisible()
     assert good.name in banner.label.text()
     # the user declined the backup for now: nothing more is written into the damaged file
     failures: list[BaseException] = []
@@ -143,7 +143,7 @@ def test_damage_found_after_start_stops_writing_and_offers_the_backup(themed: An
     assert "damaged" not in side.read_status(sample_db)
     assert bk.check_integrity(sample_db) == []
     assert _snapshot(sample_db) == before
-    assert not session.window.database_banner.parentWidget().isVisible()
+    assert not session.window.database_banner.isVisibleTo(session.window)
     qtbot.waitUntil(lambda: session.report is not None, timeout=30000)
     _close(session)
 
