@@ -3,10 +3,16 @@
 Headings, bold, italic, inline code, nested bullet and numbered lists, links as real w:hyperlink
 elements with an external relationship, block quotes, code blocks and tables (the 'tables'
 extension). The HTML is read with `html.parser`; no Markdown syntax reaches the document.
+
+Staffers type Markdown the way chat and e-mail taught them: a list straight under a paragraph, a
+table straight under a line of text. python-markdown wants a blank line there; `normalise` adds it.
+Each distinct note is converted to HTML once per process (`to_html` is cached), so a briefing that
+shows a note twice, or a dialog that previews the briefing before saving it, pays for it once.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 from html.parser import HTMLParser
@@ -20,9 +26,10 @@ if TYPE_CHECKING:
     from briefer.export.package import DocxWriter
 
 _LIST_LINE = re.compile(r"^( +)([-*+]|\d+[.)])\s", re.MULTILINE)
+_BLOCK_START = re.compile(r"^ {0,3}(?:[-*+]|\d{1,3}[.)])\s+\S|^ {0,3}\|.*\|\s*$")
+_FENCE = re.compile(r"^ {0,3}(```|~~~)")
 _WS = re.compile(r"\s+")
 _SAFE_SCHEMES = ("http://", "https://", "mailto:")
-TABLE_WIDTH = 9000  # twentieths of a point (text width of an A4 page with the house margins)
 
 
 def normalise_indent(text: str) -> str:
@@ -33,16 +40,57 @@ def normalise_indent(text: str) -> str:
     return text
 
 
+def separate_blocks(text: str) -> str:
+    """A blank line before a list or table that follows a paragraph line directly.
+
+    "Punten:\n- een\n- twee" is a paragraph and a list to the person who typed it; python-markdown
+    needs "Punten:\n\n- een". Lines inside a list or a table, indented lines and fenced code stay as
+    they are.
+    """
+    lines = text.split("\n")
+    out: list[str] = []
+    block = ""  # "", "para", "list", "table", "code"
+    marker = ""  # "ul" or "ol": the kind of the list being typed (a change starts a new list)
+    for line in lines:
+        if _FENCE.match(line):
+            block = "" if block == "code" else "code"
+            out.append(line)
+            continue
+        if block == "code":
+            out.append(line)
+            continue
+        if not line.strip():
+            block = ""
+            out.append(line)
+            continue
+        starts = _BLOCK_START.match(line)
+        kind = ("table" if line.lstrip().startswith("|") else "list") if starts else None
+        this = ("ol" if line.lstrip()[:1].isdigit() else "ul") if kind == "list" else ""
+        if kind and block == "para" or (kind == "list" and block == "list" and this != marker):
+            out.append("")
+            block = kind
+        elif not block:
+            block = kind or "para"
+        elif block == "table" and not line.lstrip().startswith("|"):
+            block = "para"
+        if this:
+            marker = this
+        out.append(line)
+    return "\n".join(out)
+
+
 _LOCAL = threading.local()  # one Markdown instance per thread (exports run in a worker thread)
 _SYNTAX = re.compile(r"[*_#\[\]>`|<&\\!]|^\s*(?:[-+*]|\d+[.)])\s|^\s*[-=]{3,}\s*$|^ {4}", re.MULTILINE)
 
 
+@functools.lru_cache(maxsize=4096)
 def to_html(text: str) -> str:
+    """python-markdown's HTML for a note (cached: notes repeat across previews and exports)."""
     md = getattr(_LOCAL, "md", None)
     if md is None:
         md = _LOCAL.md = _markdown.Markdown(extensions=["tables", "sane_lists", "fenced_code"])
     md.reset()
-    return md.convert(normalise_indent(text))
+    return md.convert(separate_blocks(normalise_indent(text)))
 
 
 def is_plain(text: str) -> bool:
@@ -230,7 +278,8 @@ class _Converter(HTMLParser):
             self._table = None
             ncols = max((len(r) for r in rows), default=1)
             rows = [r + [[] for _ in range(ncols - len(r))] for r in rows]
-            widths = [TABLE_WIDTH // ncols] * ncols
+            width = int(self.wr.text_width * 20) - 360 * len(self._lists)
+            widths = [width // ncols] * ncols
             self._sinks[-1].append(table(rows, style=self.wr.sid("Table Grid"), widths=widths,
                                          header=self._header_rows > 0))
             self._sinks[-1].append(paragraph(self.wr.sid(self.base_style)))
