@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from briefer.export.layout import WRAP_LOSS
-from briefer.export.markdown_docx import markdown_blocks
+from briefer.export.markdown_docx import NoteCache, markdown_blocks
 from briefer.export.ooxml import footnote_reference, paragraph, run, table
 from briefer.export.options import BriefingOptions
 from briefer.export.package import DocxWriter
@@ -228,18 +228,24 @@ def write_kamerlid(make_writer: Callable[[], DocxWriter], selection: Selection, 
     returns the writer holding it and the plan it follows."""
     footnotes = {d.document.id: d.footnotes for d in selection.documents}
     result = None
-    for level in range(len(DETAILS)):
+    level = 0
+    while level < len(DETAILS):
         wr = make_writer()
         line_em = (wr.text_width - LIST_INDENT) / BODY_SIZE - WRAP_LOSS
         plan = build_plan(selection, opts, today, level, line_em=line_em)
         KamerlidWriter(wr, plan, footnotes).write()
         result = (wr, plan)
-        layout = wr.estimate()
-        if layout.pages <= PAGES:
+        pages = wr.estimate(stop_after=PAGES).pages
+        if pages <= PAGES:
             break
+        # far too long for any step in between (the staffer's own notes and passages stay in full):
+        # go straight to the most compact form
+        level = len(DETAILS) - 1 if pages > 2 * PAGES and level < len(DETAILS) - 1 else level + 1
     assert result is not None
     return result
 
 
 def template_writer(template: Path | None) -> Callable[[], DocxWriter]:
-    return lambda: DocxWriter(template)
+    """Fresh writers on one template that share one note cache (each note converted once)."""
+    notes = NoteCache()
+    return lambda: DocxWriter(template, notes=notes)

@@ -23,10 +23,10 @@ if TYPE_CHECKING:
 
 # Advance widths of Verdana / DejaVu Sans (near enough alike), in em, by class of character.
 _CLASSES = {
-    "s": (" ", 0.318),
-    "n": ("ijlftr'’,.:;!|()[]-·I/", 0.34),
-    "w": ("mwMW…%@", 0.93),
-    "c": ("ABCDEFGHJKLNOPQRSTUVXYZ&", 0.70),
+    "\x01": (" ", 0.318),
+    "\x02": ("ijlftr'’,.:;!|()[]-·I/", 0.34),
+    "\x03": ("mwMW…%@", 0.93),
+    "\x04": ("ABCDEFGHJKLNOPQRSTUVXYZ&", 0.70),
 }
 _OTHER_EM = 0.61  # lower-case letters, digits and the rest
 
@@ -44,16 +44,18 @@ def _class_table() -> dict[int, str]:
 
 
 _TABLE = _class_table()
+_DELTAS = [(cls, em - _OTHER_EM) for cls, (_chars, em) in _CLASSES.items()]
 
 
 def text_em(text: str) -> float:
-    """The width of `text` in em of the house font (character classes, not a full metrics table)."""
+    """The width of `text` in em of the house font (character classes, not a full metrics table).
+
+    Control characters never reach a run's text (`ooxml.xml_text`), so they can mark the classes.
+    """
     marked = text.translate(_TABLE)
     width = len(text) * _OTHER_EM
-    for cls, (_chars, em) in _CLASSES.items():
-        n = marked.count(cls) - text.count(cls)  # the class letter may also occur in the text itself
-        if n:
-            width += n * (em - _OTHER_EM)
+    for cls, delta in _DELTAS:
+        width += marked.count(cls) * delta
     return width
 
 
@@ -62,6 +64,8 @@ LINE_EM = 1.19  # line height of the house font at single spacing, in em (DejaVu
 WRAP_LOSS = 1.5  # em a wrapped line loses at its end, on average (half a word)
 FOOTNOTE_SEPARATOR = 14.0  # points
 _W_VAL = w("val")
+_P, _TBL, _T, _BR, _TAB, _RPR, _PPR = w("p"), w("tbl"), w("t"), w("br"), w("tab"), w("rPr"), w("pPr")
+_BOOKMARK, _FNREF, _NAME, _ID, _TYPE = w("bookmarkStart"), w("footnoteReference"), w("name"), w("id"), w("type")
 
 
 @dataclass
@@ -165,17 +169,26 @@ class Styles:
         return ps
 
 
+_PSTYLE, _NUMPR = w("pStyle"), w("numPr")
+
+
 def _direct(p: Element, styles: Styles) -> ParaStyle:
-    ppr = p.find(w("pPr"))
-    sid = None
-    if ppr is not None:
-        ps_el = ppr.find(w("pStyle"))
-        sid = ps_el.get(_W_VAL) if ps_el is not None else None
-    base = styles.get(sid)
+    """A paragraph's style with its own direct formatting on top (the style alone when it has none)."""
+    ppr = p.find(_PPR)
     if ppr is None:
+        return styles.get(None)
+    sid = None
+    direct = False
+    for child in ppr:
+        if child.tag == _PSTYLE:
+            sid = child.get(_W_VAL)
+        else:
+            direct = True
+    base = styles.get(sid)
+    if not direct:
         return base
     ps = ParaStyle(**vars(base))
-    numpr = ppr.find(w("numPr"))
+    numpr = ppr.find(_NUMPR)
     if numpr is not None:
         ilvl = numpr.find(w("ilvl"))
         level = int(ilvl.get(_W_VAL, "0")) if ilvl is not None else 0
@@ -184,6 +197,20 @@ def _direct(p: Element, styles: Styles) -> ParaStyle:
     if ppr.find(w("keepNext")) is not None:
         ps.keep_next = True
     return ps
+
+
+@dataclass
+class _Para:
+    """Core: what the estimator needs of one paragraph, gathered in one pass."""
+
+    style: ParaStyle
+    sid: str | None
+    lines: int
+    bookmarks: list[str]
+    notes: list[str]  # footnote ids
+    page_break: bool  # ends with a hard page break
+    break_before: bool
+    section_end: bool
 
 
 class Estimator:
@@ -201,6 +228,8 @@ class Estimator:
         self.bookmarks: dict[str, int] = {}
         self._prev: ParaStyle | None = None
         self._prev_sid: str | None = None
+        self._measured: dict[int, _Para] = {}
+        self._rows: dict[int, list[float]] = {}
 
     # -- measuring ------------------------------------------------------------------------------
 
@@ -208,36 +237,63 @@ class Estimator:
         """How many lines paragraph `p` takes in a column `width` points wide."""
         avail = max(40.0, width - ps.left - ps.right)
         count = 0
-        chars = 0.0
-        for node in p.iter(w("t"), w("br"), w("tab"), w("footnoteReference"), w("rPr")):
+        ems = 0.0
+        for node in p.iter(_T, _BR, _TAB):
             tag = node.tag
-            if tag == w("t"):
-                chars += text_em(node.text or "") * self._factor(node, ps)
-            elif tag == w("tab"):
-                chars += 2.4
-            elif tag == w("br") and node.get(w("type")) not in ("page", "column"):
-                count += self._wrap(chars, avail, ps)
-                chars = 0.0
-        return count + self._wrap(chars, avail, ps)
+            if tag == _T:
+                if node.text:
+                    ems += text_em(node.text) * self._factor(node, ps)
+            elif tag == _TAB:
+                ems += 2.4
+            elif node.get(w("type")) not in ("page", "column"):
+                count += self._wrap(ems, avail, ps)
+                ems = 0.0
+        return count + self._wrap(ems, avail, ps)
 
     @staticmethod
     def _factor(t: Element, ps: ParaStyle) -> float:
         r = t.getparent()
-        rpr = r.find(w("rPr")) if r is not None else None
+        rpr = r.find(_RPR) if r is not None else None
+        if rpr is None or len(rpr) == 1:  # no formatting, or only the language
+            return BOLD if ps.bold else 1.0
         size = ps.size
         bold = ps.bold
-        if rpr is not None:
-            sz = rpr.find(w("sz"))
-            if sz is not None and sz.get(_W_VAL):
-                size = int(sz.get(_W_VAL)) / 2
-            if rpr.find(w("b")) is not None:
-                bold = True
+        sz = rpr.find(w("sz"))
+        if sz is not None and sz.get(_W_VAL):
+            size = int(sz.get(_W_VAL)) / 2
+        if rpr.find(w("b")) is not None:
+            bold = True
         return (size / ps.size) * (BOLD if bold else 1.0)
 
     @staticmethod
     def _wrap(ems: float, avail: float, ps: ParaStyle) -> int:
         per_line = max(5.0, avail / ps.size - WRAP_LOSS)  # in em
         return max(1, math.ceil(ems / per_line)) if ems else 1
+
+    def measure(self, p: Element) -> _Para:
+        """Everything about a paragraph the layout needs (memoized: keep-with-next looks ahead)."""
+        key = id(p)
+        found = self._measured.get(key)
+        if found is None:
+            ps = _direct(p, self.styles)
+            ppr = p.find(_PPR)
+            sid = None
+            if ppr is not None:
+                style_el = ppr.find(_PSTYLE)
+                sid = style_el.get(_W_VAL) if style_el is not None else None
+            bookmarks, notes, page_break = [], [], False
+            for node in p.iter(_BOOKMARK, _FNREF, _BR):
+                if node.tag == _BOOKMARK:
+                    bookmarks.append(node.get(_NAME) or "")
+                elif node.tag == _FNREF:
+                    notes.append(node.get(_ID) or "")
+                elif node.get(_TYPE) == "page":
+                    page_break = True
+            found = self._measured[key] = _Para(
+                ps, sid, self.lines(p, ps, self.width), bookmarks, notes, page_break,
+                ppr is not None and ppr.find(w("pageBreakBefore")) is not None,
+                ppr is not None and ppr.find(w("sectPr")) is not None)
+        return found
 
     def line_height(self, ps: ParaStyle) -> float:
         return ps.line if ps.exact else ps.size * LINE_EM * ps.line
@@ -246,7 +302,11 @@ class Estimator:
         return self.lines(p, ps, width) * self.line_height(ps)
 
     def table_rows(self, tbl: Element) -> list[float]:
-        rows = []
+        """The height of each row of a table (memoized)."""
+        found = self._rows.get(id(tbl))
+        if found is not None:
+            return found
+        rows = self._rows[id(tbl)] = []
         for tr in tbl.iterchildren(w("tr")):
             tallest = 0.0
             for tc in tr.iterchildren(w("tc")):
@@ -271,58 +331,52 @@ class Estimator:
     def _room(self) -> float:
         return self.height - self.y - self.foot
 
-    def _notes_height(self, p: Element) -> float:
+    def _notes_height(self, notes: list[str]) -> float:
         extra = 0.0
-        for ref in p.iter(w("footnoteReference")):
-            chars = self.footnote_chars.get(ref.get(w("id")) or "", 40)
+        for ident in notes:
+            chars = self.footnote_chars.get(ident, 40)
             extra += max(1, math.ceil(chars / 95)) * 8 * 1.15
         if extra and self.foot == 0.0:
             extra += FOOTNOTE_SEPARATOR
         return extra
 
-    def place_paragraph(self, p: Element, ps: ParaStyle, following: float = 0.0) -> None:
-        ppr = p.find(w("pPr"))
-        if ppr is not None and ppr.find(w("pageBreakBefore")) is not None and self.y > 0:
+    def place_paragraph(self, p: Element, following: float = 0.0) -> None:
+        m = self.measure(p)
+        ps = m.style
+        if m.break_before and self.y > 0:
             self.new_page()
         spacing = ps.before if self.y > 0 else 0.0
         if self._prev is not None:
-            if ps.contextual and self._prev_sid == self._sid(p):
+            if ps.contextual and self._prev_sid == m.sid:
                 spacing = 0.0
                 self.y -= self._prev.after
             else:  # the larger of the two spacings separates paragraphs (as LibreOffice lays them out)
                 spacing = max(0.0, spacing - self._prev.after)
-        height = self.para_height(p, ps, self.width)
-        notes = self._notes_height(p)
+        line = self.line_height(ps)
+        height = m.lines * line
+        notes = self._notes_height(m.notes) if m.notes else 0.0
         need = spacing + height + notes + (following if ps.keep_next else 0.0)
         if need > self._room() and self.y > 0 and need <= self.height:
-            lines_fit = int((self._room() - spacing - notes) // self.line_height(ps))
-            total = self.lines(p, ps, self.width)
-            if ps.keep_next or following or lines_fit < 2 or total - lines_fit < 2:
+            lines_fit = int((self._room() - spacing - notes) // line)
+            if ps.keep_next or following or lines_fit < 2 or m.lines - lines_fit < 2:
                 self.new_page()
                 spacing = 0.0
             else:  # the paragraph flows over the page break
-                self.y += spacing + lines_fit * self.line_height(ps)
+                self.y += spacing + lines_fit * line
                 self.foot += notes
                 self.new_page()
-                height = (total - lines_fit) * self.line_height(ps)
+                height = (m.lines - lines_fit) * line
                 spacing = notes = 0.0
-        for bm in p.iter(w("bookmarkStart")):
-            self.bookmarks.setdefault(bm.get(w("name")) or "", self.page)
+        for name in m.bookmarks:
+            self.bookmarks.setdefault(name, self.page)
         self.y += spacing + height + ps.after
         self.foot += notes
         while self.y + self.foot > self.height and self.y > self.height:  # a paragraph longer than a page
             self.y -= self.height
             self.page += 1
-        self._prev, self._prev_sid = ps, self._sid(p)
-        if any(br.get(w("type")) == "page" for br in p.iter(w("br"))):
+        self._prev, self._prev_sid = ps, m.sid
+        if m.page_break or m.section_end:
             self.new_page()
-        if ppr is not None and ppr.find(w("sectPr")) is not None:
-            self.new_page()
-
-    @staticmethod
-    def _sid(p: Element) -> str | None:
-        ps = p.find(f"{w('pPr')}/{w('pStyle')}")
-        return ps.get(_W_VAL) if ps is not None else None
 
     def place_table(self, tbl: Element) -> None:
         for bm in tbl.iter(w("bookmarkStart")):
@@ -333,14 +387,17 @@ class Estimator:
             self.y += height
         self._prev = None
 
-    def run(self, blocks: list[Element]) -> Layout:
+    def run(self, blocks: list[Element], stop_after: int | None = None) -> Layout:
         for i, block in enumerate(blocks):
+            if stop_after is not None and self.page > stop_after:  # enough to know it is too long:
+                share = i / len(blocks)  # the rest, pro rata
+                return Layout(pages=max(self.page, math.ceil(self.page / share)), bookmarks=self.bookmarks,
+                              last_page_fill=1.0)
             if block.tag == w("tbl"):
                 self.place_table(block)
-            elif block.tag == w("p"):
-                ps = _direct(block, self.styles)
-                following = self._first_line_of(blocks, i + 1) if ps.keep_next else 0.0
-                self.place_paragraph(block, ps, following)
+            elif block.tag == _P:
+                keep = self.measure(block).style.keep_next
+                self.place_paragraph(block, self._first_line_of(blocks, i + 1) if keep else 0.0)
         fill = min(1.0, (self.y + self.foot) / self.height) if self.height else 0.0
         pages = self.page if self.y > 0 or self.page == 1 else self.page - 1
         return Layout(pages=pages, bookmarks=self.bookmarks, last_page_fill=fill)
@@ -354,12 +411,13 @@ class Estimator:
             if nxt.tag == w("tbl"):
                 rows = self.table_rows(nxt)
                 return total + (rows[0] if rows else 0.0)
-            if nxt.tag != w("p"):
+            if nxt.tag != _P:
                 return total
-            ps = _direct(nxt, self.styles)
+            m = self.measure(nxt)
+            ps, count = m.style, m.lines
             if not ps.keep_next:
-                return total + ps.before + 2 * self.line_height(ps)
-            total += ps.before + self.para_height(nxt, ps, self.width) + ps.after
+                return total + ps.before + min(2, count) * self.line_height(ps)
+            total += ps.before + count * self.line_height(ps) + ps.after
             j += 1
             if total > self.height:
                 return total
@@ -367,10 +425,12 @@ class Estimator:
 
 
 def estimate(body: Element, styles_el: Element | None, *, width: float, height: float,
-             footnotes: dict[str, int] | None = None) -> Layout:
+             footnotes: dict[str, int] | None = None, stop_after: int | None = None) -> Layout:
     """The estimated layout of `body` (w:body) on pages with a text area `width` × `height` points.
 
-    `footnotes` maps footnote ids to the length of their text.
+    `footnotes` maps footnote ids to the length of their text. With `stop_after`, the walk ends as
+    soon as the text runs past that many pages, and the page count is extrapolated (cheap "does it
+    fit?" questions for long documents).
     """
-    blocks = [b for b in body if isinstance(b.tag, str) and b.tag in (w("p"), w("tbl"))]
-    return Estimator(Styles(styles_el), width, height, footnotes).run(blocks)
+    blocks = [b for b in body if isinstance(b.tag, str) and b.tag in (_P, _TBL)]
+    return Estimator(Styles(styles_el), width, height, footnotes).run(blocks, stop_after)

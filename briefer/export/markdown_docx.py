@@ -12,6 +12,7 @@ shows a note twice, or a dialog that previews the briefing before saving it, pay
 
 from __future__ import annotations
 
+import copy
 import functools
 import re
 import threading
@@ -20,7 +21,7 @@ from typing import TYPE_CHECKING
 
 import markdown as _markdown
 
-from briefer.export.ooxml import hyperlink, paragraph, run, table
+from briefer.export.ooxml import R_NS, W_VAL, hyperlink, paragraph, run, table, w
 
 if TYPE_CHECKING:
     from briefer.export.package import DocxWriter
@@ -79,6 +80,7 @@ def separate_blocks(text: str) -> str:
     return "\n".join(out)
 
 
+_NUM_ID, _HYPERLINK, _R_ID = w("numId"), w("hyperlink"), f"{{{R_NS}}}id"
 _LOCAL = threading.local()  # one Markdown instance per thread (exports run in a worker thread)
 _SYNTAX = re.compile(r"[*_#\[\]>`|<&\\!]|^\s*(?:[-+*]|\d+[.)])\s|^\s*[-=]{3,}\s*$|^ {4}", re.MULTILINE)
 
@@ -107,6 +109,8 @@ class _Converter(HTMLParser):
         self.heading_base = heading_base
         self.base_style = base_style
         self.out: list = []
+        self.lists: list[tuple[int, bool]] = []  # (numId, ordered) of every list made
+        self.links: list[tuple[str, str]] = []  # (relationship id, url) of every link made
         self._sinks: list[list] = [self.out]
         self._runs: list | None = None  # runs of the open paragraph
         self._pstyle: str | None = None
@@ -124,6 +128,16 @@ class _Converter(HTMLParser):
         self._row: list[list] | None = None
         self._header_rows = 0
         self._in_thead = False
+
+    def _new_list(self, ordered: bool) -> int:
+        num_id = self.wr.new_list(ordered)
+        self.lists.append((num_id, ordered))
+        return num_id
+
+    def _new_link(self, href: str) -> str:
+        rid = self.wr.link_rid(href)
+        self.links.append((rid, href))
+        return rid
 
     # -- paragraphs ---------------------------------------------------------------------------
 
@@ -181,9 +195,9 @@ class _Converter(HTMLParser):
             self._open(indent=360 * len(self._lists) if self._lists else None)
         elif tag in ("ul", "ol"):
             self._close()
-            self._lists.append((tag == "ol", self.wr.new_list(tag == "ol")))
+            self._lists.append((tag == "ol", self._new_list(tag == "ol")))
         elif tag == "li":
-            ordered, num_id = self._lists[-1] if self._lists else (False, self.wr.new_list(False))
+            ordered, num_id = self._lists[-1] if self._lists else (False, self._new_list(False))
             self._open(self.wr.sid("List Paragraph"), num=(num_id, min(len(self._lists) - 1, 8)))
             self._li_fresh = True
         elif tag == "blockquote":
@@ -202,7 +216,7 @@ class _Converter(HTMLParser):
         elif tag == "a":
             href = (a.get("href") or "").strip()
             self._link = []
-            self._link_rid = self.wr.link_rid(href) if href.lower().startswith(_SAFE_SCHEMES) else None
+            self._link_rid = self._new_link(href) if href.lower().startswith(_SAFE_SCHEMES) else None
         elif tag == "br":
             if self._runs is not None:
                 self._runs.append(run("\n"))
@@ -295,14 +309,58 @@ class _Converter(HTMLParser):
         self._close()
 
 
+class NoteCache:
+    """Core: each Markdown note of a briefing converted once, copied into every writer that shows it.
+
+    The Kamerlidbriefing is laid out at several levels of detail (a fresh writer each) and a note
+    may be shown more than once; the conversion (python-markdown, then the HTML walk) happens once.
+    A copy gets lists of its own (numbering restarts) and the links re-registered in its writer.
+    """
+
+    def __init__(self) -> None:
+        self._done: dict[tuple[str, int, str], tuple[list, list[tuple[int, bool]], list[tuple[str, str]]]] = {}
+        self.conversions = 0
+
+    def blocks(self, writer: DocxWriter, text: str, heading_base: int, base_style: str) -> list:
+        key = (text, heading_base, base_style)
+        found = self._done.get(key)
+        if found is None:
+            conv = _Converter(writer, heading_base, base_style)
+            conv.feed(to_html(text))
+            conv.close()
+            self.conversions += 1
+            self._done[key] = ([copy.deepcopy(b) for b in conv.out], conv.lists, conv.links)
+            return conv.out
+        blocks, lists, links = found
+        out = [copy.deepcopy(b) for b in blocks]
+        nums = {str(old): str(writer.new_list(ordered)) for old, ordered in lists}
+        rids = {old: writer.link_rid(url) for old, url in links}
+        for b in out:
+            if nums:
+                for num in b.iter(_NUM_ID):
+                    num.set(W_VAL, nums.get(num.get(W_VAL), num.get(W_VAL)))
+            if rids:
+                for link in b.iter(_HYPERLINK):
+                    rid = link.get(_R_ID)
+                    if rid in rids:
+                        link.set(_R_ID, rids[rid])
+        return out
+
+
 def markdown_blocks(writer: DocxWriter, text: str, *, heading_base: int = 4,
                     base_style: str = "Normal") -> list:
-    """Paragraph and table elements for a Markdown `text` (not yet added to the document)."""
+    """Paragraph and table elements for a Markdown `text` (not yet added to the document).
+
+    Through the writer's `notes` cache when it has one: a note is converted once per briefing.
+    """
     if not text or not text.strip():
         return []
     if is_plain(text):
         style = writer.sid(base_style)
         return [paragraph(style, [run(" ".join(block.split()))]) for block in re.split(r"\n\s*\n", text.strip())]
+    cache = getattr(writer, "notes", None)
+    if cache is not None:
+        return cache.blocks(writer, text, heading_base, base_style)
     conv = _Converter(writer, heading_base, base_style)
     conv.feed(to_html(text))
     conv.close()

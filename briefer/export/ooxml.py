@@ -42,6 +42,7 @@ def w(tag: str) -> str:
 
 
 W_VAL = w("val")
+_R, _RPR, _T, _LANG = w("r"), w("rPr"), w("t"), w("lang")
 
 
 def el(tag: str, parent: Element | None = None, **attrs: str) -> Element:
@@ -80,8 +81,9 @@ def run(text: str, *, bold: bool = False, italic: bool = False, style: str | Non
     Every run says it is Dutch (w:lang), so an organisation's template with another default
     language still gets a Dutch spelling check.
     """
-    r = _make(w("r"))
-    rpr = el("rPr", r)
+    r = _make(_R)
+    rpr = _make(_RPR)
+    r.append(rpr)
     if bold or italic or style or fill or superscript or mono or colour or size or caps:
         if style:
             el("rStyle", rpr, val=style)
@@ -102,16 +104,25 @@ def run(text: str, *, bold: bool = False, italic: bool = False, style: str | Non
             el("shd", rpr, val="clear", color="auto", fill=fill)
         if superscript:
             el("vertAlign", rpr, val="superscript")
-    el("lang", rpr, val=LANGUAGE)
-    lines = xml_text(text).split("\n")
-    for i, line in enumerate(lines):
+    lang = _make(_LANG)
+    lang.set(W_VAL, LANGUAGE)
+    rpr.append(lang)
+    text = xml_text(text)
+    if "\n" not in text and "\t" not in text:  # the common case
+        if text:
+            t = _make(_T)
+            t.text = text
+            t.set(XML_SPACE, "preserve")
+            r.append(t)
+        return r
+    for i, line in enumerate(text.split("\n")):
         if i:
             el("br", r)
         for j, chunk in enumerate(line.split("\t")):
             if j:
                 el("tab", r)
             if chunk:
-                t = _make(w("t"))
+                t = _make(_T)
                 t.text = chunk
                 t.set(XML_SPACE, "preserve")
                 r.append(t)

@@ -34,6 +34,7 @@ from lxml import etree
 
 from briefer import paths
 from briefer.export.layout import Layout, estimate
+from briefer.export.markdown_docx import NoteCache
 from briefer.export.ooxml import (
     R_NS,
     W_NS,
@@ -111,7 +112,8 @@ def open_template(template: Path | None) -> DocxDocument:
 class DocxWriter:
     """Core: appends briefing content to a template's body as prepared WordprocessingML."""
 
-    def __init__(self, template: Path | None = None) -> None:
+    def __init__(self, template: Path | None = None, notes: NoteCache | None = None) -> None:
+        self.notes = notes if notes is not None else NoteCache()  # each note converted once per briefing
         self.doc = open_template(template)
         self.part = self.doc.part
         self.body = self.doc.element.body
@@ -133,6 +135,7 @@ class DocxWriter:
         self._bookmark = 0
         self._links: dict[str, str] = {}
         self._footnote_chars: dict[str, int] = {}
+        self._layout: tuple[tuple[int, int], int | None, Layout] | None = None
         self.toc: list[tuple[int, str, str]] = []  # (level, text, bookmark)
         self._toc_anchor = None
 
@@ -319,10 +322,19 @@ class DocxWriter:
         """Place the table of contents here; its entries are filled in by `finish`."""
         self._toc_anchor = self.add(paragraph(self.sid("Normal")))
 
-    def estimate(self) -> Layout:
-        """How the body as written so far falls into pages (an estimate; see `briefer.export.layout`)."""
-        return estimate(self.body, self.doc.styles.element, width=self.text_width, height=self.text_height,
-                        footnotes=self._footnote_chars)
+    def estimate(self, stop_after: int | None = None) -> Layout:
+        """How the body as written so far falls into pages (an estimate; see `briefer.export.layout`).
+
+        Remembered until the body changes; `stop_after` pages ends the walk early (see `estimate`).
+        """
+        key = (len(self.body), id(self.body[-1]) if len(self.body) else 0)
+        cached = self._layout
+        if cached is not None and cached[0] == key and (cached[1] is None or cached[1] == stop_after):
+            return cached[2]
+        layout = estimate(self.body, self.doc.styles.element, width=self.text_width, height=self.text_height,
+                          footnotes=self._footnote_chars, stop_after=stop_after)
+        self._layout = (key, stop_after if layout.last_page_fill >= 1.0 and stop_after else None, layout)
+        return layout
 
     def _fill_toc(self) -> None:
         anchor = self._toc_anchor

@@ -230,32 +230,37 @@ class TopicIndex:
     def __init__(self, texts: Iterable[str]) -> None:
         self.docs = 0
         self.df: Counter[str] = Counter()
+        self._weights: dict[str, float] = {}
         for text in texts:
             self.docs += 1
             self.df.update({w.lower() for w in _WORD.findall(strip_footnote_markers(text))})
 
+    def _weight(self, low: str) -> float:
+        """How much a word says about an item (0: not a topic word); cached per word."""
+        found = self._weights.get(low)
+        if found is None:
+            if len(low) < 5 or low in STOPWORDS or _NOT_TOPIC.search(low):
+                found = 0.0
+            else:
+                idf = math.log((1 + self.docs) / (1 + self.df.get(low, 0))) + 0.2
+                found = idf * (1 + min(len(low), 20) / 20)
+            self._weights[low] = found
+        return found
+
     def topic(self, question: str, answer: str = "", *, words: int = 2) -> str:
         """Two distinctive words of an item, question first, in their order of appearance."""
         scores: Counter[str] = Counter()
-        surface: dict[str, str] = {}
-        order: dict[str, int] = {}
-        position = 0
-        for weight, text in ((2.0, strip_footnote_markers(question)), (1.0, strip_footnote_markers(answer))):
+        first: dict[str, tuple[int, str, int]] = {}  # word -> (order, text, offset) of its first use
+        for weight, order, text in ((2.0, 0, strip_footnote_markers(question)),
+                                    (1.0, 1, strip_footnote_markers(answer[:2000]))):
             for m in _WORD.finditer(text):
-                position += 1
-                w = m.group(0).rstrip("'’")
-                low = w.lower()
-                if (len(low) < 5 or low in STOPWORDS or text[m.end():m.end() + 1] == "-"
-                        or _NOT_TOPIC.search(low)):
+                low = m.group(0).rstrip("'’").lower()
+                value = self._weight(low)
+                if not value or text[m.end():m.end() + 1] == "-":
                     continue
-                idf = math.log((1 + self.docs) / (1 + self.df.get(low, 0))) + 0.2
-                scores[low] += weight * idf * (1 + min(len(low), 20) / 20)
-                before = text[:m.start()].rstrip()
-                initial = not before or before[-1] in ".?!:;«“\"("
-                if w[:1].isupper() and not initial:
-                    surface[low] = w  # a name or an acronym keeps its capitals
-                surface.setdefault(low, low if initial or not w[:1].isupper() else w)
-                order.setdefault(low, position)
+                scores[low] += weight * value
+                if low not in first:
+                    first[low] = (order, text, m.start())
         chosen: list[str] = []
         for w, _score in scores.most_common():
             if any(w[:5] == c[:5] for c in chosen):
@@ -263,5 +268,19 @@ class TopicIndex:
             chosen.append(w)
             if len(chosen) == words:
                 break
-        chosen.sort(key=lambda w: order[w])
-        return " en ".join(surface[w] for w in chosen)
+        chosen.sort(key=lambda w: first[w][0::2])
+        return " en ".join(self._surface(w, first[w][1]) for w in chosen)
+
+    @staticmethod
+    def _surface(low: str, text: str) -> str:
+        """A name or acronym keeps its capitals ("Taiwan", "CRMA"); other words are written small."""
+        for m in _WORD.finditer(text):
+            word = m.group(0).rstrip("'’")
+            if word.lower() != low or not word[:1].isupper():
+                continue
+            k = m.start() - 1
+            while k >= 0 and text[k].isspace():
+                k -= 1
+            if word.isupper() or not (k < 0 or text[k] in ".?!:;«“\"("):
+                return word
+        return low
