@@ -10,6 +10,7 @@ source. `write_kamerlid` writes the most detailed plan whose estimated length is
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -74,6 +75,7 @@ class KamerlidWriter:
         tag = _conf(level).strip()
         first = blocks[0] if blocks else None
         if first is not None and first.tag.endswith("}p") and first.find(".//{*}numPr") is None:
+            first = blocks[0] = copy.deepcopy(first)  # the note cache's own element stays as it was
             ppr = first.find("{*}pPr")
             lead = [run(prefix, bold=True)] + ([run(tag + " ", italic=True)] if tag else [])
             anchor = ppr if ppr is not None else None

@@ -235,20 +235,42 @@ class Estimator:
 
     def lines(self, p: Element, ps: ParaStyle, width: float) -> int:
         """How many lines paragraph `p` takes in a column `width` points wide."""
+        return self._scan(p, ps, width)[0]
+
+    def _scan(self, p: Element, ps: ParaStyle, width: float) -> tuple[int, list[str], list[str], bool]:
+        """One walk over a paragraph: its line count, bookmarks, footnote ids and hard page break."""
         avail = max(40.0, width - ps.left - ps.right)
+        base = BOLD if ps.bold else 1.0
         count = 0
+        plain: list[str] = []  # text in the paragraph's own font: measured in one go
         ems = 0.0
-        for node in p.iter(_T, _BR, _TAB):
+        bookmarks: list[str] = []
+        notes: list[str] = []
+        page_break = False
+        for node in p.iter(_T, _BR, _TAB, _BOOKMARK, _FNREF):
             tag = node.tag
             if tag == _T:
                 if node.text:
-                    ems += text_em(node.text) * self._factor(node, ps)
+                    factor = self._factor(node, ps)
+                    if factor == base:
+                        plain.append(node.text)
+                    else:
+                        ems += text_em(node.text) * factor
             elif tag == _TAB:
                 ems += 2.4
-            elif node.get(w("type")) not in ("page", "column"):
-                count += self._wrap(ems, avail, ps)
-                ems = 0.0
-        return count + self._wrap(ems, avail, ps)
+            elif tag == _BR:
+                kind = node.get(_TYPE)
+                if kind == "page":
+                    page_break = True
+                elif kind != "column":
+                    count += self._wrap(ems + text_em("".join(plain)) * base, avail, ps)
+                    plain, ems = [], 0.0
+            elif tag == _BOOKMARK:
+                bookmarks.append(node.get(_NAME) or "")
+            else:
+                notes.append(node.get(_ID) or "")
+        count += self._wrap(ems + (text_em("".join(plain)) * base if plain else 0.0), avail, ps)
+        return count, bookmarks, notes, page_break
 
     @staticmethod
     def _factor(t: Element, ps: ParaStyle) -> float:
@@ -281,16 +303,9 @@ class Estimator:
             if ppr is not None:
                 style_el = ppr.find(_PSTYLE)
                 sid = style_el.get(_W_VAL) if style_el is not None else None
-            bookmarks, notes, page_break = [], [], False
-            for node in p.iter(_BOOKMARK, _FNREF, _BR):
-                if node.tag == _BOOKMARK:
-                    bookmarks.append(node.get(_NAME) or "")
-                elif node.tag == _FNREF:
-                    notes.append(node.get(_ID) or "")
-                elif node.get(_TYPE) == "page":
-                    page_break = True
+            lines, bookmarks, notes, page_break = self._scan(p, ps, self.width)
             found = self._measured[key] = _Para(
-                ps, sid, self.lines(p, ps, self.width), bookmarks, notes, page_break,
+                ps, sid, lines, bookmarks, notes, page_break,
                 ppr is not None and ppr.find(w("pageBreakBefore")) is not None,
                 ppr is not None and ppr.find(w("sectPr")) is not None)
         return found

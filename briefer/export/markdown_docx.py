@@ -315,6 +315,7 @@ class NoteCache:
     The Kamerlidbriefing is laid out at several levels of detail (a fresh writer each) and a note
     may be shown more than once; the conversion (python-markdown, then the HTML walk) happens once.
     A copy gets lists of its own (numbering restarts) and the links re-registered in its writer.
+    The elements handed out are shared with the cache: a caller copies one before changing it.
     """
 
     def __init__(self) -> None:
@@ -329,7 +330,7 @@ class NoteCache:
             conv.feed(to_html(text))
             conv.close()
             self.conversions += 1
-            self._done[key] = ([copy.deepcopy(b) for b in conv.out], conv.lists, conv.links)
+            self._done[key] = (conv.out, conv.lists, conv.links)  # callers never change what they get
             return conv.out
         blocks, lists, links = found
         out = [copy.deepcopy(b) for b in blocks]

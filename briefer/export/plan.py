@@ -213,8 +213,8 @@ def asked_of(sel: SelectedItem, width: int) -> str:
     marked = [h for h in sel.own_highlights() if h.field == "question"]
     if marked:
         return cut_words(quote_text(marked[0]), width)
-    if not sel.item.question.strip():
-        return cut_words(strip_footnote_markers(sel.item.heading or sel.item.answer), width)
+    if not sel.item.question.strip():  # a paragraph: its section heading says what it is about
+        return cut_words(strip_footnote_markers(sel.item.heading), width) if sel.item.heading else ""
     text, reported = question_summary(sel.item.question, width)
     if not text:
         return ""

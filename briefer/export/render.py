@@ -44,9 +44,14 @@ def quote_text(h: Highlight) -> str:
     return " ".join(strip_footnote_markers(h.exact).split())
 
 
+def is_paragraphs(doc: StoredDocument) -> bool:
+    """A document without questions (a letter, a memorie van toelichting), read as paragraphs."""
+    return doc.doc_type == DocType.ONBEKEND
+
+
 def item_label(sel: SelectedItem) -> str:
     """`Vraag 16`, `Vragen 2 en 3`, or `Alinea 4` in a document without questions."""
-    if not sel.item.question.strip() and sel.document.doc_type == DocType.ONBEKEND:
+    if not sel.item.question.strip() and is_paragraphs(sel.document):
         return f"Alinea {sel.item.number}"
     return sel.label
 

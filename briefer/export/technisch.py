@@ -25,6 +25,7 @@ from briefer.export.render import (
     commitment_status,
     document_facts,
     field_paragraphs,
+    is_paragraphs,
     item_heading,
     own_note,
     place_highlight,
@@ -64,7 +65,8 @@ def _groups(selection: Selection, by: str) -> list[tuple[str, list[SelectedItem]
             groups.setdefault(first or NO_DOMAIN, []).append(s)
     else:
         for s in items:
-            groups.setdefault(s.item.party or _askers(s) or NO_PARTY, []).append(s)
+            fallback = "Passages" if is_paragraphs(s.document) else NO_PARTY
+            groups.setdefault(s.item.party or _askers(s) or fallback, []).append(s)
     return [(name, members) for name, members in groups.items() if members]
 
 
@@ -122,7 +124,8 @@ def write_item(wr: DocxWriter, sel: SelectedItem, *, multi: bool, fill: Callable
         for p in field_paragraphs(wr, sel.item.question, [h for h in public if h.field == "question"],
                                   footnotes, fill, "Normal"):
             wr.add(p)
-    wr.para("Antwoord", "Briefer Label")
+    wr.para("Tekst" if is_paragraphs(sel.document) and not sel.item.question.strip() else "Antwoord",
+            "Briefer Label")
     for p in field_paragraphs(wr, sel.item.answer, [h for h in public if h.field == "answer"],
                               footnotes, fill, "Normal"):
         wr.add(p)
@@ -165,7 +168,8 @@ def write_title_page(wr: DocxWriter, selection: Selection, opts: BriefingOptions
     for d in selection.documents:
         rows += document_facts(d.document)
     rows += [("Ordening", "per fractie" if opts.by == "party" else "per domein"),
-             ("Antwoorden", str(len(selection.items())))]
+             ("Passages" if all(is_paragraphs(d.document) for d in selection.documents) else "Antwoorden",
+              str(len(selection.items())))]
     cell = wr.sid("Briefer Tabeltekst")
     width = int(wr.text_width * 20)
     cells = [[[paragraph(cell, [run(k, bold=True)])], [paragraph(cell, [run(v)])]] for k, v in rows]

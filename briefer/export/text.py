@@ -74,13 +74,11 @@ immers namelijk
 """.split())
 
 
-def clean(text: str) -> str:
-    """One line, footnote markers removed."""
-    return _WS.sub(" ", strip_footnote_markers(text)).strip()
+_GLUED = re.compile(r"(?<=[a-zà-ÿ][?!])(?=[A-Z])")  # "realiseren?Overweegt": a line break lost in the source
 
 
 def _split(text: str) -> list[str]:
-    return [_WS.sub(" ", s.text).strip() for s in sentences(text)]
+    return [_WS.sub(" ", s.text).strip() for s in sentences(_GLUED.sub(" ", text))]
 
 
 def cut_words(text: str, width: int) -> str:
@@ -251,8 +249,8 @@ class TopicIndex:
         """Two distinctive words of an item, question first, in their order of appearance."""
         scores: Counter[str] = Counter()
         first: dict[str, tuple[int, str, int]] = {}  # word -> (order, text, offset) of its first use
-        for weight, order, text in ((2.0, 0, strip_footnote_markers(question)),
-                                    (1.0, 1, strip_footnote_markers(answer[:2000]))):
+        for weight, order, text in ((2.0, 0, strip_footnote_markers(question[:1500])),
+                                    (1.0, 1, strip_footnote_markers(answer[:1200]))):
             for m in _WORD.finditer(text):
                 low = m.group(0).rstrip("'’").lower()
                 value = self._weight(low)
