@@ -331,7 +331,7 @@ class NoteCache:
             conv.close()
             self.conversions += 1
             self._done[key] = (conv.out, conv.lists, conv.links)  # callers never change what they get
-            return conv.out
+            return list(conv.out)
         blocks, lists, links = found
         out = [copy.deepcopy(b) for b in blocks]
         nums = {str(old): str(writer.new_list(ordered)) for old, ordered in lists}
