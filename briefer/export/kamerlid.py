@@ -21,6 +21,7 @@ from briefer.export.ooxml import footnote_reference, paragraph, run, table
 from briefer.export.options import BriefingOptions
 from briefer.export.package import DocxWriter
 from briefer.export.plan import DETAILS, DONE, OVERDUE, Entry, KamerlidPlan, Quote, build_plan, short_due
+from briefer.export.render import item_label
 from briefer.export.select import Selection
 from briefer.model import Footnote, Level
 from briefer.textutil import FOOTNOTE_MARKER
@@ -108,25 +109,23 @@ class KamerlidWriter:
             runs.append(run(e.tail, colour=GREY))
         return runs
 
-    @staticmethod
-    def numbers_only(entries: list[Entry]) -> list:
-        """The merely tagged answers of a domain in one paragraph, per fractie: "VVD: vragen 3, 4; D66: vraag 15"."""
+    def numbers_only(self, entries: list[Entry]) -> list:
+        """The merely tagged answers of a domain in one paragraph, per fractie: "VVD vragen 3, 4; D66 vraag 15"."""
         groups: dict[str, list[str]] = {}
+        paragraphs = all(item_label(e.sel).startswith("Alinea") for e in entries)
         for e in entries:
-            who = e.sel.item.party or ""
-            if e.sel.document is not None and e.lead.count(" · ") > (1 if who else 0):
-                number = e.lead.split(" · ")[0].split(" ", 1)[-1] + " (" + e.sel.document.short_ref + ")"
-            else:
-                number = e.lead.split(" · ")[0].split(" ", 1)[-1]
-            groups.setdefault(who, []).append(number)
+            number = item_label(e.sel).split(" ", 1)[-1]
+            if self.plan.multi:
+                number += f" ({e.sel.document.short_ref})"
+            groups.setdefault(e.sel.item.party or "", []).append(number)
         runs = []
         for i, (who, numbers) in enumerate(groups.items()):
-            word = "vraag" if len(numbers) == 1 else "vragen"
+            one, many = ("alinea", "alinea's") if paragraphs else ("vraag", "vragen")
+            word = one if len(numbers) == 1 else many
             if i:
                 runs.append(run("; "))
             if who:
-                runs.append(run(who, bold=True))
-                runs.append(run(f" {word} {', '.join(numbers)}"))
+                runs += [run(who, bold=True), run(f" {word} {', '.join(numbers)}")]
             else:
                 runs.append(run(f"{word.capitalize()} {', '.join(numbers)}"))
         return runs

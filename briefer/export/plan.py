@@ -25,13 +25,14 @@ from briefer.export.render import (
     OVERDUE,
     commitment_status,
     document_summary,
+    item_heading,
     item_label,
     own_note,
     quote_text,
     short_date,
     subject_line,
 )
-from briefer.export.select import SelectedDocument, SelectedItem, Selection
+from briefer.export.select import SelectedDocument, SelectedItem, Selection, counted
 from briefer.export.text import cut_words, fit_em, key_sentence, question_summary, shorten_quote
 from briefer.model import DocType, FollowUp, FollowUpKind, FollowUpStatus, Level
 from briefer.textutil import dutch_date, strip_footnote_markers
@@ -166,7 +167,7 @@ class KamerlidPlan:
             parts = [f"{worked} uitgewerkt"] if worked else []
             if short:
                 parts.append(f"{short} op één regel")
-            lines.append(f"{s.title}: {_count(len(s.entries), 'antwoord', 'antwoorden')} ({', '.join(parts)})")
+            lines.append(f"{s.title}: {counted(len(s.entries), 'antwoord', 'antwoorden')} ({', '.join(parts)})")
         if self.commitments:
             overdue = sum(1 for c in self.commitments if c.status == OVERDUE)
             extra = f", waarvan {overdue} met verstreken termijn" if overdue else ""
@@ -174,12 +175,8 @@ class KamerlidPlan:
         if self.actions:
             lines.append("Voor het debat: " + ", ".join(f"{title.lower()} ({len(a)})" for title, a in self.actions))
         if self.forces:
-            lines.append(f"Krachtenveld: {_count(len(self.forces), 'fractie', 'fracties')}")
+            lines.append(f"Krachtenveld: {counted(len(self.forces), 'fractie', 'fracties')}")
         return lines
-
-
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
 
 
 def _conf(level: Level | str) -> bool:
@@ -196,15 +193,6 @@ def strip_prefix(text: str) -> str:
                 rest = stripped[len(prefix) + len(sep):].strip()
                 return rest[:1].upper() + rest[1:] if rest else stripped
     return stripped
-
-
-def lead_of(sel: SelectedItem, multi: bool) -> str:
-    parts = [item_label(sel)]
-    if sel.item.party:
-        parts.append(sel.item.party)
-    if multi:
-        parts.append(sel.document.short_ref)
-    return " · ".join(parts)
 
 
 def asked_of(sel: SelectedItem, width: int) -> str:
@@ -238,7 +226,7 @@ def _entry(sel: SelectedItem, domain_id: str | None, detail: Detail, multi: bool
     commitments = sum(1 for f in sel.followups if str(f.kind) == FollowUpKind.TOEZEGGING.value)
     also = [short_domain(d.name) for d in sel.domains if d.id != domain_id]
     full = sel.discussed
-    entry = Entry(sel=sel, lead=lead_of(sel, multi), asked="", full=full, also=also, commitments=commitments)
+    entry = Entry(sel=sel, lead=item_heading(sel, with_doc=multi), asked="", full=full, also=also, commitments=commitments)
     if full:
         entry.asked = asked_of(sel, detail.asked)
     else:  # one line (or two): the question gets what the lead and the tail leave
@@ -370,7 +358,7 @@ def _forces(selection: Selection, multi: bool) -> list[tuple[str, str]]:
             continue
         text = ", ".join(f"{short_domain(names[i])} ({len(refs)})"
                          for i, refs in sorted(domains.items(), key=lambda kv: order[kv[0]]))
-        lines.append((f"{party} ({_count(asked[party], 'vraag', 'vragen')})", text))
+        lines.append((f"{party} ({counted(asked[party], 'vraag', 'vragen')})", text))
     if quiet and lines:
         lines.append(("Geen prioritair terrein", ", ".join(quiet)))
     return lines
@@ -406,7 +394,3 @@ def build_plan(selection: Selection, opts: BriefingOptions, today: date, level: 
 
 def short_due(c: Commitment) -> str:
     return short_date(c.due) if c.due else "geen termijn"
-
-
-def is_confidential(level: Level | str) -> bool:
-    return _conf(level)

@@ -268,7 +268,8 @@ def number_ranges(numbers: list[int]) -> str:
     return ", ".join(parts)
 
 
-def _count(n: int, one: str, many: str) -> str:
+def counted(n: int, one: str, many: str) -> str:
+    """`1 antwoord`, `3 antwoorden`."""
     return f"{n} {one if n == 1 else many}"
 
 
@@ -287,22 +288,22 @@ def _explain(doc: StoredDocument, dropped: dict[str, list[int]], opts: BriefingO
         nums = dropped[key]
         if nums:
             lines.append(
-                f"{name}: {_count(len(nums), one, many)} boven het niveau {ceiling} "
+                f"{name}: {counted(len(nums), one, many)} boven het niveau {ceiling} "
                 f"(vraag {number_ranges(nums)})."
             )
     if dropped["document_note"]:
         lines.append(f"{name}: de documentnotitie (Kern) ligt boven het niveau {ceiling}.")
     if out_party:
-        lines.append(f"{name}: {_count(len(out_party), 'antwoord', 'antwoorden')} van andere fracties "
+        lines.append(f"{name}: {counted(len(out_party), 'antwoord', 'antwoorden')} van andere fracties "
                      f"(vraag {number_ranges(out_party)}).")
     if out_domain:
-        lines.append(f"{name}: {_count(len(out_domain), 'antwoord', 'antwoorden')} buiten de gekozen domeinen "
+        lines.append(f"{name}: {counted(len(out_domain), 'antwoord', 'antwoorden')} buiten de gekozen domeinen "
                      f"(vraag {number_ranges(out_domain)}).")
     if out_plain:
-        lines.append(f"{name}: {_count(len(out_plain), 'antwoord', 'antwoorden')} zonder annotaties "
+        lines.append(f"{name}: {counted(len(out_plain), 'antwoord', 'antwoorden')} zonder annotaties "
                      f"(vraag {number_ranges(out_plain)}).")
     if out_untagged:
-        lines.append(f"{name}: {_count(len(out_untagged), 'antwoord', 'antwoorden')} zonder domein, notitie of "
+        lines.append(f"{name}: {counted(len(out_untagged), 'antwoord', 'antwoorden')} zonder domein, notitie of "
                      f"eigen markering: alleen hun toezeggingen en vervolgacties komen in de Kamerlidbriefing "
                      f"(vraag {number_ranges(out_untagged)}).")
     return lines
