@@ -17,7 +17,7 @@ from pathlib import Path
 
 from briefer.export.layout import WRAP_LOSS
 from briefer.export.markdown_docx import NoteCache, markdown_blocks
-from briefer.export.ooxml import footnote_reference, paragraph, run, table
+from briefer.export.ooxml import W_VAL, footnote_reference, paragraph, run, table
 from briefer.export.options import BriefingOptions
 from briefer.export.package import DocxWriter
 from briefer.export.plan import DETAILS, DONE, OVERDUE, Entry, KamerlidPlan, Quote, build_plan, short_due
@@ -75,7 +75,10 @@ class KamerlidWriter:
         blocks = markdown_blocks(self.wr, body, heading_base=4)
         tag = _conf(level).strip()
         first = blocks[0] if blocks else None
-        if first is not None and first.tag.endswith("}p") and first.find(".//{*}numPr") is None:
+        headings = {self.wr.sid(f"heading {n}") for n in range(1, 7)}
+        style = first.find("{*}pPr/{*}pStyle") if first is not None else None
+        if (first is not None and first.tag.endswith("}p") and first.find(".//{*}numPr") is None
+                and (style is None or style.get(W_VAL) not in headings)):
             first = blocks[0] = copy.deepcopy(first)  # the note cache's own element stays as it was
             ppr = first.find("{*}pPr")
             lead = [run(prefix, bold=True)] + ([run(tag + " ", italic=True)] if tag else [])
@@ -216,6 +219,10 @@ class KamerlidWriter:
 
     def write(self) -> None:
         self.head()
+        plan = self.plan
+        if not (plan.kern or plan.sections or plan.commitments or plan.actions):
+            self.wr.para("Deze selectie bevat nog geen geannoteerde antwoorden, toezeggingen of vervolgacties: "
+                         "tag antwoorden met een domein, markeer passages of schrijf een notitie.", "Normal")
         self.kern()
         self.sections()
         self.commitments()

@@ -288,7 +288,7 @@ def _commitments(selection: Selection, today: date, detail: Detail, multi: bool,
         for f in sel.followups:
             if str(f.kind) != FollowUpKind.TOEZEGGING.value:
                 continue
-            ref = item_label(sel).lower() + (f" ({sel.document.short_ref})" if multi else "")
+            ref = item_label(sel).lower() + (f", {sel.document.short_ref}" if multi else "")
             c = Commitment("", f.due, commitment_status(f, today), ref, Level(f.level))
             room = (detail.commitment * line_em - BOLD * text_em(short_due(c) + " · ")
                     - text_em(f" ({ref})" + (" [vertrouwelijk]" if _conf(c.level) else "")) - 2 * (detail.commitment - 1))
@@ -299,7 +299,7 @@ def _commitments(selection: Selection, today: date, detail: Detail, multi: bool,
 
 
 def _action_meta(f: FollowUp, sel: SelectedItem, multi: bool) -> str:
-    parts = [item_label(sel).lower() + (f" ({sel.document.short_ref})" if multi else "")]
+    parts = [item_label(sel).lower() + (f", {sel.document.short_ref}" if multi else "")]
     if f.owner.strip():
         parts.append(f.owner.strip())
     if f.due:

@@ -312,3 +312,36 @@ def test_list_directly_under_a_paragraph_renders_as_a_list(tmp_path):
     assert len(paras) == 3 and all(p._p.find(f"{W}pPr/{W}numPr") is not None for p in paras)
     assert not any(p.text.startswith(("- een", "Drie punten: - een")) for p in document.paragraphs)
     assert any([[c.text for c in r.cells] for r in t.rows] == [["a", "b"], ["1", "2"]] for t in document.tables)
+
+
+def test_two_documents_keep_their_answers_apart(tmp_path):
+    from export_helpers import build_bundle
+
+    a, b = build_bundle(use_parser=False), build_bundle(use_parser=False)
+    same = {d.id: next(x.id for x in a.domains if x.name == d.name) for d in b.domains}
+    b.domains = a.domains  # one database: one taxonomy
+    b.item_domains = {item: [same[d] for d in ds] for item, ds in b.item_domains.items()}
+    for h in b.highlights:
+        h.domain_id = same.get(h.domain_id or "")
+    b.document.dossier, b.document.ondernummer, b.document.kamerstuk = "21 501-02", "2700", "21 501-02, nr. 2700"
+    path = export_briefing([a, b], BriefingOptions(kind="kamerlid"), tmp_path / "k.docx", today=TODAY)
+    document = docx.Document(str(path))
+    texts = [p.text for p in document.paragraphs]
+    leads = [t.split(" vraagt")[0].split(":")[0] for t in texts if t.startswith("Vraag ") and " · " in t]
+    assert "Vraag 1 · VVD · 30821-196" in leads and "Vraag 1 · VVD · 21501-02-2700" in leads
+    assert len(leads) == len(set(leads))  # each answer of each document once
+    assert headings(document, 1).count("Grondstoffen en (fossiele) energie") == 1
+    assert "31 dec. 2026 · Voortgangsbrief eind van het jaar bewaken (vraag 1, 30821-196)" in texts
+    head = {row[0]: row[1] for row in tables_text(document)[0]}
+    assert "Kamerstuk 21 501-02, nr. 2700" in head["Stukken"]
+    audit(path)
+
+
+def test_a_briefing_without_annotations_says_so(tmp_path):
+    from export_helpers import build_bundle
+
+    bare = build_bundle(use_parser=False)
+    bare.item_domains, bare.highlights, bare.notes, bare.followups = {}, [], [], []
+    path = export_briefing([bare], BriefingOptions(kind="kamerlid", only_annotated=False), tmp_path / "k.docx")
+    texts = [p.text for p in docx.Document(str(path)).paragraphs]
+    assert texts[0] == "Kamerlidbriefing" and texts[1].startswith("Deze selectie bevat nog geen geannoteerde")
