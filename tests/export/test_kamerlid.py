@@ -345,3 +345,17 @@ def test_a_briefing_without_annotations_says_so(tmp_path):
     path = export_briefing([bare], BriefingOptions(kind="kamerlid", only_annotated=False), tmp_path / "k.docx")
     texts = [p.text for p in docx.Document(str(path)).paragraphs]
     assert texts[0] == "Kamerlidbriefing" and texts[1].startswith("Deze selectie bevat nog geen geannoteerde")
+
+
+def test_a_note_on_an_answer_without_a_domain_is_not_dropped(tmp_path, hand_bundle):
+    from briefer.model import Note
+
+    item17 = next(it for it in hand_bundle.items if it.number == 17)
+    hand_bundle.notes.append(Note(id="n17", document_id=item17.document_id, item_id=item17.id,
+                                  body="Europees niveau: steunen."))
+    path = export_briefing([hand_bundle], BriefingOptions(kind="kamerlid"), tmp_path / "k.docx")
+    document = docx.Document(str(path))
+    assert headings(document, 1)[-4:-2] == ["Overige antwoorden", "Toezeggingen"]
+    texts = [p.text for p in _section(document, "Overige antwoorden")]
+    assert texts[0].startswith("Vraag 17 · D66: Wil het kabinet pleiten voor financiering")
+    assert texts[-1] == "Duiding: Europees niveau: steunen."
