@@ -112,6 +112,8 @@ class Entry:
 
 @dataclass
 class Section:
+    """Core: one priority domain (or "Overige antwoorden") with its answers, worked out first."""
+
     title: str
     entries: list[Entry]
 
