@@ -180,35 +180,33 @@ class KamerlidWriter:
             else:
                 self.wr.runs_para(self.numbers_only(lines), "Normal")
 
+    def group(self, title: list, lines: list[list]) -> None:
+        """A bold group title kept with its list of lines."""
+        self.wr.runs_para(title, "Normal", keep_next=True, spacing=(80, 20))
+        num = self.wr.new_list(False)
+        for runs in lines:
+            self.wr.add(paragraph(self.wr.sid("List Paragraph"), runs, num=(num, 0)))
+
     def commitments(self) -> None:
+        """Grouped by status (overdue first), each: term, what, which answer."""
         items = self.plan.commitments
         if not items:
             return
         self.heading("Toezeggingen")
-        status = None
-        num = 0
-        for c in items:
-            if c.status != status:
-                status = c.status
-                count = sum(1 for x in items if x.status == status)
-                self.wr.runs_para([run(f"{STATUS_HEADS[status]} ({count})", bold=True,
-                                       colour=RED if status == OVERDUE else GREEN if status == DONE else None)],
-                                  "Normal", keep_next=True, spacing=(80, 20))
-                num = self.wr.new_list(False)
-            runs = [run(short_due(c) + " · ", bold=True), run(c.text + _conf(c.level)),
-                    run(f" ({c.ref})", colour=GREY)]
-            self.wr.add(paragraph(self.wr.sid("List Paragraph"), runs, num=(num, 0)))
+        for status in dict.fromkeys(c.status for c in items):
+            group = [c for c in items if c.status == status]
+            colour = RED if status == OVERDUE else GREEN if status == DONE else None
+            self.group([run(f"{STATUS_HEADS[status]} ({len(group)})", bold=True, colour=colour)],
+                       [[run(short_due(c) + " · ", bold=True), run(c.text + _conf(c.level)),
+                         run(f" ({c.ref})", colour=GREY)] for c in group])
 
     def actions(self) -> None:
         if not self.plan.actions:
             return
         self.heading("Voor het debat")
         for title, actions in self.plan.actions:
-            self.wr.runs_para([run(title, bold=True)], "Normal", keep_next=True, spacing=(80, 20))
-            num = self.wr.new_list(False)
-            for a in actions:
-                runs = [run(a.text + _conf(a.level)), run(f" ({a.meta})", colour=GREY)]
-                self.wr.add(paragraph(self.wr.sid("List Paragraph"), runs, num=(num, 0)))
+            self.group([run(title, bold=True)],
+                       [[run(a.text + _conf(a.level)), run(f" ({a.meta})", colour=GREY)] for a in actions])
 
     def forces(self) -> None:
         if not self.plan.forces:

@@ -109,11 +109,7 @@ def run(text: str, *, bold: bool = False, italic: bool = False, style: str | Non
     rpr.append(lang)
     text = xml_text(text)
     if "\n" not in text and "\t" not in text:  # the common case
-        if text:
-            t = _make(_T)
-            t.text = text
-            t.set(XML_SPACE, "preserve")
-            r.append(t)
+        _add_text(r, text)
         return r
     for i, line in enumerate(text.split("\n")):
         if i:
@@ -121,12 +117,16 @@ def run(text: str, *, bold: bool = False, italic: bool = False, style: str | Non
         for j, chunk in enumerate(line.split("\t")):
             if j:
                 el("tab", r)
-            if chunk:
-                t = _make(_T)
-                t.text = chunk
-                t.set(XML_SPACE, "preserve")
-                r.append(t)
+            _add_text(r, chunk)
     return r
+
+
+def _add_text(r: Element, text: str) -> None:
+    if text:
+        t = _make(_T)
+        t.text = text
+        t.set(XML_SPACE, "preserve")
+        r.append(t)
 
 
 def paragraph(style: str | None = None, runs: Iterable[Element] = (), *, num: tuple[int, int] | None = None,
