@@ -240,8 +240,6 @@ def _pending() -> dict[tuple[str, str, str, str], str]:
     pairs = [(lv, c) for lv in CEILINGS for c in CEILINGS]
     for lv, c in pairs:
         if lv.rank > c.rank:
-            # the legend of the technische briefing lists every domain of the taxonomy
-            pending[("legenda", "DOM", lv.value, c.value)] = "wip/briefing"
             # the shared annotation file has no ceiling yet: everything goes out
             for kind in KINDS:
                 pending[("gedeeld bestand", kind, lv.value, c.value)] = "wip/sync"
