@@ -214,7 +214,7 @@ def _infer_paragraphs(body: list[Line]) -> None:
     the members' question, the way replies open ("De regering ...").
     Headings ("Vraag 3", "1. Antwoord van het kabinet:", fractie headings) stand alone.
     """
-    from briefer.ingest.structure.common import GOVERNMENT_START, PARTY_HEADING, QUESTION_LEAD
+    from briefer.ingest.blocks.common import GOVERNMENT_START, PARTY_HEADING, QUESTION_LEAD
 
     lengths = sorted(len(ln.text) for ln in body)
     full = lengths[int(len(lengths) * 0.8)]

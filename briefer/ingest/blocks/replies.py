@@ -1,4 +1,4 @@
-"""Core: nota naar aanleiding van het verslag: the government answers the report by theme and fractie.
+"""Core: quoted questions and the replies below them, by theme and fractie (a nota's way).
 
 The report's questions are quoted ("De leden van de VVD-fractie vragen ...", often in italics) and
 each is followed by the answer. Theme headings ("2. Doel van het wetsvoorstel", "2.1 ...") and
@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import re
 
-from briefer.ingest.pages import Line
-from briefer.ingest.structure.blocks import Block, cut
-from briefer.ingest.structure.common import (
+from briefer.ingest.blocks.common import (
     PARTY_HEADING,
     government_speaks,
     parse_numbers,
@@ -23,7 +21,9 @@ from briefer.ingest.structure.common import (
     refers_to,
     reports_question,
 )
-from briefer.ingest.structure.kamervragen import ANTWOORD, VRAAG
+from briefer.ingest.blocks.labelled import ANTWOORD, VRAAG
+from briefer.ingest.blocks.paragraphs import Block, cut
+from briefer.ingest.pages import Line
 from briefer.model import Item
 
 THEME = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}\.?|§\s*\d+(?:\.\d+)*)\s+[A-Z][^.?!:]{1,90}$")
@@ -55,7 +55,7 @@ def _is_question(b: Block, italic_style: bool, quote_x: float | None = None) -> 
     return reports_question(text) or (text.endswith("?") and not government_speaks(text))
 
 
-def parse(lines: list[Line]) -> tuple[list[Item], list[str], list[str]]:
+def read_replies(lines: list[Line]) -> tuple[list[Item], list[str], list[str]]:
     """Items, parties in order, warnings."""
     sig = next((i for i in range(max(0, len(lines) - 10), len(lines)) if _SIGNATURE.match(lines[i].text)), None)
     if sig is not None:

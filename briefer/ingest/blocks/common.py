@@ -1,4 +1,4 @@
-"""Core: helpers shared by the structure parsers: number lists, party names, cross-references."""
+"""Core: helpers shared by the type parsers: number lists, party names, cross-references, question ends."""
 
 from __future__ import annotations
 
@@ -33,8 +33,8 @@ def reports_question(text: str) -> bool:
     return not _GOVERNMENT_START.match(text) and bool(QUESTION_LEAD.match(text[:200]))
 
 
-NUMS = r"\d{1,4}(?:\s*(?:,|en|t/m|tot en met|–|-)\s*\d{1,4})*"
-_RANGE = re.compile(r"(\d{1,4})\s*(?:t/m|tot en met|–|-)\s*(\d{1,4})")
+NUMS = r"\d+(?:\s*(?:,|en|t/m|tot en met|–|-)\s*\d+)*"
+_RANGE = re.compile(r"(\d+)\s*(?:t/m|tot en met|–|-)\s*(\d+)")
 
 
 def parse_numbers(text: str) -> list[int]:
@@ -42,11 +42,11 @@ def parse_numbers(text: str) -> list[int]:
     out: list[int] = []
     pos = 0
     for m in _RANGE.finditer(text):
-        out.extend(int(n) for n in re.findall(r"\d{1,4}", text[pos:m.start()]))
+        out.extend(int(n) for n in re.findall(r"\d+", text[pos:m.start()]))
         a, b = int(m.group(1)), int(m.group(2))
         out.extend(range(a, b + 1) if 0 <= b - a <= 50 else (a, b))
         pos = m.end()
-    out.extend(int(n) for n in re.findall(r"\d{1,4}", text[pos:]))
+    out.extend(int(n) for n in re.findall(r"\d+", text[pos:]))
     seen: set[int] = set()
     return [n for n in out if not (n in seen or seen.add(n))]
 
