@@ -25,6 +25,7 @@ from typing import Any
 from briefer.ingest.clean import IDENTIFIER, is_furniture, normalise_line, sentence_end, split_footer
 from briefer.ingest.errors import CorruptFile, EmptyFile, EncryptedFile, NoTextLayer
 from briefer.ingest.pages import Extract, Line
+from briefer.ingest.pdfspans import FontCache, Span, page_spans
 from briefer.ingest.table import Columns, header_columns, rows_in_order
 from briefer.model import Footnote
 
@@ -32,28 +33,7 @@ Progress = Callable[[int, int], None]
 _log = logging.getLogger(__name__)
 logging.getLogger("pypdf").addHandler(logging.NullHandler())  # pypdf's English notes stay out of the CLI
 
-try:  # pypdf's layout-mode internals give per text-show positions and font heights
-    from pypdf._text_extraction._layout_mode._fixed_width_page import (
-        recurse_to_target_op,
-        set_font_operation,
-    )
-    from pypdf._text_extraction._layout_mode._text_state_manager import TextStateManager
-    from pypdf.generic import ContentStream
-
-    _HAVE_LAYOUT = True
-except ImportError:  # pragma: no cover - older/newer pypdf
-    _HAVE_LAYOUT = False
-
-
-@dataclass(slots=True)
-class _Span:
-    text: str
-    x: float
-    x_end: float
-    y: float
-    h: float
-    italic: bool
-    bold: bool
+_Span = Span
 
 
 @dataclass(slots=True)
@@ -110,41 +90,13 @@ def open_pdf(path: Path, data: bytes | None = None) -> Any:
     return reader
 
 
-def _spans(page: Any) -> list[_Span] | None:
-    """Every text-show operation of the page, with position and font height (None: not available)."""
-    if not _HAVE_LAYOUT:
-        return None
+def _spans(page: Any, cache: FontCache | None = None) -> list[_Span] | None:
+    """Every text-show operation of the page, with position and font height (None: not readable)."""
     try:
-        fonts = page._layout_mode_fonts()
-        contents = page.get("/Contents")
-        if contents is None:
-            return []
-        ops = iter(ContentStream(contents.get_object(), page.pdf, "bytes").operations)
-        state = TextStateManager()
-        tjs: list[Any] = []
-        for operands, op in ops:
-            if op in (b"BT", b"q"):
-                _, found = recurse_to_target_op(ops, state, b"ET" if op == b"BT" else b"Q", fonts, True)
-                tjs.extend(found)
-            elif op == b"Tf":
-                set_font_operation(state, fonts, operands)
-            else:
-                state.set_state_param(op, operands)
-    except Exception:  # noqa: BLE001 - any internal trouble: use plain extraction instead
+        return page_spans(page, cache)
+    except Exception:  # noqa: BLE001 - any trouble reading the layout: use plain extraction instead
         _log.debug("Opmaak van een PDF-pagina niet leesbaar; gewone tekstextractie gebruikt", exc_info=True)
         return None
-    out: list[_Span] = []
-    for tj in tjs:
-        if tj.rotated or not tj.font.interpretable or not tj.text:
-            continue
-        name = (tj.font.name or "").lower()
-        out.append(
-            _Span(
-                tj.text, tj.tx, tj.displaced_tx, tj.ty, abs(tj.font_height),
-                "italic" in name or "oblique" in name, "bold" in name or "black" in name,
-            )
-        )
-    return out
 
 
 def _body_height(spans: list[_Span]) -> float:
@@ -253,9 +205,9 @@ def _concat(spans: list[_Span], body: float) -> str:
     return "".join(parts)
 
 
-def page_text(page: Any, number: int) -> PageText:
+def page_text(page: Any, number: int, cache: FontCache | None = None) -> PageText:
     """Extract one page: body lines, footnote notes and furniture."""
-    spans = _spans(page)
+    spans = _spans(page, cache)
     if spans is None:
         return _plain_page(page, number)
     body = _body_height(spans)
@@ -409,17 +361,19 @@ def _plain_page(page: Any, number: int) -> PageText:
 # ------------------------------------------------------------------------------------------
 
 _worker_reader: Any = None
+_worker_fonts: FontCache | None = None
 
 
 def _init_worker(path: str) -> None:
-    global _worker_reader
+    global _worker_reader, _worker_fonts
     _worker_reader = open_pdf(Path(path))
+    _worker_fonts = FontCache()
 
 
 def _work(index: int) -> PageText | str:
     """Extract one page in a worker; a failure comes back as text (exceptions pickle badly)."""
     try:
-        return page_text(_worker_reader.pages[index], index + 1)
+        return page_text(_worker_reader.pages[index], index + 1, _worker_fonts)
     except Exception as exc:  # noqa: BLE001 - reported to the parent, which raises CorruptFile
         return f"{type(exc).__name__}: {exc}"
 
@@ -458,9 +412,10 @@ def read_pdf(path: Path, progress: Progress | None = None, workers: int | None =
         except (BrokenProcessPool, OSError, RuntimeError) as exc:
             # no worker processes here (sandbox, frozen app): the pages left are read below, in-process
             _log.warning("PDF-pagina's zonder hulpprocessen gelezen: %s", exc)
+    fonts = FontCache()
     for i in range(len(results), total):
         try:
-            results.append(page_text(reader.pages[i], i + 1))
+            results.append(page_text(reader.pages[i], i + 1, fonts))
         except Exception as exc:  # noqa: BLE001 - a broken content stream is a broken file
             raise CorruptFile(path, f"pagina {i + 1} is beschadigd") from exc
         if progress:

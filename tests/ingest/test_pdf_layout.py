@@ -84,12 +84,15 @@ def test_plain_pypdf_text_of_samples(name: str, samples_dir: Path, tmp_path: Pat
     assert run.stdout.strip().splitlines()[-1].startswith("score: 1.000"), run.stdout
 
 
-def test_without_layout_internals_plain_text_is_used(tmp_path: Path, samples_dir: Path,
+def test_unreadable_layout_falls_back_to_plain_text(tmp_path: Path, samples_dir: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    """If pypdf's layout internals are unavailable, plain extraction still gives items and notes."""
+    """If a page's layout cannot be read, plain extraction still gives items and notes."""
     from briefer.ingest import pdf
 
-    monkeypatch.setattr(pdf, "_HAVE_LAYOUT", False)
+    def broken(*args: object, **kwargs: object) -> None:
+        raise KeyError("/Font")
+
+    monkeypatch.setattr(pdf, "page_spans", broken)
     doc = parse_file(samples_dir / "ah-tk-20232024-1314.pdf")
     assert [it.numbers for it in doc.items] == [[1], [2], [3, 4, 5], [6]]
     assert [f.number for f in doc.footnotes] == [1, 2]
