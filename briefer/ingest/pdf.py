@@ -366,8 +366,30 @@ _worker_fonts: FontCache | None = None
 
 def _init_worker(path: str) -> None:
     global _worker_reader, _worker_fonts
+    _end_with_parent()
     _worker_reader = open_pdf(Path(path))
     _worker_fonts = FontCache()
+
+
+def _end_with_parent() -> None:
+    """A worker ends when the process that started the pool ends, even when that one was killed.
+
+    A pool worker holds both ends of its task queue, so a dead parent alone never wakes it: it
+    would wait for work forever. A thread waits on the parent's sentinel (a pipe that closes when
+    the parent dies, under forkserver and spawn alike) and ends the worker at once.
+    """
+    import threading
+    from multiprocessing.connection import wait
+
+    parent = multiprocessing.parent_process()
+    if parent is None or parent.sentinel is None:
+        return
+
+    def watch() -> None:
+        wait([parent.sentinel])
+        os._exit(0)
+
+    threading.Thread(target=watch, name="briefer-parent-watch", daemon=True).start()
 
 
 def _work(index: int) -> PageText | str:
@@ -386,7 +408,13 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context(method)
 
 
-AUTO_WORKERS_FROM_PAGES = 40
+AUTO_WORKERS_FROM_PAGES = 100  # below this a process pool costs more than it saves (bench/README.md)
+
+
+def workers_for(pages: int) -> int:
+    """Processes for reading a PDF of `pages` pages: two for a large file on two cores or more, else one
+    (starting a pool costs a few tenths of a second: more than it saves on a small file)."""
+    return 2 if pages >= AUTO_WORKERS_FROM_PAGES and (os.cpu_count() or 1) >= 2 else 1
 
 
 def read_pdf(path: Path, progress: Progress | None = None, workers: int | None = 1) -> Extract:
@@ -394,7 +422,7 @@ def read_pdf(path: Path, progress: Progress | None = None, workers: int | None =
     reader = open_pdf(path)
     total = len(reader.pages)
     if workers is None:
-        workers = 2 if total >= AUTO_WORKERS_FROM_PAGES and (os.cpu_count() or 1) >= 2 else 1
+        workers = workers_for(total)
     if multiprocessing.current_process().daemon:
         workers = 1  # a daemonic process (itself a pool worker) may not start processes
     results: list[PageText] = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -108,16 +109,37 @@ def test_large_pdf_uses_a_pool_and_reports_every_page(tmp_path: Path) -> None:
         paras += [f"{n}. Wat is de stand van zaken bij project {n}^{n}?", "Antwoord",
                   f"Project {n} ligt op schema en wordt in {2024 + n % 3} afgerond."]
     path = flow_document(paras, notes={n: f"Kamerstuk 36 410, nr. {n}." for n in range(1, 181)},
-                         lines_per_page=14).save(tmp_path / "groot.pdf")
+                         lines_per_page=8).save(tmp_path / "groot.pdf")
     seen: list[tuple[int, int]] = []
-    auto = parse_file(path, progress=lambda d, t: seen.append((d, t)))
+    auto = parse_file(path, progress=lambda d, t: seen.append((d, t)), workers=2)
     single = parse_file(path, workers=1)
-    assert auto.page_count >= 40
+    assert auto.page_count >= 100
     assert seen == [(i, auto.page_count) for i in range(1, auto.page_count + 1)]
     assert auto.to_json() == single.to_json()
     assert [it.number for it in auto.items] == list(range(1, 181))
     assert all(f"[^{it.number}]" in it.question for it in auto.items)
     assert len(auto.footnotes) == 180 and not auto.warnings
+
+
+def test_small_pdf_is_read_without_a_process_pool(sample_pdf: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pool costs more than it saves on a small file: the 24-page sample is read in-process."""
+    from briefer.ingest import pdf
+
+    started: list[int] = []
+
+    class Recorder:
+        def __init__(self, workers: int, **kwargs: object) -> None:
+            started.append(workers)
+            raise OSError("no processes in this test")
+
+    monkeypatch.setattr(pdf, "ProcessPoolExecutor", Recorder)
+    doc = parse_file(sample_pdf)  # workers=None: decided by size
+    assert doc.page_count == 24 and len(doc.items) == 41
+    assert started == []
+    assert pdf.workers_for(24) == 1
+    assert pdf.workers_for(3000) == (2 if (os.cpu_count() or 1) >= 2 else 1)
+    parse_file(sample_pdf, workers=2)  # asked for explicitly, a pool is tried
+    assert started == [2]
 
 
 def test_margin_labels_on_the_text_line(tmp_path: Path) -> None:
