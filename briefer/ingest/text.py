@@ -35,18 +35,57 @@ _NOT_NOTE = re.compile(
 _HAS_FOLIO = re.compile(r"(?:nr\.\s*\d+|Aanhangsel|,\s*[A-Z]{1,2})\s+\d{1,4}\s*$")
 
 
-def read_text_file(path: Path) -> Extract:
-    """Read a .txt file (UTF-8, else cp1252) into lines and footnotes."""
-    raw = path.read_bytes()
-    if not raw.strip():
-        raise EmptyFile(path)
+_BOMS = (
+    (b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"),
+)
+_BINARY = (b"%PDF", b"PK\x03\x04", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\xd0\xcf\x11\xe0", b"{\\rtf")
+
+
+def decode_text(raw: bytes) -> str | None:
+    """The text of a .txt file, or None when it is not text.
+
+    A byte order mark decides (UTF-8, UTF-16 LE/BE, UTF-32); UTF-16 without one is recognised by its
+    zero bytes; otherwise UTF-8, and what is not valid UTF-8 is read as Windows-1252 (what Word and
+    Notepad on Windows write), bytes that code page leaves undefined as Latin-1.
+    """
+    for bom, codec in _BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw.decode(codec)
+            except UnicodeDecodeError:
+                return raw.decode(codec, errors="replace")
     head = raw[:4096]
-    if b"\x00" in head or head.startswith((b"%PDF", b"PK\x03\x04", b"\x89PNG", b"\xff\xd8\xff", b"GIF8")):
-        raise CorruptFile(path, "het is geen tekstbestand maar een ander soort bestand met de extensie .txt")
+    if head.startswith(_BINARY):
+        return None
+    if b"\x00" in head:
+        even, odd = head[0::2].count(0), head[1::2].count(0)
+        if odd > 0.3 * len(head) / 2 and even < 0.05 * len(head) / 2:
+            return raw.decode("utf-16-le", errors="replace")  # mostly ASCII as UTF-16 LE without a BOM
+        if even > 0.3 * len(head) / 2 and odd < 0.05 * len(head) / 2:
+            return raw.decode("utf-16-be", errors="replace")
+        return None
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8")
     except UnicodeDecodeError:
-        text = raw.decode("cp1252", errors="replace")
+        return "".join(raw[i:i + 1].decode("cp1252", errors="ignore") or chr(raw[i]) for i in range(len(raw))) \
+            if _cp1252_gaps(raw) else raw.decode("cp1252")
+
+
+def _cp1252_gaps(raw: bytes) -> bool:
+    """Does the text use a byte Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D)?"""
+    return any(b in raw for b in (b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d"))
+
+
+def read_text_file(path: Path) -> Extract:
+    """Read a .txt file (any common encoding, see `decode_text`) into lines and footnotes."""
+    raw = path.read_bytes()
+    if not raw.strip(b" \t\r\n\x00"):
+        raise EmptyFile(path)
+    text = decode_text(raw)
+    if text is None:
+        raise CorruptFile(path, "het is geen tekstbestand maar een ander soort bestand met de extensie .txt")
+    text = text.lstrip("\ufeff")
     if not text.strip():
         raise EmptyFile(path)
     return read_text(text)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from briefer.ingest import metadata
-from briefer.ingest.blocks import numbered
+from briefer.ingest.blocks import letter, numbered
 from briefer.ingest.blocks.common import NUMS, parse_numbers, refers_to
 from briefer.ingest.blocks.labelled import ANTWOORD, VRAAG, labels, parse_labelled
 from briefer.ingest.blocks.paragraphs import Block
@@ -32,7 +32,7 @@ _ASKED = re.compile(r"^Vragen\s+van\s+(?:het\s+lid|de\s+leden)\s[^\n]{0,400}?\(i
 _MINISTRY = re.compile(
     r"(?im)^(?:Antwoord(?:en)?\b[^\n]{0,250}?\bop\s+(?:de\s+)?(?:schriftelijke\s+)?(?:Kamer)?vragen"
     r"|Beantwoording\s+(?:van\s+(?:de\s+)?)?(?:schriftelijke\s+)?(?:Kamer)?vragen)\s+(?:van\s+)?"
-    r"(?:het\s+(?:Tweede\s+)?Kamer)?(?:lid|leden)\b"
+    r"(?:het\s+|de\s+)?(?:(?:Tweede\s+)?Kamer)?(?:lid|leden)\b"
 )
 
 
@@ -69,6 +69,8 @@ def _questions(lines: list[Line]) -> tuple[list[Item], int, list[str]]:
 
 def parse(ex: Extract) -> Parsed:
     items, start, warnings = _questions(ex.lines)
+    if items:
+        items[-1].answer = letter.cut_signature(items[-1].answer)  # a letter after the last answer
     return Parsed(items=items, warnings=warnings, head_end=start)
 
 
@@ -82,7 +84,20 @@ def describe(doc: Document, ex: Extract, parsed: Parsed) -> None:
             if re.match(r"^(?:Antwoord|Mededeling)\s+van\s", ln.text):
                 extra = "\n".join(x.text for x in ex.lines[i:i + 3])
                 break
-    metadata.fill_kamervragen(doc, head + "\n" + extra)
+    heading = "\n".join(ln.text for ln in ex.lines[max(0, min(start, 80) - 4): min(start, 80)])
+    metadata.fill_kamervragen(doc, heading if metadata.asks(heading) and not metadata.asks_aanhangsel(head)
+                              else head + "\n" + extra)
+    # a ministry's answer comes with a cover letter: its date is the document's date
+    cover = [ln.text for ln in ex.lines[: min(start, 200)]]
+    facts = letter.read_head(cover + ex.header)
+    doc.date = facts.date or doc.date
+    doc.kenmerk = doc.kenmerk or facts.kenmerk
+    doc.tk_reference = doc.tk_reference or facts.tk_reference
+    doc.addressee = doc.addressee or facts.addressee
+    doc.signed_by = doc.signed_by or letter.signature(cover)
+    doc.answered_by = doc.answered_by or doc.signed_by
+    if doc.title is None and facts.subject:
+        doc.title = facts.subject
 
 
 TYPE = DocumentType(DocType.KAMERVRAGEN, detect, parse, describe=describe)
