@@ -87,6 +87,10 @@ def describe(doc: Document, ex: Extract, parsed: Parsed) -> None:
     heading = "\n".join(ln.text for ln in ex.lines[max(0, min(start, 80) - 4): min(start, 80)])
     metadata.fill_kamervragen(doc, heading if metadata.asks(heading) and not metadata.asks_aanhangsel(head)
                               else head + "\n" + extra)
+    if doc.asked_by is None:  # the askers named only in the letterhead's subject ("Betreft")
+        named = next((h for h in ex.header if metadata.asks(h)), None)
+        if named:
+            metadata.fill_kamervragen(doc, named)
     # a ministry's answer comes with a cover letter: its date is the document's date
     cover = [ln.text for ln in ex.lines[: min(start, 200)]]
     facts = letter.read_head(cover + ex.header)
