@@ -53,6 +53,8 @@ _FURNITURE = re.compile(
     # the cover's masthead: "Tweede Kamer der Staten-Generaal 2", "Vergaderjaar 2023–2024"
     r"|(?:Tweede|Eerste)\s+Kamer\s+der\s+Staten-Generaal(?:\s+\d)?|(?:\d\s+)?Vergaderjaar\s+\d{4}\s*[–-]\s*\d{4})\s*$"
 )
+# a letter's page counter and return address ("Pagina 2 van 7", "> Retouradres Postbus 20401 2500 EK Den Haag")
+_LETTER_FURNITURE = re.compile(r"^\s*(?:Pagina\s+\d+\s+van\s+\d+|>?\s*Retouradres\b.*)\s*$", re.IGNORECASE)
 IDENTIFIER = re.compile(r"^\s*((?:ah-(?:tk|ek)-\d{8}-\d+)|(?:kst-\d+(?:-[\w]+)*-(?:\d+|[A-Z]{1,2})))\s*$")
 
 
@@ -89,7 +91,7 @@ def normalise_line(text: str) -> str:
 
 def is_furniture(text: str, *, bare_numbers: bool = True) -> bool:
     """Running footer, ISSN/imprint or identifier line; a bare number too unless told otherwise."""
-    if FOOTER.match(text):
+    if FOOTER.match(text) or _LETTER_FURNITURE.match(text):
         return True
     if not _FURNITURE.match(text):
         return False
@@ -163,3 +165,24 @@ def split_footer(text: str) -> tuple[str, str | None]:
     if not m:
         return text, None
     return text[: m.start()].rstrip(), m.group(1)
+
+
+_BULLET_START = re.compile(r"^[•\-–—▪◦]\s")
+_NUMBER_START = re.compile(r"^(?:\d{1,2}|[a-z])[.)]\s")
+
+
+def list_item(text: str, prev: Line | None) -> bool:
+    """Does this line open a list item ("• …", "- …", "1. …", "a) …") rather than continue a paragraph?
+
+    A bullet always does; a number or letter only after a line that ended short or with a stop or colon.
+    """
+    if _BULLET_START.match(text):
+        return True
+    m = _NUMBER_START.match(text)
+    if not m or prev is None:
+        return False
+    before = _NUMBER_START.match(prev.text)
+    if before and before.group(0)[:-2].isdigit() and m.group(0)[:-2].isdigit() \
+            and int(m.group(0)[:-2]) == int(before.group(0)[:-2]) + 1:
+        return True  # "1. …" then "2. …": the next item, however long the first line was
+    return prev.short or sentence_end(prev.text)

@@ -22,9 +22,17 @@ from io import BytesIO
 from pathlib import Path
 from typing import Any
 
-from briefer.ingest.clean import IDENTIFIER, is_furniture, normalise_line, sentence_end, split_footer
+from briefer.ingest.clean import (
+    IDENTIFIER,
+    is_furniture,
+    list_item,
+    normalise_line,
+    sentence_end,
+    split_footer,
+)
 from briefer.ingest.errors import CorruptFile, EmptyFile, EncryptedFile, NoTextLayer
 from briefer.ingest.pages import Extract, Line
+from briefer.ingest.pdfcolumn import split_column
 from briefer.ingest.pdfspans import FontCache, Span, page_spans
 from briefer.ingest.table import Columns, header_columns, rows_in_order
 from briefer.model import Footnote
@@ -210,10 +218,19 @@ def page_text(page: Any, number: int, cache: FontCache | None = None) -> PageTex
     spans = _spans(page, cache)
     if spans is None:
         return _plain_page(page, number)
+    try:
+        width = float(page.mediabox.width)
+    except Exception:  # noqa: BLE001 - a page without a usable media box: no column
+        width = 0.0
+    spans, column = split_column(spans, width)
     body = _body_height(spans)
     plines = _group_lines(spans)
     columns = _table(plines, body)
     out = _page_lines(plines, body, number, columns)
+    for ln in _group_lines(column):  # the letter's right-hand column: furniture, kept for metadata
+        text = normalise_line(_concat(ln.spans, ln.h))
+        if text:
+            out.furniture.append(text)
     if columns is None and _gapped(plines, body):
         out.plines = plines  # perhaps a table page without its header row: `assemble` may split it
     return out
@@ -290,14 +307,14 @@ def _page_lines(plines: list[_PLine], body: float, number: int, columns: Columns
                               size=round(ln.h, 2), x=round(x0, 1), cell=cell))
             cell_prev[cell] = ln.y
             continue
+        italic = sum(len(s.text) for s in ln.spans if s.italic) > 0.6 * sum(len(s.text) for s in ln.spans)
+        bold = sum(len(s.text) for s in ln.spans if s.bold) > 0.6 * sum(len(s.text) for s in ln.spans)
         if lines:
             gap = (prev_y - ln.y) if prev_y is not None else 0.0
             prev = lines[-1]
             if gap > max(1.35 * leading, 1.5 * body) or (prev.short and sentence_end(prev.text)) \
-                    or text.startswith("• "):
-                para = True
-        italic = sum(len(s.text) for s in ln.spans if s.italic) > 0.6 * sum(len(s.text) for s in ln.spans)
-        bold = sum(len(s.text) for s in ln.spans if s.bold) > 0.6 * sum(len(s.text) for s in ln.spans)
+                    or list_item(text, prev) or (prev.short and prev.bold != bold):
+                para = True  # a new paragraph; or a bold heading line ends (or begins) one
         lines.append(
             Line(text, number, para=para, size=round(ln.h, 2), italic=italic, bold=bold,
                  short=x1 < right - 0.12 * width and x0 >= left - 1, x=round(x0, 1))
@@ -476,7 +493,8 @@ def assemble(path: Path, pages: list[PageText]) -> Extract:
         if lines and out.lines and not lines[0].para:
             prev, first = out.lines[-1], lines[0]
             # a page that starts a paragraph: the last one ended short with a full stop, or a heading
-            if (prev.short and sentence_end(prev.text) and first.text[:1].isupper()) or prev.bold != first.bold:
+            if (prev.short and sentence_end(prev.text) and first.text[:1].isupper()) or prev.bold != first.bold \
+                    or list_item(first.text, prev):
                 first.para = True
         out.lines.extend(lines)
         out.header.extend(p.furniture)

@@ -138,6 +138,12 @@ def _addressee(lines: list[str]) -> str | None:
 
 def signature(lines: list[str]) -> str | None:
     """"Role, Name" of the last signature in `lines` ("De Minister van …," and a name below)."""
+    found = signature_at(lines)
+    return found[1] if found else None
+
+
+def signature_at(lines: list[str]) -> tuple[int, str] | None:
+    """(index of the first line, "Role, Name") of the last signature in `lines`."""
     found = None
     for i, line in enumerate(lines):
         text = line.strip()
@@ -149,7 +155,8 @@ def signature(lines: list[str]) -> str | None:
         if j < len(lines) and j <= i + 3 and _NAME.match(lines[j].strip()):
             role = text.rstrip(",").strip()
             role = re.sub(r"^(?:Mede\s+)?[Nn]amens\s+[^,]+,\s*", "", role)
-            found = f"{role}, {lines[j].strip()}"
+            first = i - 1 if i > 0 and _ON_BEHALF.match(lines[i - 1].strip()) else i
+            found = (first, f"{role}, {lines[j].strip()}")
     return found
 
 

@@ -18,12 +18,12 @@ from briefer.ingest.blocks.cover import cover_end, member_list_apart
 from briefer.ingest.blocks.fallback import paragraphs
 from briefer.ingest.errors import UnknownType
 from briefer.ingest.pages import Extract
-from briefer.ingest.types import kamervragen, lijst, nota, other, vso
+from briefer.ingest.types import brief, kamervragen, lijst, nota, other, vso
 from briefer.ingest.types.base import DocumentType, Parsed
 from briefer.model import Document
 from briefer.textutil import cited_footnotes
 
-TYPES: tuple[DocumentType, ...] = (kamervragen.TYPE, vso.TYPE, lijst.TYPE, nota.TYPE, other.TYPE)
+TYPES: tuple[DocumentType, ...] = (kamervragen.TYPE, vso.TYPE, lijst.TYPE, nota.TYPE, brief.TYPE, other.TYPE)
 _BY_NAME = {t.name: t for t in TYPES}
 UNSURE = 0.6  # below this the import says the type is a guess and how to choose another
 
