@@ -36,7 +36,8 @@ _CONTROL = re.compile(r"[\u0000-\u0008\u000b-\u001f\u0080-\u009f\u200b\u200e\u20
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
 # typographic ligatures some fonts extract as one code point ("ﬁnanciën")
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
-                            "\ufb05": "st", "\ufb06": "st"})
+                            "\ufb05": "st", "\ufb06": "st",
+                            "\u2010": "-", "\u2011": "-"})
 
 FOOTER = re.compile(
     r"^\s*(?:Tweede|Eerste)\s+Kamer,\s+vergaderjaar\s+\d{4}\s*[–-]\s*\d{4}\b.*$", re.IGNORECASE
@@ -79,10 +80,17 @@ def fix_diacritics(text: str) -> str:
     return _ACCENT_BEFORE.sub(before, text)
 
 
+SOFT_HYPHEN = "\u00ad"
+
+
 def normalise_line(text: str) -> str:
     """One extracted line: accents recomposed, ligatures split, bullets made uniform, invisible marks
-    dropped, runs of spaces collapsed."""
-    text = fix_diacritics(text.replace("\u00ad", "").replace("\x00", "").translate(_LIGATURES))
+    dropped, runs of spaces collapsed. A soft hyphen ending the line (where Word broke a word:
+    "werkge\u00ad" / "vers") is kept there, so `join_lines` joins the word again."""
+    if SOFT_HYPHEN in text:
+        broken = text.rstrip().endswith(SOFT_HYPHEN)
+        text = text.replace(SOFT_HYPHEN, "") + (SOFT_HYPHEN if broken else "")
+    text = fix_diacritics(text.replace("\x00", "").translate(_LIGATURES))
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)
     text = _BULLETS.sub("• ", text.strip())
@@ -136,6 +144,9 @@ def join_lines(lines: Iterable[Line | str], *, paragraphs: bool = True) -> str:
             current = []
         if current:
             prev = current[-1]
+            if prev.endswith(SOFT_HYPHEN):  # a word broken where its soft hyphen allowed: one word again
+                current[-1] = prev[:-1] + text
+                continue
             if prev.endswith("-") and len(prev) > 1 and prev[-2] != " ":
                 joined, glue = _join_pair(prev, text)
                 if glue:
@@ -148,7 +159,7 @@ def join_lines(lines: Iterable[Line | str], *, paragraphs: bool = True) -> str:
         current.append(text)
     if current:
         paras.append(current)
-    return "\n\n".join(" ".join(p) for p in paras)
+    return "\n\n".join(" ".join(p) for p in paras).replace(SOFT_HYPHEN, "")
 
 
 def sentence_end(text: str) -> bool:

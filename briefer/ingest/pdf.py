@@ -64,7 +64,9 @@ class PageText:
     plines: list[_PLine] | None = None  # kept when the page may be a table page without header row
 
 
-_DIGITS = re.compile(r"^\d{1,3}$")
+_DIGITS = re.compile(r"^\d{1,4}$")  # a note number: notes run past 1,000 in a long lijst
+_MARKERS = re.compile(r"^\d{1,4}(?:\s*,\s*\d{1,4})*,?$")  # one raised run with several markers: "1, 2"
+_BETWEEN_MARKERS = re.compile(r"(\[\^\d+\])\s*,\s*(?=\[\^\d+\])")
 
 
 def open_pdf(path: Path, data: bytes | None = None) -> Any:
@@ -124,7 +126,7 @@ def _group_lines(spans: list[_Span]) -> list[_PLine]:
             continue
         similar = min(s.h, cur.h) > 0.9 * max(s.h, cur.h) if cur is not None else False
         if cur is not None and abs(s.y - cur.y) <= 0.6 * max(s.h, cur.h) \
-                and (similar or _DIGITS.match(s.text.strip()) or s.h < 0.9 * cur.h and s.x >= cur.spans[-1].x
+                and (similar or _MARKERS.match(s.text.strip()) or s.h < 0.9 * cur.h and s.x >= cur.spans[-1].x
                      or all(_DIGITS.match(c.text.strip()) or not c.text.strip() for c in cur.spans)):
             if s.text.strip() and s.x < cur.spans[0].x - 1 and similar:
                 cur.spans.insert(0, s)  # drawn after the text to its right (a margin label)
@@ -152,7 +154,7 @@ def _group_lines(spans: list[_Span]) -> list[_PLine]:
 
 def _is_marker(s: _Span, ln: _PLine) -> bool:
     t = s.text.strip()
-    if not _DIGITS.match(t):
+    if not _MARKERS.match(t):
         return False
     rise = s.y - ln.y
     if rise < -0.08 * ln.h:
@@ -172,7 +174,7 @@ def _render(ln: _PLine, body: float) -> tuple[str, int | None]:
     if _DIGITS.match(lead_t) and rest and lead.h < 0.9 * body and all(s.h < 0.96 * body for s in rest):
         text = _concat(rest, body)
         return text, int(lead_t)
-    lead_num = re.match(r"^(\d{1,3})\s+\S", lead_t)
+    lead_num = re.match(r"^(\d{1,4})\s+\S", lead_t)
     if lead_num and lead.h < 0.93 * body and all(s.h < 0.93 * body for s in rest) and ln.h < 0.93 * body:
         return _concat(spans, body)[len(lead_num.group(1)):].strip(), int(lead_num.group(1))
     parts: list[str] = []
@@ -181,7 +183,7 @@ def _render(ln: _PLine, body: float) -> tuple[str, int | None]:
     for index, s in enumerate(spans):
         t = s.text
         if index == first and _is_marker(s, ln) and rest:
-            parts.append(f"[^{int(t.strip())}] ")  # marker of the word that ended the previous line
+            parts.append(_marks(t) + " ")  # marker of the word that ended the previous line
             prev_end = s.x_end
             continue
         if _is_marker(s, ln) and parts:
@@ -189,7 +191,7 @@ def _render(ln: _PLine, body: float) -> tuple[str, int | None]:
                 parts[-1] = parts[-1].rstrip()
                 if not parts[-1]:
                     parts.pop()
-            parts.append(f"[^{int(t.strip())}]")
+            parts.append(_marks(t))
             prev_end = s.x_end
             continue
         if prev_end is not None and parts and s.x - prev_end > gap and not parts[-1].endswith(" ") \
@@ -199,7 +201,12 @@ def _render(ln: _PLine, body: float) -> tuple[str, int | None]:
             parts.append(" ")
         parts.append(t)
         prev_end = s.x_end
-    return "".join(parts), None
+    return _BETWEEN_MARKERS.sub(r"\1", "".join(parts)), None
+
+
+def _marks(text: str) -> str:
+    """"1, 2" -> "[^1][^2]"."""
+    return "".join(f"[^{int(n)}]" for n in re.findall(r"\d+", text))
 
 
 def _concat(spans: list[_Span], body: float) -> str:
@@ -313,7 +320,8 @@ def _page_lines(plines: list[_PLine], body: float, number: int, columns: Columns
             gap = (prev_y - ln.y) if prev_y is not None else 0.0
             prev = lines[-1]
             if gap > max(1.35 * leading, 1.5 * body) or (prev.short and sentence_end(prev.text)) \
-                    or list_item(text, prev) or (prev.short and prev.bold != bold):
+                    or list_item(text, prev) or (prev.short and prev.bold != bold) \
+                    or (bold and not prev.bold and sentence_end(prev.text)):
                 para = True  # a new paragraph; or a bold heading line ends (or begins) one
         lines.append(
             Line(text, number, para=para, size=round(ln.h, 2), italic=italic, bold=bold,

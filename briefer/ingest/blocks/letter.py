@@ -153,7 +153,7 @@ def signature_at(lines: list[str]) -> tuple[int, str] | None:
         while j < len(lines) and j <= i + 3 and not _NAME.match(lines[j].strip()):
             j += 1
         if j < len(lines) and j <= i + 3 and _NAME.match(lines[j].strip()):
-            role = text.rstrip(",").strip()
+            role = " ".join(x.strip() for x in lines[i:j]).rstrip(",").strip()  # a role may wrap
             role = re.sub(r"^(?:Mede\s+)?[Nn]amens\s+[^,]+,\s*", "", role)
             first = i - 1 if i > 0 and _ON_BEHALF.match(lines[i - 1].strip()) else i
             found = (first, f"{role}, {lines[j].strip()}")

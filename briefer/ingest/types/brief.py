@@ -23,6 +23,7 @@ _PRINTED = re.compile(r"(?m)^(?:Nr\.\s*\d+\s+)?BRIEF\s+VAN\s+(?:DE|HET|DEN)\s+[A
 _SALUTATION = re.compile(r"^Geachte\s+(?:[Vv]oorzitter|heer|mevrouw|leden|[Mm]inister|[Ss]taatssecretaris|\w+)\b.*,?\s*$")
 _SUBJECT = re.compile(r"^(?:Betreft|Onderwerp)\b", re.IGNORECASE)
 _PLACE_DATE = re.compile(r"^(?:Den\s+Haag|[’']s-Gravenhage)\s*,?\s+\d{1,2}\s+\w+\s+\d{4}\s*$", re.IGNORECASE)
+_TO_MINISTER = re.compile(r"^Aan\s+(?:de|het)\s+(?:[Mm]inister|[Ss]taatssecretaris|[Ss]ecretaris-[Gg]eneraal|[Dd]irecteur)")
 _PRINT_TITLE = re.compile(r"^(?:Nr\.\s*\d+\s+)?(BRIEF\s+VAN\s+.*)$")
 
 
@@ -36,8 +37,10 @@ def detect(ex: Extract) -> float:
     if any(_SALUTATION.match(t) for t in lines):
         return 0.85 if not answered else 0.7
     letterhead = lines + ex.header[:60]
-    if any(_SUBJECT.match(t) for t in letterhead) and (letter.read_head(letterhead).addressee or
-                                                        any("Retouradres" in t for t in letterhead)):
+    addressee = letter.read_head(letterhead).addressee or ""
+    if _TO_MINISTER.match(addressee):
+        return 0.0  # a note to the minister (beslisnota), not a letter
+    if any(_SUBJECT.match(t) for t in letterhead) and (addressee or any("Retouradres" in t for t in letterhead)):
         return 0.8 if not answered else 0.65
     return 0.0
 
