@@ -197,3 +197,11 @@ def list_item(text: str, prev: Line | None) -> bool:
             and int(m.group(0)[:-2]) == int(before.group(0)[:-2]) + 1:
         return True  # "1. …" then "2. …": the next item, however long the first line was
     return prev.short or sentence_end(prev.text)
+
+
+_BETWEEN_MARKERS = re.compile(r"(\[\^\d+\])\s*,\s*(?=\[\^\d+\])")
+
+
+def tidy_markers(text: str) -> str:
+    """Markers in a row without their separator: "?[^1], [^2]" -> "?[^1][^2]"."""
+    return _BETWEEN_MARKERS.sub(r"\1", text) if "]," in text else text

@@ -29,6 +29,7 @@ from briefer.ingest.clean import (
     normalise_line,
     sentence_end,
     split_footer,
+    tidy_markers,
 )
 from briefer.ingest.errors import CorruptFile, EmptyFile, EncryptedFile, NoTextLayer
 from briefer.ingest.pages import Extract, Line
@@ -66,7 +67,6 @@ class PageText:
 
 _DIGITS = re.compile(r"^\d{1,4}$")  # a note number: notes run past 1,000 in a long lijst
 _MARKERS = re.compile(r"^\d{1,4}(?:\s*,\s*\d{1,4})*,?$")  # one raised run with several markers: "1, 2"
-_BETWEEN_MARKERS = re.compile(r"(\[\^\d+\])\s*,\s*(?=\[\^\d+\])")
 
 
 def open_pdf(path: Path, data: bytes | None = None) -> Any:
@@ -201,7 +201,7 @@ def _render(ln: _PLine, body: float) -> tuple[str, int | None]:
             parts.append(" ")
         parts.append(t)
         prev_end = s.x_end
-    return _BETWEEN_MARKERS.sub(r"\1", "".join(parts)), None
+    return tidy_markers("".join(parts)), None
 
 
 def _marks(text: str) -> str:
@@ -373,7 +373,7 @@ def _line_step(steps: list[float]) -> float:
     return min(frequent) if frequent else steps[len(steps) // 2]
 
 
-_PLAIN_NOTE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
+_PLAIN_NOTE = re.compile(r"^(\d{1,4})\s+(\S.*)$")
 
 
 def _plain_page(page: Any, number: int) -> PageText:

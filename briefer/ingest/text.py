@@ -16,13 +16,20 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from briefer.ingest.clean import IDENTIFIER, is_furniture, normalise_line, sentence_end, split_footer
+from briefer.ingest.clean import (
+    IDENTIFIER,
+    is_furniture,
+    normalise_line,
+    sentence_end,
+    split_footer,
+    tidy_markers,
+)
 from briefer.ingest.errors import CorruptFile, EmptyFile
 from briefer.ingest.pages import Extract, Line
 from briefer.model import Footnote
 
-_NOTE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
-_GLUED_NOTE = re.compile(r"^(.*?[a-zà-ÿ)»”’][.,;:?!)»”’])(\d{1,3}) ([A-Z«“‘(]\S*\s.*)$")
+_NOTE = re.compile(r"^(\d{1,4})\s+(\S.*)$")
+_GLUED_NOTE = re.compile(r"^(.*?[a-zà-ÿ)»”’][.,;:?!)»”’])(\d{1,4}) ([A-Z«“‘(]\S*\s.*)$")
 _MEMBERS = re.compile(r"^Samenstelling\s*:")  # the cover note listing the committee's members
 _NOT_NOTE = re.compile(
     r"^(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
@@ -204,6 +211,8 @@ def read_text(text: str) -> Extract:
     for fn, _, parts in notes:
         fn.text = join_lines(parts)
     _place_markers(body, notes, page_first)
+    for line in body:
+        line.text = tidy_markers(line.text)
     blanks = sum(1 for r in raw_lines if not r.strip())
     if body and blanks < 0.02 * len(raw_lines):
         _infer_paragraphs(body)

@@ -116,7 +116,7 @@ _FIRST_STOP = re.compile(r"[.?!](?=\s|$)")
 # a line ending a question: "?", maybe a closing quote or bracket, a footnote marker (also still as
 # glued digits) and a page reference: "... welke?» (blz. 5)"
 _ASKS_AT_END = re.compile(
-    r"\?[»”’\")\]]*(?:\[\^\d+\]|\d{1,3})?(?:,\s*\d{1,3})*"
+    r"\?[»”’\")\]]*(?:\[\^\d+\]|\d{1,4})*(?:,\s*(?:\[\^\d+\]|\d{1,4}))*"
     r"(?:\s*\((?:[Bb]lz|[Pp]ag|[Pp]agina|[Pp])\.?\s*[\d\s,–-]+\))?\s*$"
 )
 
