@@ -88,12 +88,12 @@ def test_plain_pypdf_text_of_samples(name: str, samples_dir: Path, tmp_path: Pat
 def test_unreadable_layout_falls_back_to_plain_text(tmp_path: Path, samples_dir: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     """If a page's layout cannot be read, plain extraction still gives items and notes."""
-    from briefer.ingest import pdf
+    from briefer.ingest import pdfpage
 
     def broken(*args: object, **kwargs: object) -> None:
         raise KeyError("/Font")
 
-    monkeypatch.setattr(pdf, "page_spans", broken)
+    monkeypatch.setattr(pdfpage, "page_spans", broken)
     doc = parse_file(samples_dir / "ah-tk-20232024-1314.pdf")
     assert [it.numbers for it in doc.items] == [[1], [2], [3, 4, 5], [6]]
     assert [f.number for f in doc.footnotes] == [1, 2]
@@ -123,16 +123,15 @@ def test_large_pdf_uses_a_pool_and_reports_every_page(tmp_path: Path) -> None:
 
 def test_small_pdf_is_read_without_a_process_pool(sample_pdf: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A pool costs more than it saves on a small file: the 24-page sample is read in-process."""
-    from briefer.ingest import pdf
+    from briefer.ingest import pdf, pdfpool
 
     started: list[int] = []
 
-    class Recorder:
-        def __init__(self, workers: int, **kwargs: object) -> None:
-            started.append(workers)
-            raise OSError("no processes in this test")
+    def recorder(workers: int, path: Path) -> None:
+        started.append(workers)
+        raise OSError("no processes in this test")
 
-    monkeypatch.setattr(pdf, "ProcessPoolExecutor", Recorder)
+    monkeypatch.setattr(pdfpool, "executor", recorder)
     doc = parse_file(sample_pdf)  # workers=None: decided by size
     assert doc.page_count == 24 and len(doc.items) == 41
     assert started == []
