@@ -120,8 +120,11 @@ def test_import_with_a_chosen_type(store, sample_txt):
     assert all(not it.question for it in store.items(doc.id))  # paragraphs, not questions
 
 
-def test_detected_type_and_confidence_are_stored(store, sample_pdf, sample_txt):
-    doc = import_file(store, sample_pdf).document  # its title says what it is
+def test_detected_type_and_confidence_are_stored(store, sample_txt, tmp_path):
+    titled = tmp_path / "met-titel.txt"
+    titled.write_text("Nr. 196 VERSLAG VAN EEN SCHRIFTELIJK OVERLEG\n\n" + sample_txt.read_text(encoding="utf-8"),
+                      encoding="utf-8")
+    doc = import_file(store, titled).document  # its title says what it is
     assert doc.doc_type == "schriftelijk_overleg" and not doc.type_chosen
     assert doc.type_confidence is not None and doc.type_confidence >= 0.9
     assert store.document(doc.id).type_confidence == doc.type_confidence
