@@ -13,7 +13,6 @@ python-docx: each is imported when a file of its kind is read.
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -118,6 +117,8 @@ def suffix_of(data: bytes, name: str = "") -> str:
 def parse_bytes(data: bytes, name: str, *, doc_type: str | None = None, progress: Progress | None = None,
                 workers: int | None = 1) -> Document:
     """Parse a file's bytes (a stored original) as if it were the file `name`."""
+    import tempfile
+
     suffix = suffix_of(data, name)
     stem = Path(name).stem or "document"
     with tempfile.TemporaryDirectory(prefix="briefer-") as tmp:

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from briefer.ingest.lazyre import lazy
 from briefer.ingest.pages import Line
 
 # Spacing accents that PDF extraction leaves after (or before) the letter they belong to.
@@ -26,27 +27,27 @@ _SPACING_ACCENTS = {
     "\u02da": "\u030a",  # ˚ ring
     "\u02d8": "\u0306",  # ˘ breve
 }
-_ACCENT_AFTER = re.compile("([A-Za-z])([" + "".join(_SPACING_ACCENTS) + "])")
-_ACCENT_BEFORE = re.compile("([" + "".join(_SPACING_ACCENTS) + "])([A-Za-z])")
+_ACCENT_AFTER = lazy("([A-Za-z])([" + "".join(_SPACING_ACCENTS) + "])")
+_ACCENT_BEFORE = lazy("([" + "".join(_SPACING_ACCENTS) + "])([A-Za-z])")
 # bullets as extraction gives them: symbol-font code points (private use area, C1 controls) and real ones
-_BULLETS = re.compile(r"^[\u0080-\u009f\uf000-\uf0ff\u2022\u25aa\u25cf\u2023\u2043\u25e6\u25a0\u25a1\u2219]\s*")
+_BULLETS = lazy(r"^[\u0080-\u009f\uf000-\uf0ff\u2022\u25aa\u25cf\u2023\u2043\u25e6\u25a0\u25a1\u2219]\s*")
 # control characters, invisible format marks (zero-width space, direction marks and embeddings,
 # word joiner, byte order mark) and lone surrogates, which no export can encode
-_CONTROL = re.compile(r"[\u0000-\u0008\u000b-\u001f\u0080-\u009f\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\ud800-\udfff]")
-_SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
+_CONTROL = lazy(r"[\u0000-\u0008\u000b-\u001f\u0080-\u009f\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\ud800-\udfff]")
+_SPACES = lazy(r"[ \t\u00a0\u2009\u202f]+")
 # typographic ligatures some fonts extract as one code point ("ﬁnanciën")
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
                             "\ufb05": "st", "\ufb06": "st",
                             "\u2010": "-", "\u2011": "-"})
 
-FOOTER = re.compile(
+FOOTER = lazy(
     r"^\s*(?:Tweede|Eerste)\s+Kamer,\s+vergaderjaar\s+\d{4}\s*[–-]\s*\d{4}\b.*$", re.IGNORECASE
 )
-FOOTER_TAIL = re.compile(
+FOOTER_TAIL = lazy(
     r"(?<=\S)\s*((?:Tweede|Eerste)\s+Kamer,\s+vergaderjaar\s+\d{4}\s*[–-]\s*\d{4},\s*"
     r"(?:Aanhangsel|\d{2}\s?\d{3}[^.?!]*?,\s*(?:nr\.\s*\d+|[A-Z]{1,2}))\s+\d{1,4})\s*$"
 )
-_FURNITURE = re.compile(
+_FURNITURE = lazy(
     r"^\s*(?:\d{1,4}|ISSN\s+\d{4}\s*-\s*\d{3,4}[\dXx]?|[’']s-Gravenhage\s+\d{4}.*"
     # the first page's corner on one extracted line: "kst-36410-5 ISSN 0921 - 7371 ’s-Gravenhage 2024"
     r"|(?:(?:ah|kst)-[\w-]+\d\s+)?ISSN\s+\d{4}\s*-\s*\d{3,4}[\dXx]?(?:\s+[’']s-Gravenhage\s+\d{4})?"
@@ -55,8 +56,8 @@ _FURNITURE = re.compile(
     r"|(?:Tweede|Eerste)\s+Kamer\s+der\s+Staten-Generaal(?:\s+\d)?|(?:\d\s+)?Vergaderjaar\s+\d{4}\s*[–-]\s*\d{4})\s*$"
 )
 # a letter's page counter and return address ("Pagina 2 van 7", "> Retouradres Postbus 20401 2500 EK Den Haag")
-_LETTER_FURNITURE = re.compile(r"^\s*(?:Pagina\s+\d+\s+van\s+\d+|>?\s*Retouradres\b.*)\s*$", re.IGNORECASE)
-IDENTIFIER = re.compile(r"^\s*((?:ah-(?:tk|ek)-\d{8}-\d+)|(?:kst-\d+(?:-[\w]+)*-(?:\d+|[A-Z]{1,2})))\s*$")
+_LETTER_FURNITURE = lazy(r"^\s*(?:Pagina\s+\d+\s+van\s+\d+|>?\s*Retouradres\b.*)\s*$", re.IGNORECASE)
+IDENTIFIER = lazy(r"^\s*((?:ah-(?:tk|ek)-\d{8}-\d+)|(?:kst-\d+(?:-[\w]+)*-(?:\d+|[A-Z]{1,2})))\s*$")
 
 
 def fix_diacritics(text: str) -> str:
@@ -178,8 +179,8 @@ def split_footer(text: str) -> tuple[str, str | None]:
     return text[: m.start()].rstrip(), m.group(1)
 
 
-_BULLET_START = re.compile(r"^[•\-–—▪◦]\s")
-_NUMBER_START = re.compile(r"^(?:\d{1,2}|[a-z])[.)]\s")
+_BULLET_START = lazy(r"^[•\-–—▪◦]\s")
+_NUMBER_START = lazy(r"^(?:\d{1,2}|[a-z])[.)]\s")
 
 
 def list_item(text: str, prev: Line | None) -> bool:
@@ -199,7 +200,7 @@ def list_item(text: str, prev: Line | None) -> bool:
     return prev.short or sentence_end(prev.text)
 
 
-_BETWEEN_MARKERS = re.compile(r"(\[\^\d+\])\s*,\s*(?=\[\^\d+\])")
+_BETWEEN_MARKERS = lazy(r"(\[\^\d+\])\s*,\s*(?=\[\^\d+\])")
 
 
 def tidy_markers(text: str) -> str:

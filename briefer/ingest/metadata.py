@@ -9,37 +9,38 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from briefer.ingest.lazyre import lazy
 from briefer.model import Document, Person
 from briefer.textutil import MONTH_NUMBERS, MONTH_PATTERN
 
 DATE = r"(\d{1,2})\s+(" + MONTH_PATTERN + r")\s+(\d{4})"
 _DOSSIER = r"\d{2}\s?\d{3}(?:[- ](?:[A-Z]{1,4}|\d{2})\b)?"
-_FOOTER = re.compile(
+_FOOTER = lazy(
     r"(Tweede|Eerste)\s+Kamer,\s+vergaderjaar\s+(\d{4})\s*[–-]\s*(\d{4}),\s*"
     r"(?:(?P<aanh>Aanhangsel)|(?P<dossiers>" + _DOSSIER + r"(?:\s*(?:,|en)\s*" + _DOSSIER + r")*),\s*"
     r"(?:(?:nr\.|Nr\.)\s*(?P<nr>\d+)|(?P<letter>[A-Z]{1,2})\b))"
 )
-_VJ = re.compile(r"[Vv]ergaderjaar\s+(\d{4})\s*[–-]\s*(\d{4})")
-_IDENT = re.compile(r"\b(ah-(?:tk|ek)-\d{8}-\d+|kst-\d+(?:-[\w]+)*-(?:\d+|[A-Z]{1,2}))\b")
-_ASKED = re.compile(r"Vragen\s+van\s+(?:de\s+leden|het\s+lid)\s+(.+?)\s+aan\s+(?:de|het)\s+", re.S)
+_VJ = lazy(r"[Vv]ergaderjaar\s+(\d{4})\s*[–-]\s*(\d{4})")
+_IDENT = lazy(r"\b(ah-(?:tk|ek)-\d{8}-\d+|kst-\d+(?:-[\w]+)*-(?:\d+|[A-Z]{1,2}))\b")
+_ASKED = lazy(r"Vragen\s+van\s+(?:de\s+leden|het\s+lid)\s+(.+?)\s+aan\s+(?:de|het)\s+", re.S)
 # the ministry's own heading or subject: "Antwoorden van de minister … op Kamervragen van de leden Mutluer,
 # Lahlah (GroenLinks-PvdA) … over …", "Beantwoording Kamervragen (van) (het lid|de leden) … over …"
-_ASKED_MINISTRY = re.compile(
+_ASKED_MINISTRY = lazy(
     r"(?:Kamer)?[Vv]ragen\s+(?:van\s+)?(?:het\s+(?:Tweede\s+Kamer)?lid|de\s+(?:Tweede\s+Kamer)?leden|leden|lid)\s+"
     r"(.+?\))\s+(?:aan\s+(?:de|het)\s+.+?\s+)?over\s+(.+?)(?:\.\s|\.?$|\s+\(ingezonden)", re.S)
-_ANSWERED = re.compile(r"(?:Antwoord|Mededeling)\s+van\s+(.+?)\s*\((?:ontvangen|ingezonden)", re.S)
-_SENT = re.compile(r"\(ingezonden\s+" + DATE + r"\)")
-_RECEIVED = re.compile(r"\(ontvangen\s+" + DATE + r"\)")
-_TITLE = re.compile(r"\s+over\s+(.+?)\s*\(ingezonden", re.S)
+_ANSWERED = lazy(r"(?:Antwoord|Mededeling)\s+van\s+(.+?)\s*\((?:ontvangen|ingezonden)", re.S)
+_SENT = lazy(r"\(ingezonden\s+" + DATE + r"\)")
+_RECEIVED = lazy(r"\(ontvangen\s+" + DATE + r"\)")
+_TITLE = lazy(r"\s+over\s+(.+?)\s*\(ingezonden", re.S)
 # "De vaste commissie voor Economische Zaken en Klimaat[^1] heeft ...", "Binnen de vaste commissie voor
 # ... hebben enkele fracties ...", "De commissie voor de Rijksuitgaven heeft ...", "In de vaste commissie
 # voor ...1, bestond er bij enkele fracties behoefte ..."
-_COMMITTEE = re.compile(
+_COMMITTEE = lazy(
     r"\b((?:vaste\s+|algemene\s+|tijdelijke\s+)?commissie\s+voor\s+(?:de\s+|het\s+)?[A-Z][\w ,’'/-]+?)"
     r"(?:\[\^\d+\]|\d{1,2})?,?\s+(?:heeft|hebben|bestond|bestaat)\b"
 )
-_VASTGESTELD = re.compile(r"Vastgesteld\s*" + DATE)
-_ONTVANGEN = re.compile(r"(?m)^\s*Ontvangen\s+" + DATE + r"\s*$")  # the date line of a nota
+_VASTGESTELD = lazy(r"Vastgesteld\s*" + DATE)
+_ONTVANGEN = lazy(r"(?m)^\s*Ontvangen\s+" + DATE + r"\s*$")  # the date line of a nota
 
 
 def iso(m: re.Match[str], offset: int = 1) -> str:
@@ -180,9 +181,9 @@ def askers(text: str) -> list[Person]:
     return people or [Person(name=text.strip())]
 
 
-_TITLE_LINE = re.compile(r"^(\d{2}\s?\d{3}(?:\s+[A-Z]{1,5}|-\d{2})?)\s+([A-Z][^.?!]*)$")
-_DOSSIER_ALONE = re.compile(r"^\d{2}\s\d{3}(?:\s+[A-Z]{1,5}|-\d{2})?$")
-_NR_LINE = re.compile(r"^(?:Nr\.|NR\.)\s*\d+|^[A-Z ]{12,}$")
+_TITLE_LINE = lazy(r"^(\d{2}\s?\d{3}(?:\s+[A-Z]{1,5}|-\d{2})?)\s+([A-Z][^.?!]*)$")
+_DOSSIER_ALONE = lazy(r"^\d{2}\s\d{3}(?:\s+[A-Z]{1,5}|-\d{2})?$")
+_NR_LINE = lazy(r"^(?:Nr\.|NR\.)\s*\d+|^[A-Z ]{12,}$")
 
 
 def _kamerstuk_title(lines: list[str]) -> str | None:

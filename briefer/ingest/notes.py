@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import re
 
+from briefer.ingest.lazyre import lazy
 from briefer.ingest.pages import Line
 from briefer.model import Footnote
 
 WORD_MARK = "\u27e6W{}\u27e7"  # ⟦W12⟧: a Word footnote reference (id 12), as the reader writes it
 _TYPED_MARK = "\u27e6T{}\u27e7"
-_ANY_MARK = re.compile("\u27e6([WT])([^\u27e7]*)\u27e7")
-_DEF = re.compile(r"^(?:\[(\d{1,4})\]|(\d{1,4})\))\s*(\S.*)$")
+_ANY_MARK = lazy("\u27e6([WT])([^\u27e7]*)\u27e7")
+_DEF = lazy(r"^(?:\[(\d{1,4})\]|(\d{1,4})\))\s*(\S.*)$")
 
 
 def unify_notes(lines: list[Line], word_notes: dict[str, str]) -> tuple[list[Line], list[Footnote]]:

@@ -27,6 +27,7 @@ from briefer.ingest.clean import (
     tidy_markers,
 )
 from briefer.ingest.errors import CorruptFile, EmptyFile, EncryptedFile
+from briefer.ingest.lazyre import lazy
 from briefer.ingest.pages import Line
 from briefer.ingest.pdfcolumn import split_column
 from briefer.ingest.pdfspans import FontCache, Span, page_spans
@@ -59,8 +60,8 @@ class PageText:
     plines: list[_PLine] | None = None  # kept when the page may be a table page without header row
 
 
-_DIGITS = re.compile(r"^\d{1,4}$")  # a note number: notes run past 1,000 in a long lijst
-_MARKERS = re.compile(r"^\d{1,4}(?:\s*,\s*\d{1,4})*,?$")  # one raised run with several markers: "1, 2"
+_DIGITS = lazy(r"^\d{1,4}$")  # a note number: notes run past 1,000 in a long lijst
+_MARKERS = lazy(r"^\d{1,4}(?:\s*,\s*\d{1,4})*,?$")  # one raised run with several markers: "1, 2"
 
 
 def open_pdf(path: Path, data: bytes | None = None) -> Any:
@@ -367,7 +368,7 @@ def _line_step(steps: list[float]) -> float:
     return min(frequent) if frequent else steps[len(steps) // 2]
 
 
-_PLAIN_NOTE = re.compile(r"^(\d{1,4})\s+(\S.*)$")
+_PLAIN_NOTE = lazy(r"^(\d{1,4})\s+(\S.*)$")
 
 
 def _plain_page(page: Any, number: int) -> PageText:

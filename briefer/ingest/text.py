@@ -25,13 +25,14 @@ from briefer.ingest.clean import (
     tidy_markers,
 )
 from briefer.ingest.errors import CorruptFile, EmptyFile
+from briefer.ingest.lazyre import lazy
 from briefer.ingest.pages import Extract, Line
 from briefer.model import Footnote
 
-_NOTE = re.compile(r"^(\d{1,4})\s+(\S.*)$")
-_GLUED_NOTE = re.compile(r"^(.*?[a-zà-ÿ)»”’][.,;:?!)»”’])(\d{1,4}) ([A-Z«“‘(]\S*\s.*)$")
-_MEMBERS = re.compile(r"^Samenstelling\s*:")  # the cover note listing the committee's members
-_NOT_NOTE = re.compile(
+_NOTE = lazy(r"^(\d{1,4})\s+(\S.*)$")
+_GLUED_NOTE = lazy(r"^(.*?[a-zà-ÿ)»”’][.,;:?!)»”’])(\d{1,4}) ([A-Z«“‘(]\S*\s.*)$")
+_MEMBERS = lazy(r"^Samenstelling\s*:")  # the cover note listing the committee's members
+_NOT_NOTE = lazy(
     r"^(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
     r"miljoen|miljard|procent|euro|jaar|jaren|maanden|weken|dagen|uur|%)\b",
     re.IGNORECASE,
@@ -39,7 +40,7 @@ _NOT_NOTE = re.compile(
 
 
 # a running footer that ends with its own page number: "nr. 196 5", "Aanhangsel 3", "35 010, C 1"
-_HAS_FOLIO = re.compile(r"(?:nr\.\s*\d+|Aanhangsel|,\s*[A-Z]{1,2})\s+\d{1,4}\s*$")
+_HAS_FOLIO = lazy(r"(?:nr\.\s*\d+|Aanhangsel|,\s*[A-Z]{1,2})\s+\d{1,4}\s*$")
 
 
 _BOMS = (
@@ -294,9 +295,9 @@ def _infer_paragraphs(body: list[Line]) -> None:
 
 
 # a title or section heading in capitals: "Nr. 8 LIJST VAN VRAGEN EN ANTWOORDEN", "I. ALGEMEEN"
-_CAPS = re.compile(r"^(?:Nr\.\s*\d+\s+)?(?=[^a-z]*[A-Z]{3})(?=[^a-z]*\S\s+\S)[^a-z]{8,}$")
+_CAPS = lazy(r"^(?:Nr\.\s*\d+\s+)?(?=[^a-z]*[A-Z]{3})(?=[^a-z]*\S\s+\S)[^a-z]{8,}$")
 # lines that stand alone in extracted text: answer and question labels, section headings
-_HEADING = re.compile(
+_HEADING = lazy(
     r"^(?:\d{1,4}(?:\s*(?:,|en)\s*\d{1,4})*\s*[.)]?\s+)?(?:Antwoord|Reactie)\s+(?:van|door)\s+"
     r"(?:het\s+kabinet|de\s+regering|de\s+[Mm]inisters?|de\s+[Ss]taatssecretaris(?:sen)?)[^.?!]{0,80}:?$"
     r"|^(?:Vraag|Vragen|Antwoord|Antwoorden)\s+\d{1,4}(?:\s*(?:,|en|t/m|tot\s+en\s+met)\s*\d{1,4})*\s*[.:]?$"
@@ -330,7 +331,7 @@ def _candidates(number: int) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return glued, spaced
 
 
-_NOT_BEFORE_MARKER = re.compile(
+_NOT_BEFORE_MARKER = lazy(
     r"(?:vraag|vragen|antwoord|artikel|artikelen|nr|nummer|lid|bijlage|punt|hoofdstuk|paragraaf|stap|fase|"
     r"niveau|week|dag|jaar|tabel|figuur|blz|pagina|p|versie|groep|categorie|onderdeel|januari|februari|maart|"
     r"april|mei|juni|juli|augustus|september|oktober|november|december|en|of|tot|t/m|van|op|per|de|het|een)$",

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 from briefer.ingest.clean import join_lines
+from briefer.ingest.lazyre import lazy
 from briefer.ingest.pages import Extract, Line
 from briefer.model import Footnote
 
-_MEMBERS = re.compile(r"^(?:(\d{1,2})\s+)?Samenstelling\s*:")
+_MEMBERS = lazy(r"^(?:(\d{1,2})\s+)?Samenstelling\s*:")
 
 
 def member_list_apart(ex: Extract) -> None:
@@ -39,11 +38,11 @@ def member_list_apart(ex: Extract) -> None:
 
 
 # the last lines of a Kamerstuk's cover: the clerk's signature, or the sentence before the questions
-_CLERK = re.compile(
+_CLERK = lazy(
     r"^(?:De\s+)?(?:[Aa]djunct-|[Pp]lv\.\s+|[Ww]aarnemend\s+)?[Gg]riffier\s+van\s+de\s+(?:vaste\s+)?commissie\s*,\s*(.*)$"
 )
-_PRINTED = re.compile(r"\b(?:hierna|hieronder)\s+afgedrukt\.?$")
-_NAME = re.compile(r"^[A-Z][\w’'. -]{1,40}$")
+_PRINTED = lazy(r"\b(?:hierna|hieronder)\s+afgedrukt\.?$")
+_NAME = lazy(r"^[A-Z][\w’'. -]{1,40}$")
 
 
 def cover_end(lines: list[Line]) -> int:

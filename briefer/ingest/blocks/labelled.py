@@ -9,15 +9,14 @@ Shared by Kamervragen, a lijst van vragen en antwoorden, a nota and a verslag sc
 
 from __future__ import annotations
 
-import re
-
 from briefer.ingest.blocks.common import NUMS, parse_numbers, question_end, refers_to
 from briefer.ingest.blocks.paragraphs import Block, cut
+from briefer.ingest.lazyre import lazy
 from briefer.ingest.pages import Line
 from briefer.model import Item
 
-VRAAG = re.compile(r"^Vra(?:ag|gen)\s+(" + NUMS + r")\s*(?:[:.]\s*(.*)|\s+([A-Z0-9«(“‘].*))?$")
-ANTWOORD = re.compile(
+VRAAG = lazy(r"^Vra(?:ag|gen)\s+(" + NUMS + r")\s*(?:[:.]\s*(.*)|\s+([A-Z0-9«(“‘].*))?$")
+ANTWOORD = lazy(
     r"^Antwoord(?:en)?(?:(?:\s+(?:op|bij))?\s+(?:de\s+)?vra(?:ag|gen))?\s*(" + NUMS + r")?\s*"
     r"(?:[:.]\s*(.*)|\s+([A-Z0-9«(“‘].*))?$"
 )

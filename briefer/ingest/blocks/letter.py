@@ -18,12 +18,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from briefer.ingest.lazyre import lazy
 from briefer.textutil import MONTH_NUMBERS, MONTH_PATTERN
 
-_DATE = re.compile(r"\b(\d{1,2})\s+(" + MONTH_PATTERN + r")\s+(\d{4})\b", re.IGNORECASE)
-_PLACE_DATE = re.compile(r"^(?:Den\s+Haag|[’']s-Gravenhage|Rijswijk|Utrecht|Brussel)\s*,?\s+(?:\d{1,2}\s+\w+\s+\d{4})",
+_DATE = lazy(r"\b(\d{1,2})\s+(" + MONTH_PATTERN + r")\s+(\d{4})\b", re.IGNORECASE)
+_PLACE_DATE = lazy(r"^(?:Den\s+Haag|[’']s-Gravenhage|Rijswijk|Utrecht|Brussel)\s*,?\s+(?:\d{1,2}\s+\w+\s+\d{4})",
                          re.IGNORECASE)
-TK_REFERENCE = re.compile(r"\b((?:19|20)\d{2}Z\d{4,6})\b")
+TK_REFERENCE = lazy(r"\b((?:19|20)\d{2}Z\d{4,6})\b")
 _LABELS = (
     "datum", "kenmerk", "ons kenmerk", "uw kenmerk", "uw brief", "uw brief van", "onderwerp", "betreft",
     "bijlage", "bijlagen", "bijlage(n)", "contactpersoon", "projectnaam", "auteur", "pagina", "aan",
@@ -31,21 +32,21 @@ _LABELS = (
     "rubricering", "t", "f", "van", "retouradres", "bezoekadres", "postadres", "www", "status", "paraaf",
     "parafenroute", "ter ondertekening", "ter besluitvorming", "ter informatie", "ter beslissing",
 )
-_LABEL = re.compile(
+_LABEL = lazy(
     r"^(?P<label>" + "|".join(re.escape(x) for x in sorted(_LABELS, key=len, reverse=True)) + r")\b\s*:?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
-_ADDRESS = re.compile(r"^(?:Postbus\b|\d{4}\s?[A-Z]{2}\b|[A-Z][\w.’' -]+\s+\d+[a-z]?$|www\.|Bezuidenhoutseweg|Turfmarkt)")
-_RETURN = re.compile(r"^>?\s*Retouradres\b", re.IGNORECASE)
-_TO_CHAMBER = re.compile(r"^(?:Aan\s+)?[Dd]e\s+[Vv]oorzitter\s+van\s+de\s+(?:Tweede|Eerste)\s+Kamer\b")
-_TO = re.compile(r"^Aan\s+(?:de|het|mevrouw|de\s+heer|Zijne|Hare)\b")
-_ROLE = re.compile(
+_ADDRESS = lazy(r"^(?:Postbus\b|\d{4}\s?[A-Z]{2}\b|[A-Z][\w.’' -]+\s+\d+[a-z]?$|www\.|Bezuidenhoutseweg|Turfmarkt)")
+_RETURN = lazy(r"^>?\s*Retouradres\b", re.IGNORECASE)
+_TO_CHAMBER = lazy(r"^(?:Aan\s+)?[Dd]e\s+[Vv]oorzitter\s+van\s+de\s+(?:Tweede|Eerste)\s+Kamer\b")
+_TO = lazy(r"^Aan\s+(?:de|het|mevrouw|de\s+heer|Zijne|Hare)\b")
+_ROLE = lazy(
     r"^(?:(?:Mede\s+)?[Nn]amens\s+[^,]{3,120},\s*)?(?:De|de|Het|het)\s+"
     r"(?:[Mm]inister(?:-[Pp]resident)?|[Ss]taatssecretaris|[Mm]inisters|[Ss]taatssecretarissen|[Ii]nitiatiefnemers?"
     r"|[Dd]irecteur(?:-[Gg]eneraal)?|[Ss]ecretaris-[Gg]eneraal|[Vv]oorzitter|[Gg]riffier)\b[^.?!]{0,140}?,?$"
 )
-_ON_BEHALF = re.compile(r"^(?:Mede\s+)?[Nn]amens\s+[^.?!]{3,140},?$")
-_NAME = re.compile(
+_ON_BEHALF = lazy(r"^(?:Mede\s+)?[Nn]amens\s+[^.?!]{3,140},?$")
+_NAME = lazy(
     r"^(?:(?:mr|dr|drs|ir|prof|ing)\.\s*)*(?:[A-Z][a-z]?\.\s?){1,5}(?:[a-z]+\s+){0,3}[A-Z][\w’'-]+(?:[\s-][A-Za-z][\w’'-]+){0,3}$"
     r"|^[A-Z][a-zà-ÿ]+(?:\s+(?:van|de|der|den|ter|ten|in\s+'t|el)){0,3}(?:\s+[A-Z][\w’'-]+){1,2}$"
 )

@@ -23,13 +23,14 @@ from briefer.ingest.blocks.common import (
     reports_question,
 )
 from briefer.ingest.blocks.paragraphs import Block, cut
+from briefer.ingest.lazyre import lazy
 from briefer.ingest.pages import Line
 from briefer.model import Item
 
 _NUMS = r"\d{1,5}(?:\s*(?:,|en|t/m|tot\s+en\s+met|–|-)\s*\d{1,5})*"
-LABEL = re.compile(r"^(?:Vra(?:ag|gen)\s+)?(" + _NUMS + r")\s*[.:]?\s+(?=[A-Z«“‘\"(À-Ý])(.+)$")
-LABEL_ALONE = re.compile(r"^(?:Vra(?:ag|gen)\s+)?(" + _NUMS + r")\s*[.:]?$")
-ANTWOORD_LINE = re.compile(r"^Antwoord(?:\s+(?:van\s+)?(?:de\s+regering|het\s+kabinet|de\s+minister))?\s*(?::\s*(.*))?$",
+LABEL = lazy(r"^(?:Vra(?:ag|gen)\s+)?(" + _NUMS + r")\s*[.:]?\s+(?=[A-Z«“‘\"(À-Ý])(.+)$")
+LABEL_ALONE = lazy(r"^(?:Vra(?:ag|gen)\s+)?(" + _NUMS + r")\s*[.:]?$")
+ANTWOORD_LINE = lazy(r"^Antwoord(?:\s+(?:van\s+)?(?:de\s+regering|het\s+kabinet|de\s+minister))?\s*(?::\s*(.*))?$",
                            re.IGNORECASE)
 
 
@@ -40,18 +41,21 @@ def _body_x(lines: list[Line]) -> float | None:
 
 def label_of(line: Line, body_x: float | None) -> tuple[list[int], str] | None:
     """(numbers, text after them) when the line opens with a margin number."""
-    m = LABEL.match(line.text) or LABEL_ALONE.match(line.text)
+    m = LABEL.match(line.text)
+    alone = m is None
+    if alone:
+        m = LABEL_ALONE.match(line.text)
     if not m:
         return None
-    alone_or_vraag = m.re is LABEL_ALONE or line.text.lower().startswith("vra")
+    alone_or_vraag = alone or line.text.lower().startswith("vra")
     if body_x is not None and line.x is not None and line.x > body_x - 15 and not alone_or_vraag:
         return None  # in the text column: a numbered heading or list item, not a margin number
-    if line.bold and m.re is LABEL:
+    if line.bold and not alone:
         return None  # a bold numbered line is a heading ("2. Doel van het wetsvoorstel")
     numbers = parse_numbers(m.group(1))
     if not numbers or max(numbers) - min(numbers) > 30:
         return None
-    rest = m.group(2) if m.re is LABEL else ""
+    rest = "" if alone else m.group(2)
     return numbers, (rest or "").strip()
 
 

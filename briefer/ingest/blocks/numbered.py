@@ -15,12 +15,13 @@ import re
 
 from briefer.ingest.blocks.common import question_end, refers_to
 from briefer.ingest.blocks.paragraphs import Block
+from briefer.ingest.lazyre import lazy
 from briefer.ingest.pages import Line
 from briefer.model import Item
 
-ANSWER = re.compile(r"^Antwoord(?:\s+(?:op\s+vraag\s+)?\d+)?\s*[:.]?\s*(.*)$")
-_VRAAG_LABEL = re.compile(r"^Vraag\s*:\s*")
-NUMBERED = re.compile(r"^(\d{1,6})(?!\s\d{3}\b)(?:[.)]\s*|\s+|$)(.*)$")  # not a dossier number "36 613"
+ANSWER = lazy(r"^Antwoord(?:\s+(?:op\s+vraag\s+)?\d+)?\s*[:.]?\s*(.*)$")
+_VRAAG_LABEL = lazy(r"^Vraag\s*:\s*")
+NUMBERED = lazy(r"^(\d{1,6})(?!\s\d{3}\b)(?:[.)]\s*|\s+|$)(.*)$")  # not a dossier number "36 613"
 
 
 def answer_headings(lines: list[Line]) -> int:

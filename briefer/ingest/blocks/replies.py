@@ -11,8 +11,6 @@ reply section of a verslag van een schriftelijk overleg.
 
 from __future__ import annotations
 
-import re
-
 from briefer.ingest.blocks.common import (
     PARTY_HEADING,
     government_speaks,
@@ -23,24 +21,25 @@ from briefer.ingest.blocks.common import (
 )
 from briefer.ingest.blocks.labelled import ANTWOORD, VRAAG
 from briefer.ingest.blocks.paragraphs import Block, cut
+from briefer.ingest.lazyre import lazy
 from briefer.ingest.pages import Line
 from briefer.model import Item
 
-THEME = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}\.?|§\s*\d+(?:\.\d+)*)\s+[A-Z][^.?!:]{1,90}$")
-FRACTIE = re.compile(
+THEME = lazy(r"^(\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}\.?|§\s*\d+(?:\.\d+)*)\s+[A-Z][^.?!:]{1,90}$")
+FRACTIE = lazy(
     r"^(?:(?:Vragen|Inbreng|Opmerkingen)\s+van\s+de\s+leden\s+van\s+de\s+)?[\w-]+-fractie\s*$"
     r"|^(?:Vragen|Inbreng)\s+van\s+de\s+leden\s+van\s+de\s+fractie\s+van\s+(?:de\s+|het\s+)?[\w-]+\s*$"
     r"|^(?:Reactie|Antwoord(?:en)?|Beantwoording)\s+(?:op|van)\s+de\s+(?:vragen|inbreng)(?:\s+en\s+opmerkingen)?"
     r"\s+van\s+(?:de\s+leden\s+van\s+)?de\s+(?:[\w-]+-fractie|fractie\s+van\s+(?:de\s+|het\s+)?[\w-]+)\s*:?\s*$"
 )
 # unnumbered headings: a part ("ALGEMEEN", "Artikelsgewijs"), an article ("Artikel I, onderdeel A")
-PART = re.compile(
+PART = lazy(
     r"^(?:[IVX]{1,4}\.?\s+)?(?:[A-ZÀ-Ý][A-ZÀ-Ý ,/&-]{3,60}|Algemeen(?:\s+deel)?|Artikelsgewijs|Artikelsgewijze\s+toelichting"
     r"|Artikelen|Overig(?:e\s+vragen)?|Inleiding|Slot(?:opmerkingen)?)\s*$"
     r"|^Artikel(?:en)?\s+[0-9IVXLC]+[a-z]?(?:\.\d+)*(?:(?:,|\s+en|\s+t/m)?\s+(?:(?:onderdelen|onderdeel|leden|lid)\s+)?"
     r"[0-9IVXLCA-Z]{1,5}[a-z]?(?:\.\d+)*)*\s*$"
 )
-_SIGNATURE = re.compile(r"^(?:De|Namens\s+de)\s+(?:[Mm]inister|[Ss]taatssecretaris|[Ii]nitiatiefnem|[Ii]ndiener)[^.?!]{0,120},\s*$")
+_SIGNATURE = lazy(r"^(?:De|Namens\s+de)\s+(?:[Mm]inister|[Ss]taatssecretaris|[Ii]nitiatiefnem|[Ii]ndiener)[^.?!]{0,120},\s*$")
 
 
 def _is_question(b: Block, italic_style: bool, quote_x: float | None = None) -> bool:
@@ -167,7 +166,7 @@ def _quote_indent(paras: list[Block]) -> float | None:
     return min(indented) - 2
 
 
-_LETTER_LINE = re.compile(r"^(?:Aan\s|Den\s+Haag|[’']s-Gravenhage)|.*\b\d{4}\b")
+_LETTER_LINE = lazy(r"^(?:Aan\s|Den\s+Haag|[’']s-Gravenhage)|.*\b\d{4}\b")
 
 
 def _plain_heading(b: Block) -> bool:

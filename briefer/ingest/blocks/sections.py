@@ -13,16 +13,17 @@ from __future__ import annotations
 import re
 
 from briefer.ingest.clean import join_lines
+from briefer.ingest.lazyre import lazy
 from briefer.ingest.pages import Line
 from briefer.model import Item
 
 CHAIN = " › "
-_NUMBERED = re.compile(
+_NUMBERED = lazy(
     r"^(?:[IVXLC]{1,6}\.?|\d{1,2}(?:\.\d{1,2}){0,3}\.?|§\s*\d+(?:\.\d+)*\.?|[A-H]\.)\s+\S"
     r"|^(?:Artikel|ARTIKEL|Hoofdstuk|HOOFDSTUK|Paragraaf|Bijlage|BIJLAGE)\s+[0-9IVXLCA-Z]+[a-z]?\b"
 )
-_CAPS = re.compile(r"^(?=[^a-z]*[A-Z]{3})[^a-z]{4,}$")
-_LIST = re.compile(r"^[•\-–—▪◦]\s")
+_CAPS = lazy(r"^(?=[^a-z]*[A-Z]{3})[^a-z]{4,}$")
+_LIST = lazy(r"^[•\-–—▪◦]\s")
 
 
 def paragraphs(lines: list[Line]) -> list[list[Line]]:
@@ -78,7 +79,7 @@ def headed_items(lines: list[Line]) -> list[Item]:
     return items
 
 
-_CLOSING = re.compile(r"^(?:Hoogachtend|Met\s+(?:vriendelijke|hoogachtende)\s+groet(?:en)?|Met\s+de\s+meeste\s+hoogachting)\s*,?$",
+_CLOSING = lazy(r"^(?:Hoogachtend|Met\s+(?:vriendelijke|hoogachtende)\s+groet(?:en)?|Met\s+de\s+meeste\s+hoogachting)\s*,?$",
                       re.IGNORECASE)
 
 

@@ -15,16 +15,17 @@ import re
 from briefer.ingest.blocks import letter
 from briefer.ingest.blocks.labelled import labels
 from briefer.ingest.blocks.sections import body_end, headed_items
+from briefer.ingest.lazyre import lazy
 from briefer.ingest.pages import Extract, Line
 from briefer.ingest.types.base import SURE, DocumentType, Parsed, head_text
 from briefer.model import DocType, Document
 
-_PRINTED = re.compile(r"(?m)^(?:Nr\.\s*\d+\s+)?BRIEF\s+VAN\s+(?:DE|HET|DEN)\s+[A-Z]")
-_SALUTATION = re.compile(r"^Geachte\s+(?:[Vv]oorzitter|heer|mevrouw|leden|[Mm]inister|[Ss]taatssecretaris|\w+)\b.*,?\s*$")
-_SUBJECT = re.compile(r"^(?:Betreft|Onderwerp)\b", re.IGNORECASE)
-_PLACE_DATE = re.compile(r"^(?:Den\s+Haag|[’']s-Gravenhage)\s*,?\s+\d{1,2}\s+\w+\s+\d{4}\s*$", re.IGNORECASE)
-_TO_MINISTER = re.compile(r"^Aan\s+(?:de|het)\s+(?:[Mm]inister|[Ss]taatssecretaris|[Ss]ecretaris-[Gg]eneraal|[Dd]irecteur)")
-_PRINT_TITLE = re.compile(r"^(?:Nr\.\s*\d+\s+)?(BRIEF\s+VAN\s+.*)$")
+_PRINTED = lazy(r"(?m)^(?:Nr\.\s*\d+\s+)?BRIEF\s+VAN\s+(?:DE|HET|DEN)\s+[A-Z]")
+_SALUTATION = lazy(r"^Geachte\s+(?:[Vv]oorzitter|heer|mevrouw|leden|[Mm]inister|[Ss]taatssecretaris|\w+)\b.*,?\s*$")
+_SUBJECT = lazy(r"^(?:Betreft|Onderwerp)\b", re.IGNORECASE)
+_PLACE_DATE = lazy(r"^(?:Den\s+Haag|[’']s-Gravenhage)\s*,?\s+\d{1,2}\s+\w+\s+\d{4}\s*$", re.IGNORECASE)
+_TO_MINISTER = lazy(r"^Aan\s+(?:de|het)\s+(?:[Mm]inister|[Ss]taatssecretaris|[Ss]ecretaris-[Gg]eneraal|[Dd]irecteur)")
+_PRINT_TITLE = lazy(r"^(?:Nr\.\s*\d+\s+)?(BRIEF\s+VAN\s+.*)$")
 
 
 def detect(ex: Extract) -> float:

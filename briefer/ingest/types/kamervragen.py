@@ -17,19 +17,20 @@ from briefer.ingest.blocks import letter, numbered
 from briefer.ingest.blocks.common import NUMS, parse_numbers, refers_to
 from briefer.ingest.blocks.labelled import ANTWOORD, VRAAG, labels, parse_labelled
 from briefer.ingest.blocks.paragraphs import Block
+from briefer.ingest.lazyre import lazy
 from briefer.ingest.pages import Extract, Line
 from briefer.ingest.types.base import LIKELY, POSSIBLE, SURE, DocumentType, Parsed, head_text
 from briefer.model import DocType, Document, Item
 
-_AANHANGSEL = re.compile(
+_AANHANGSEL = lazy(
     r"Aanhangsel\s+van\s+de\s+Handelingen|Vragen\s+gesteld\s+door\s+de\s+leden\s+der\s+Kamer"
     r"|\bah-(?:tk|ek)-\d{8}-\d+\b|\bvergaderjaar\s+\d{4}\s*[–-]\s*\d{4},\s*Aanhangsel\b"
 )
 # the opening sentence of Kamervragen, when no title says otherwise
-_ASKED = re.compile(r"^Vragen\s+van\s+(?:het\s+lid|de\s+leden)\s[^\n]{0,400}?\(ingezonden\s", re.M)
+_ASKED = lazy(r"^Vragen\s+van\s+(?:het\s+lid|de\s+leden)\s[^\n]{0,400}?\(ingezonden\s", re.M)
 # a ministry's answer: "Antwoorden van de minister ... op Kamervragen van het lid ...",
 # "Beantwoording Kamervragen (van) (het lid|de leden) ...", "Antwoorden op vragen van het lid ..."
-_MINISTRY = re.compile(
+_MINISTRY = lazy(
     r"(?im)^(?:Antwoord(?:en)?\b[^\n]{0,250}?\bop\s+(?:de\s+)?(?:schriftelijke\s+)?(?:Kamer)?vragen"
     r"|Beantwoording\s+(?:van\s+(?:de\s+)?)?(?:schriftelijke\s+)?(?:Kamer)?vragen)\s+(?:van\s+)?"
     r"(?:het\s+|de\s+)?(?:(?:Tweede\s+)?Kamer)?(?:lid|leden)\b"
@@ -107,9 +108,9 @@ def describe(doc: Document, ex: Extract, parsed: Parsed) -> None:
 TYPE = DocumentType(DocType.KAMERVRAGEN, detect, parse, describe=describe)
 
 
-_ANSWERS_START = re.compile(r"^(?:Antwoord|Mededeling)\s+van\s+(?:de\s+)?(?:[A-Z]|[Mm]inisters?\b|[Ss]taatssecretaris)")
-_NUMBER_ALONE = re.compile(r"^(" + NUMS + r")\s*[.)]?\s*$")
-_NUMBER_LEAD = re.compile(r"^(\d{1,5})\s*[.)]?\s+(\S.*)$")
+_ANSWERS_START = lazy(r"^(?:Antwoord|Mededeling)\s+van\s+(?:de\s+)?(?:[A-Z]|[Mm]inisters?\b|[Ss]taatssecretaris)")
+_NUMBER_ALONE = lazy(r"^(" + NUMS + r")\s*[.)]?\s*$")
+_NUMBER_LEAD = lazy(r"^(\d{1,5})\s*[.)]?\s+(\S.*)$")
 
 
 def _numbered_sections(lines: list[Line]) -> tuple[list[Item], int, list[str]]:

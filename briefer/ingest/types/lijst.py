@@ -10,17 +10,16 @@ skipped.
 
 from __future__ import annotations
 
-import re
-
 from briefer.ingest.blocks import numbered
 from briefer.ingest.blocks.cover import cover_end
 from briefer.ingest.blocks.labelled import ANTWOORD, labels, parse_labelled
+from briefer.ingest.lazyre import lazy
 from briefer.ingest.pages import Extract
 from briefer.ingest.types.base import POSSIBLE, SURE, DocumentType, Parsed, head_text
 from briefer.model import DocType
 
-_PRINTED = re.compile(r"\bLIJST\s+VAN\s+VRAGEN\s+EN\s+ANTWOORDEN\b")
-_TYPED = re.compile(r"(?im)^\s*(?:Nr\.\s*\d+\s+)?Lijst\s+van\s+vragen\s+en\s+antwoorden\s*$")
+_PRINTED = lazy(r"\bLIJST\s+VAN\s+VRAGEN\s+EN\s+ANTWOORDEN\b")
+_TYPED = lazy(r"(?im)^\s*(?:Nr\.\s*\d+\s+)?Lijst\s+van\s+vragen\s+en\s+antwoorden\s*$")
 
 
 def detect(ex: Extract) -> float:

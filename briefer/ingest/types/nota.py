@@ -10,14 +10,13 @@ kept as headed paragraphs numbered after the last question.
 
 from __future__ import annotations
 
-import re
-
 from briefer.ingest.blocks import letter
 from briefer.ingest.blocks.common import PARTY_HEADING
 from briefer.ingest.blocks.cover import cover_end
 from briefer.ingest.blocks.margin import margin_labels, read_margin_numbered
 from briefer.ingest.blocks.replies import FRACTIE, PART, THEME, read_replies
 from briefer.ingest.blocks.sections import headed_items
+from briefer.ingest.lazyre import lazy
 from briefer.ingest.pages import Extract, Line
 from briefer.ingest.types.base import SURE, DocumentType, Parsed, head_text
 from briefer.model import DocType, Document, Item
@@ -26,10 +25,10 @@ _TITLES = ("NOTA NAAR AANLEIDING VAN HET (?:(?:TWEEDE |DERDE )?NADER )?VERSLAG",
            # Eerste Kamer: the government's reply to the (nader) voorlopig verslag, answered like a nota
            "(?:NADERE )?MEMORIE VAN ANTWOORD")
 # the title as printed (capitals, anywhere on the cover) or typed (a line of its own, any case)
-_PRINTED = re.compile("|".join(r"\b" + t.replace(" ", r"\s+") + r"\b" for t in _TITLES))
-_TYPED = re.compile(r"(?im)^\s*(?:Nr\.\s*\d+\s+|[A-Z]{1,2}\s+)?(?:"
+_PRINTED = lazy("|".join(r"\b" + t.replace(" ", r"\s+") + r"\b" for t in _TITLES))
+_TYPED = lazy(r"(?im)^\s*(?:Nr\.\s*\d+\s+|[A-Z]{1,2}\s+)?(?:"
                     + "|".join(t.replace(" ", r"\s+") for t in _TITLES) + r")\s*$")
-_ANNEX = re.compile(r"^(?:BIJLAGE|Bijlage)(?:\s+[0-9IVX]+)?\b")
+_ANNEX = lazy(r"^(?:BIJLAGE|Bijlage)(?:\s+[0-9IVX]+)?\b")
 
 
 def detect(ex: Extract) -> float:

@@ -9,23 +9,22 @@ so is the signature at the end. The letterhead column (Datum, Kenmerk) gives the
 
 from __future__ import annotations
 
-import re
-
 from briefer.ingest.blocks import letter
 from briefer.ingest.blocks.labelled import labels
 from briefer.ingest.blocks.sections import body_end, headed_items, is_heading, paragraphs
+from briefer.ingest.lazyre import lazy
 from briefer.ingest.pages import Extract, Line
 from briefer.ingest.types.base import POSSIBLE, WEAK, DocumentType, Parsed, head_text
 from briefer.model import DocType, Document
 
-_TITLES = re.compile(
+_TITLES = lazy(
     r"\b(?:MEMORIE\s+VAN\s+TOELICHTING|ADVIES\s+(?:AFDELING\s+ADVISERING\s+)?RAAD\s+VAN\s+STATE|NADER\s+RAPPORT"
     r"|VOORSTEL\s+VAN\s+WET|NOTA\s+VAN\s+WIJZIGING|VERSLAG(?!\s+VAN\s+EEN\s+(?:NADER\s+)?SCHRIFTELIJK))\b"
 )
-_NR_TITLE = re.compile(r"^(?:Nr\.|NR\.)\s*\d+\s+[A-Z]")
-_ACTION = re.compile(r"\s*\bTER\s+(?:ONDERTEKENING|BESLUITVORMING|BESLISSING|INFORMATIE|ADVISERING|KENNISNAME|"
+_NR_TITLE = lazy(r"^(?:Nr\.|NR\.)\s*\d+\s+[A-Z]")
+_ACTION = lazy(r"\s*\bTER\s+(?:ONDERTEKENING|BESLUITVORMING|BESLISSING|INFORMATIE|ADVISERING|KENNISNAME|"
                      r"BESPREKING|AKKOORD)\b.*$")
-_ADDRESSED = re.compile(r"^Aan\s+(?:de|het)\s+\S")
+_ADDRESSED = lazy(r"^Aan\s+(?:de|het)\s+\S")
 
 
 def detect(ex: Extract) -> float:

@@ -24,11 +24,12 @@ from briefer.ingest.blocks.labelled import VRAAG
 from briefer.ingest.blocks.paragraphs import AnswerStyle, Block, cut
 from briefer.ingest.blocks.replies import read_replies
 from briefer.ingest.clean import join_lines
+from briefer.ingest.lazyre import lazy
 from briefer.ingest.pages import Extract, Line
 from briefer.ingest.types.base import LIKELY, SURE, DocumentType, Parsed, head_text
 from briefer.model import DocType, Item
 
-ANSWER_HEADING = re.compile(
+ANSWER_HEADING = lazy(
     r"^(?:(\d{1,4}(?:\s*(?:,|en)\s*\d{1,4})*)\s*[.)]?\s+)?"
     r"(?:Antwoord|Reactie|Beantwoording)\s+(?:(?:van|door)\s+(?:het\s+kabinet|de\s+regering|de\s+bewindspersonen?"
     r"|de\s+[Mm]inisters?|de\s+[Ss]taatssecretaris(?:sen)?|de\s+initiatiefnemers?)\b"
@@ -36,15 +37,15 @@ ANSWER_HEADING = re.compile(
     r"|(?:het\s+)?kabinet\s*(?::\s*(.*))?$)"  # "Reactie kabinet" only as a line of its own
 )
 # a bare "Antwoord" / "Antwoord:" / "3. Antwoord" line, used when a document has no full answer headings
-ANSWER_SHORT = re.compile(r"^(?:(\d{1,4}(?:\s*(?:,|en)\s*\d{1,4})*)\s*[.)]?\s+)?(?:Antwoord|Reactie)\s*(?::\s*(.*)|$)")
-_NUMBERED_QUESTION = re.compile(r"^(\d{1,4})\s*[.)]\s+(?=\S)")
+ANSWER_SHORT = lazy(r"^(?:(\d{1,4}(?:\s*(?:,|en)\s*\d{1,4})*)\s*[.)]?\s+)?(?:Antwoord|Reactie)\s*(?::\s*(.*)|$)")
+_NUMBERED_QUESTION = lazy(r"^(\d{1,4})\s*[.)]\s+(?=\S)")
 # a fractie heading of its own: "VVD-fractie", "Fractie van de SGP"
-_BARE_PARTY = re.compile(r"^(?:[\w-]+-fractie|[Ff]ractie\s+van\s+(?:de\s+|het\s+)?[\w-]+)\s*$")
-ROMAN = re.compile(r"^(?:[IVX]{1,5})\.?\s+[A-Z][^.?!]{0,80}$")
+_BARE_PARTY = lazy(r"^(?:[\w-]+-fractie|[Ff]ractie\s+van\s+(?:de\s+|het\s+)?[\w-]+)\s*$")
+ROMAN = lazy(r"^(?:[IVX]{1,5})\.?\s+[A-Z][^.?!]{0,80}$")
 
 
-_PRINTED = re.compile(r"\bVERSLAG\s+VAN\s+EEN\s+(?:NADER\s+)?SCHRIFTELIJK\s+OVERLEG\b")
-_TYPED = re.compile(r"(?im)^\s*(?:Nr\.\s*\d+\s+|[A-Z]{1,2}\s+)?Verslag\s+van\s+een\s+(?:nader\s+)?schriftelijk"
+_PRINTED = lazy(r"\bVERSLAG\s+VAN\s+EEN\s+(?:NADER\s+)?SCHRIFTELIJK\s+OVERLEG\b")
+_TYPED = lazy(r"(?im)^\s*(?:Nr\.\s*\d+\s+|[A-Z]{1,2}\s+)?Verslag\s+van\s+een\s+(?:nader\s+)?schriftelijk"
                     r"\s+overleg\s*$")
 
 
@@ -60,7 +61,7 @@ def parse(ex: Extract) -> Parsed:
     return Parsed(items=items, parties=parties, warnings=warnings)
 
 
-_REPLY_SECTION = re.compile(
+_REPLY_SECTION = lazy(
     r"^[IVX]{1,5}\.?\s+(?!.*\bVragen\b).*\b(?:Reactie|Antwoord|Beantwoording)"
     # Eerste Kamer: the committee's letter with the questions, then the government's letter
     r"|^(?-i:BRIEF\s+VAN\s+DE\s+(?:MINISTERS?|STAATSSECRETARIS(?:SEN)?|MINISTER-PRESIDENT)\b)"
