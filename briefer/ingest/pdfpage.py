@@ -177,7 +177,7 @@ def _render(ln: _PLine, body: float) -> tuple[str, int | None]:
     gap = 0.22 * body
     for index, s in enumerate(spans):
         t = s.text
-        if index == first and _is_marker(s, ln) and rest:
+        if index == first and _is_marker(s, ln) and rest and rest[0].x - s.x_end < 1.5 * body:
             parts.append(_marks(t) + " ")  # marker of the word that ended the previous line
             prev_end = s.x_end
             continue
@@ -277,6 +277,10 @@ def _page_lines(plines: list[_PLine], body: float, number: int, columns: Columns
             furniture.append(" ".join(s.text.strip() for s in ln.spans))  # the header row, on every page
             continue
         raw, note_no = _render(ln, body)
+        if note_no is not None and ln.h < body:
+            whole = normalise_line(_concat(ln.spans, body))
+            if _margin_label(ln, whole, plines, body):  # "2 en 3" in the margin: a question number, no note
+                raw, note_no = whole, None
         text, tail = split_footer(normalise_line(raw))
         if tail:
             furniture.append(tail)
@@ -297,7 +301,7 @@ def _page_lines(plines: list[_PLine], body: float, number: int, columns: Columns
         if in_notes and small:
             notes[-1][1].append(text)
             continue
-        if small and ln.h < 0.8 * body and len(text) < 6:
+        if small and ln.h < 0.8 * body and len(text) < 6 and not _margin_label(ln, text, plines, body):
             furniture.append(text)
             continue
         x0 = ln.spans[0].x
@@ -326,6 +330,19 @@ def _page_lines(plines: list[_PLine], body: float, number: int, columns: Columns
     from briefer.ingest.clean import join_lines
 
     return PageText(lines, [(n, join_lines(t)) for n, t in notes], furniture, body, columns=columns)
+
+
+_LABEL_TEXT = re.compile(r"^(?:Vraag\s+)?\d{1,5}(?:\s*(?:,|en)\s*\d{1,5})*$")
+
+
+def _margin_label(ln: _PLine, text: str, plines: list[_PLine], body: float) -> bool:
+    """A small question number in the left margin, level with a line of text to its right (a nota's
+    "5, 6 en 7"): text, not page furniture."""
+    if not _LABEL_TEXT.match(text):
+        return False
+    x = ln.spans[0].x
+    return any(other is not ln and abs(other.y - ln.y) < 0.6 * body and other.spans[0].x > x + 40
+               and abs(other.h - body) < 0.2 * body for other in plines)
 
 
 def _table(plines: list[_PLine], body: float) -> Columns | None:

@@ -103,3 +103,53 @@ def test_long_nota_numbers_run_past_a_hundred() -> None:
     doc = parse_text("\n\n".join(parts))
     assert [it.number for it in doc.items] == list(range(1, 131))
     assert doc.items[-1].answer == "Onderdeel 130 treedt in 2026 in werking."
+
+
+def test_nota_with_antwoord_lines_but_no_numbers() -> None:
+    text = "\n\n".join([
+        "NOTA NAAR AANLEIDING VAN HET VERSLAG",
+        "1. Algemeen",
+        "De leden van de VVD-fractie vragen hoeveel aanvragen er jaarlijks worden verwacht.",
+        "Antwoord",
+        "Naar verwachting zo'n 4.000 per jaar.",
+        "Dat aantal is gebaseerd op de pilot.",
+        "Deze leden vragen ook wie de aanvragen beoordeelt.",
+        "Antwoord",
+        "De RVO beoordeelt de aanvragen.",
+        "De leden van de NSC-fractie vragen of er een hardheidsclausule komt.",
+        "Antwoord",
+        "Ja, artikel 12 bevat er een.",
+    ])
+    doc = parse_text(text)
+    assert [(it.party, it.answer) for it in doc.items] == [
+        ("VVD", "Naar verwachting zo'n 4.000 per jaar.\n\nDat aantal is gebaseerd op de pilot."),
+        ("VVD", "De RVO beoordeelt de aanvragen."),
+        ("NSC", "Ja, artikel 12 bevat er een."),
+    ]
+    assert not any("Antwoord" in it.question + it.answer for it in doc.items)
+
+
+def test_small_margin_numbers_are_kept_and_follow_ups_keep_their_fractie(tmp_path: Path) -> None:
+    """Margin numbers set smaller than the text are question numbers, not page furniture."""
+    from tests.helpers.pdfmaker import PdfMaker
+
+    pdf = PdfMaker()
+    p = pdf.page()
+    p.text(221, 800, "NOTA NAAR AANLEIDING VAN HET VERSLAG", size=9, style="b")
+    rows = [("1", "De leden van de BBB-fractie vragen wat de regeling boeren oplevert?", "i"),
+            (None, "De regeling levert boeren gemiddeld 3.000 euro per jaar op.", ""),
+            ("2 en 3", "Deze leden vragen ook wanneer de regeling ingaat en wie haar uitvoert?", "i"),
+            (None, "Zij gaat op 1 januari 2026 in; RVO voert haar uit.", ""),
+            ("4", "De leden van de SGP-fractie vragen of de regeling wordt geëvalueerd?", "i"),
+            (None, "De regeling wordt na drie jaar geëvalueerd.", "")]
+    y = 770.0
+    for label, text, style in rows:
+        if label:
+            p.text(60, y, label, size=7)
+        p.text(221, y, text, size=9, style=style)
+        y -= 24
+    p.text(60, 40, "Tweede Kamer, vergaderjaar 2023–2024, 36 600, nr. 9", size=7)
+    p.text(520, 40, "1", size=7)
+    doc = parse_file(pdf.save(tmp_path / "nota.pdf"))
+    assert [(it.numbers, it.party) for it in doc.items] == [([1], "BBB"), ([2, 3], "BBB"), ([4], "SGP")]
+    assert doc.items[1].answer == "Zij gaat op 1 januari 2026 in; RVO voert haar uit."

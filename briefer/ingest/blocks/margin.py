@@ -34,6 +34,11 @@ ANTWOORD_LINE = lazy(r"^Antwoord(?:\s+(?:van\s+)?(?:de\s+regering|het\s+kabinet|
                            re.IGNORECASE)
 
 
+# a question that goes on about the fractie asking before it: "Deze leden vragen …", "Zij vragen …"
+_FOLLOW_UP = re.compile(r"^(?:\S+\s+){0,3}?(?:[Dd]eze|[Gg]enoemde|[Vv]oornoemde|[Dd]ezelfde|[Bb]ovengenoemde)\s+leden\b"
+                        r"|^(?:Zij|Ook\s+zij)\b")
+
+
 def _body_x(lines: list[Line]) -> float | None:
     xs = Counter(round(ln.x) for ln in lines if ln.x is not None)
     return float(xs.most_common(1)[0][0]) if xs else None
@@ -113,7 +118,8 @@ def read_margin_numbered(lines: list[Line], headings: list[tuple[str, re.Pattern
         if q and a:
             question = "\n\n".join(b.text for b in q if b.text)
             answer = "\n\n".join(b.text for b in a if b.text)
-            party = party_in(question[:200]) or section_party
+            follows = _FOLLOW_UP.match(question) is not None and items and items[-1].heading == heading
+            party = party_in(question[:200]) or (items[-1].party if follows else None) or section_party
             if party and party not in parties:
                 parties.append(party)
             item = Item(number=pending[0] if pending else 0, numbers=list(pending), question=question, answer=answer,

@@ -63,6 +63,8 @@ def read_replies(lines: list[Line]) -> tuple[list[Item], list[str], list[str]]:
     patterns = [("fractie", FRACTIE), ("fractie", PARTY_HEADING), ("theme", THEME), ("theme", PART)]
     if labelled:
         patterns = [("vraag", VRAAG), ("antwoord", ANTWOORD), *patterns]
+    else:  # a bare "Antwoord" line between a quoted question and its reply
+        patterns = [("reply", _REPLY_LINE), *patterns]
     blocks = cut(lines, patterns)
     paras = [b for b in blocks if b.kind == "para"]
     italic_n = sum(1 for b in paras if all(ln.italic for ln in b.lines))
@@ -110,6 +112,9 @@ def read_replies(lines: list[Line]) -> tuple[list[Item], list[str], list[str]]:
             heading = b.text.replace("\n\n", " ")
             started = True
             continue
+        if b.kind == "reply":
+            label = "reply"
+            continue
         if b.kind in ("vraag", "antwoord"):
             assert b.match is not None
             if b.kind == "vraag":
@@ -127,6 +132,11 @@ def read_replies(lines: list[Line]) -> tuple[list[Item], list[str], list[str]]:
         if label == "antwoord":
             a.append(b)
             continue
+        if label == "reply":  # after a bare "Antwoord" line: the reply, until the next quoted question
+            if q and (not a or not _is_question(b, italic_style, quote_x)):
+                a.append(b)
+                continue
+            label = ""
         if _is_question(b, italic_style, quote_x):
             if a:
                 finish()
@@ -143,6 +153,9 @@ def read_replies(lines: list[Line]) -> tuple[list[Item], list[str], list[str]]:
             item.number, item.numbers = nums[0], nums
             item.refers_to = refers_to(item.answer, nums)
     return items, parties, []
+
+
+_REPLY_LINE = lazy(r"^Antwoord(?:\s+(?:van\s+)?(?:de\s+regering|het\s+kabinet))?\s*:?$")
 
 
 def _block_x(b: Block) -> float | None:
