@@ -169,3 +169,30 @@ def test_cli_refuses_a_zip_bomb_in_one_dutch_line(tmp_path: Path) -> None:
     assert proc.returncode == 1
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("briefer: bom.docx wordt geweigerd")
+
+
+def test_ministry_letter_as_a_word_file(tmp_path: Path) -> None:
+    body = [
+        table([["Aan de Voorzitter van de Tweede Kamer"], ["der Staten-Generaal"], ["Postbus 20018"]]),
+        table([["Datum", "12 februari 2025"], ["Betreft", "Voortgang stikstofaanpak"]]),
+        table([["Ons kenmerk"], ["LNV / 99887766"]]),
+        "Geachte voorzitter,",
+        "Hierbij informeer ik u over de voortgang van de stikstofaanpak.{fn:Kamerstuk 35 334, nr. 300.}",
+        "Gebiedsprogramma's",
+        "De provincies hebben hun gebiedsprogramma's ingediend. Ik beoordeel ze voor de zomer.",
+        "Vervolg",
+        "Ik informeer uw Kamer in het najaar opnieuw.",
+        "Hoogachtend,",
+        "De minister van Landbouw, Visserij, Voedselzekerheid en Natuur,",
+        "F.M. Wiersma",
+    ]
+    doc = _doc(tmp_path, body)
+    assert doc.doc_type == "brief"
+    assert (doc.date, doc.kenmerk, doc.title) == ("2025-02-12", "LNV / 99887766", "Voortgang stikstofaanpak")
+    assert doc.signed_by == "De minister van Landbouw, Visserij, Voedselzekerheid en Natuur, F.M. Wiersma"
+    assert [(it.heading, it.answer) for it in doc.items] == [
+        (None, "Hierbij informeer ik u over de voortgang van de stikstofaanpak.[^1]"),
+        ("Gebiedsprogramma's", "De provincies hebben hun gebiedsprogramma's ingediend. Ik beoordeel ze voor de zomer."),
+        ("Vervolg", "Ik informeer uw Kamer in het najaar opnieuw."),
+    ]
+    assert doc.footnotes[0].text == "Kamerstuk 35 334, nr. 300."
