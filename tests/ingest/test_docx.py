@@ -196,3 +196,17 @@ def test_ministry_letter_as_a_word_file(tmp_path: Path) -> None:
         ("Vervolg", "Ik informeer uw Kamer in het najaar opnieuw."),
     ]
     assert doc.footnotes[0].text == "Kamerstuk 35 334, nr. 300."
+
+
+def test_metadata_is_stored_and_searchable(tmp_path: Path, store) -> None:  # type: ignore[no-untyped-def]
+    path = make_docx(tmp_path / "antwoorden.docx", COVER + QA)
+    result = import_file(store, path)
+    doc = store.document(result.document.id)
+    assert (doc.date, doc.kenmerk, doc.tk_reference) == ("2023-10-03", "DGNV / 23456789", "2023Z15432")
+    assert doc.addressee == "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal"
+    assert doc.signed_by == "De Minister van Landbouw, Natuur en Voedselkwaliteit, P.H.M. Adema"
+    assert doc.type_confidence and doc.type_confidence >= 0.9 and not doc.type_chosen
+    assert [(p.name, p.party) for p in doc.asked_by or []] == [("Jansen", "SP"), ("De Vries", "SP"), ("Bakker", "Volt")]
+    assert {h.document_id for h in store.search("2023Z15432")} == {doc.id}
+    assert [f.text for f in store.footnotes(doc.id)][:2] == ["NOS, Boeren wachten op stikstofruimte, 10 september 2023.",
+                                                            "NOS, 10 september 2023."]
