@@ -25,7 +25,7 @@ DOC_TYPE_SHORT: dict[str, str] = {
     DocType.VRAGEN_EN_ANTWOORDEN: "Vragen en antwoorden",
     DocType.NOTA_NAV_VERSLAG: "Nota n.a.v. verslag",
     DocType.BRIEF: "Brief",
-    DocType.OTHER: "Document (alinea's)",
+    DocType.OTHER: "Tekst (alinea's)",
     DocType.ONBEKEND: "Tekst (alinea's)",
 }
 

@@ -79,6 +79,10 @@ _DOC_COLUMNS = (
 )
 _META = ("kenmerk", "tk_reference", "addressee", "signed_by", "type_confidence", "type_chosen")  # db/014
 _DOC_COLUMNS_D = ", ".join("d." + c.strip() for c in _DOC_COLUMNS.split(","))  # aliased as `d`
+# before db/014 (a store opened on an older schema without migrating): NULL for the metadata columns
+_DOC_COLUMNS_OLD = ", ".join(c if c.strip() not in {f"d.{m}" for m in ("kenmerk", "tk_reference", "addressee",
+                             "signed_by", "type_confidence")} else "NULL"
+                             for c in _DOC_COLUMNS_D.split(", ")).replace("d.type_chosen", "0")
 _ITEM_COLUMNS = (
     "id, document_id, number, numbers, party, heading, question, answer, page_first, page_last, "
     "refers_to, position"
@@ -237,14 +241,22 @@ class Store:
                 "INSERT INTO footnotes (id, document_id, number, text, page) VALUES (?, ?, ?, ?, ?)",
                 [(new_id(), doc_id, n.number, n.text, n.page) for n in footnotes.values()],
             )
-            self.db.conn.execute(
-                f"UPDATE documents SET {', '.join(c + ' = ?' for c in _META)} WHERE id = ?",
-                (doc.kenmerk, doc.tk_reference, doc.addressee, doc.signed_by, doc.type_confidence,
-                 int(doc.type_chosen), doc_id),
-            )
+            if self._has_meta():
+                self.db.conn.execute(
+                    f"UPDATE documents SET {', '.join(c + ' = ?' for c in _META)} WHERE id = ?",
+                    (doc.kenmerk, doc.tk_reference, doc.addressee, doc.signed_by, doc.type_confidence,
+                     int(doc.type_chosen), doc_id),
+                )
             stored = self.document(doc_id)
             return ImportResult(stored, created=True, previous=previous,
                                 items_per_party=self.items_per_party(doc_id))
+
+    def _has_meta(self) -> bool:
+        """Whether the schema has the metadata columns of db/014 (a store opened without migrating may not)."""
+        if getattr(self, "_meta_columns", None) is None:
+            cols = {r[1] for r in self.db.conn.execute("PRAGMA table_info(documents)")}
+            self._meta_columns = all(c in cols for c in _META)
+        return bool(self._meta_columns)
 
     def supersede(self, doc_id: str) -> StoredDocument:
         """Free a document's file (sha256) for a re-parse of the same file: the old row keeps its
@@ -274,8 +286,9 @@ class Store:
 
     def _documents(self, where: str = "", params: tuple[Any, ...] = (),
                    limit: int | None = None) -> list[StoredDocument]:
+        columns = _DOC_COLUMNS_D if self._has_meta() else _DOC_COLUMNS_OLD
         sql = (
-            f"SELECT {_DOC_COLUMNS_D}, "
+            f"SELECT {columns}, "
             "(SELECT count(*) FROM items AS i WHERE i.document_id = d.id) "
             f"FROM documents AS d {where} ORDER BY d.imported DESC, d.rowid DESC"
         )

@@ -29,7 +29,7 @@ _LABELS = (
     "datum", "kenmerk", "ons kenmerk", "uw kenmerk", "uw brief", "uw brief van", "onderwerp", "betreft",
     "bijlage", "bijlagen", "bijlage(n)", "contactpersoon", "projectnaam", "auteur", "pagina", "aan",
     "inlichtingen", "doorkiesnummer", "telefoon", "e-mail", "email", "referentie", "ons nummer", "afschrift aan",
-    "rubricering", "t", "f", "van", "retouradres", "bezoekadres", "postadres", "www", "status", "paraaf",
+    "onze referentie", "uw referentie", "rubricering", "t", "f", "van", "retouradres", "bezoekadres", "postadres", "www", "status", "paraaf",
     "parafenroute", "ter ondertekening", "ter besluitvorming", "ter informatie", "ter beslissing",
 )
 _LABEL = lazy(
@@ -103,7 +103,7 @@ def read_head(lines: list[str]) -> LetterFacts:
     if dated is None:
         dated = next((ln for ln in lines if _PLACE_DATE.match(ln.strip())), None)
     facts.date = iso_date(dated) if dated else None
-    facts.kenmerk = label_value(lines, ("ons kenmerk", "kenmerk", "ons nummer", "referentie"), want=re.compile(r"\d"))
+    facts.kenmerk = label_value(lines, ("ons kenmerk", "kenmerk", "onze referentie", "ons nummer", "referentie"), want=re.compile(r"\d"))
     for line in lines:
         m = TK_REFERENCE.search(line)
         if m:

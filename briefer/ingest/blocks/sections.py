@@ -56,18 +56,25 @@ def is_heading(par: list[Line], typed: bool, body: float | None = None) -> bool:
     return len(text) <= 70 and len(text.split()) <= 8 and text[:1].isupper() and "," not in text
 
 
-def headed_items(lines: list[Line]) -> list[Item]:
-    """One item per paragraph (`answer` holds its text), `heading` set from the headings above it."""
+def headed_items(lines: list[Line], *, opening_line_is_text: bool = True) -> list[Item]:
+    """One item per paragraph (`answer` holds its text), `heading` set from the headings above it.
+
+    A document whose only heading-like paragraph is its first (a note's title line) reads that line
+    as its first paragraph, unless `opening_line_is_text` is False (an annex opening with "BIJLAGE").
+    """
     typed = any(ln.bold or ln.italic for ln in lines) and any(ln.size is not None for ln in lines) \
         or sum(1 for ln in lines if ln.bold) >= 2
     sizes = sorted(ln.size for ln in lines if ln.size)
     body = sizes[len(sizes) // 2] if sizes else None
     pars = paragraphs(lines)
+    heads = [is_heading(par, typed, body) and k + 1 < len(pars) for k, par in enumerate(pars)]
+    if opening_line_is_text and heads and heads[0] and sum(heads) == 1:
+        heads[0] = False  # a note's one short opening line is its title, read as its first paragraph
     items: list[Item] = []
     heading: str | None = None
     chain: list[str] = []  # headings met since the last paragraph of text
     for k, par in enumerate(pars):
-        if is_heading(par, typed, body) and k + 1 < len(pars):
+        if heads[k]:
             chain.append(join_lines(par, paragraphs=False))
             continue
         if chain:

@@ -60,7 +60,7 @@ def parse(ex: Extract) -> Parsed:
         items, parties, warnings = read_replies(reply)
     if annex:
         top = max((n for it in items for n in it.numbers), default=0)
-        extra: list[Item] = headed_items(annex)
+        extra: list[Item] = headed_items(annex, opening_line_is_text=False)
         for k, it in enumerate(extra, start=1):
             it.number, it.numbers = top + k, [top + k]
             it.heading = it.heading or "Bijlage"

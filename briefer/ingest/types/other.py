@@ -31,7 +31,7 @@ def detect(ex: Extract) -> float:
     if _TITLES.search(head_text(ex)):
         return 0.9
     asked, answered = labels(ex.lines)
-    if asked and answered:
+    if answered >= 2 or (asked and answered):
         return WEAK  # labelled questions and answers: another type's
     typed = any(ln.size is not None for ln in ex.lines[:50])
     headings = sum(1 for par in paragraphs(ex.lines[:400]) if is_heading(par, typed))
