@@ -210,3 +210,12 @@ def test_metadata_is_stored_and_searchable(tmp_path: Path, store) -> None:  # ty
     assert {h.document_id for h in store.search("2023Z15432")} == {doc.id}
     assert [f.text for f in store.footnotes(doc.id)][:2] == ["NOS, Boeren wachten op stikstofruimte, 10 september 2023.",
                                                             "NOS, 10 september 2023."]
+
+
+def test_cover_letter_after_the_answers_is_no_part_of_the_last_answer(tmp_path: Path) -> None:
+    body = ["Antwoorden van de minister van Landbouw op Kamervragen van het lid Jansen (SP) over stikstofruimte.",
+            *QA[:4], PAGE_BREAK, *COVER[:-2]]
+    doc = _doc(tmp_path, body)
+    assert doc.items[-1].answer == "Ja.[^1]"
+    assert (doc.date, doc.kenmerk) == ("2023-10-03", "DGNV / 23456789")
+    assert doc.signed_by == "De Minister van Landbouw, Natuur en Voedselkwaliteit, P.H.M. Adema"

@@ -169,9 +169,18 @@ def on_behalf(lines: list[str]) -> str | None:
     return None
 
 
+_LETTERHEAD_START = lazy(r"^(?:>?\s*Retouradres\b|(?:Datum|Onderwerp|Betreft|Ons\s+kenmerk|Uw\s+kenmerk)\s*:?$"
+                         r"|(?:Aan\s+)?[Dd]e\s+[Vv]oorzitter\s+van\s+de\s+(?:Tweede|Eerste)\s+Kamer\b)")
+
+
 def cut_signature(text: str) -> str:
-    """`text` without a signature (and whatever follows it) in its last paragraphs."""
+    """`text` without a covering letter that follows it (from its letterhead on: return address,
+    "Datum", "Onderwerp", the addressee) or a signature (and whatever follows) in its last paragraphs."""
     paras = text.split("\n\n")
+    head = next((i for i, p in enumerate(paras) if i and _LETTERHEAD_START.match(p.strip())), None)
+    if head is not None:
+        paras = paras[:head]
+        text = "\n\n".join(paras)
     for i in range(max(len(paras) - 8, 1), len(paras)):
         lines = [ln for p in paras[i:i + 3] for ln in p.split("\n")]
         if _ROLE.match(paras[i].strip()) and len(paras[i]) < 160 and signature(lines[:4]):

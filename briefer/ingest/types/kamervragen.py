@@ -95,6 +95,10 @@ def describe(doc: Document, ex: Extract, parsed: Parsed) -> None:
     # a ministry's answer comes with a cover letter: its date is the document's date
     cover = [ln.text for ln in ex.lines[: min(start, 200)]]
     facts = letter.read_head(cover + ex.header)
+    if facts.date is None and facts.kenmerk is None:  # a covering letter after the answers
+        tail = [ln.text for ln in ex.lines[-80:]]
+        facts = letter.read_head(tail + ex.header)
+        cover = cover + tail
     doc.date = facts.date or doc.date
     doc.kenmerk = doc.kenmerk or facts.kenmerk
     doc.tk_reference = doc.tk_reference or facts.tk_reference
