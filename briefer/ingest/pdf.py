@@ -30,10 +30,22 @@ __all__ = ["AUTO_WORKERS_FROM_PAGES", "assemble", "open_pdf", "page_text", "read
 AUTO_WORKERS_FROM_PAGES = 100  # below this a process pool costs more than it saves (bench/README.md)
 
 
-def workers_for(pages: int) -> int:
-    """Processes for reading a PDF of `pages` pages: two for a large file on two cores or more, else one
-    (starting a pool costs a few tenths of a second: more than it saves on a small file)."""
-    return 2 if pages >= AUTO_WORKERS_FROM_PAGES and (os.cpu_count() or 1) >= 2 else 1
+def workers_for(pages: int, load: float | None = None) -> int:
+    """Processes for reading a PDF of `pages` pages: two for a large file when two cores are free, else one.
+
+    Starting a pool costs a few tenths of a second, more than it saves on a small file; and when the
+    cores are already busy (load average at or above their number) two processes only compete with
+    each other and the pickled pages cost more than the second process gains.
+    """
+    cores = os.cpu_count() or 1
+    if pages < AUTO_WORKERS_FROM_PAGES or cores < 2:
+        return 1
+    if load is None:
+        try:
+            load = os.getloadavg()[0]
+        except (AttributeError, OSError):  # Windows: no load average
+            load = 0.0
+    return 2 if load < cores else 1
 
 
 def read_pdf(path: Path, progress: Progress | None = None, workers: int | None = 1) -> Extract:

@@ -135,8 +135,9 @@ def test_small_pdf_is_read_without_a_process_pool(sample_pdf: Path, monkeypatch:
     doc = parse_file(sample_pdf)  # workers=None: decided by size
     assert doc.page_count == 24 and len(doc.items) == 41
     assert started == []
-    assert pdf.workers_for(24) == 1
-    assert pdf.workers_for(3000) == (2 if (os.cpu_count() or 1) >= 2 else 1)
+    assert pdf.workers_for(24, load=0.0) == 1
+    assert pdf.workers_for(3000, load=0.0) == (2 if (os.cpu_count() or 1) >= 2 else 1)
+    assert pdf.workers_for(3000, load=float(os.cpu_count() or 1)) == 1  # busy cores: one process
     parse_file(sample_pdf, workers=2)  # asked for explicitly, a pool is tried
     assert started == [2]
 
