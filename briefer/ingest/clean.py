@@ -171,12 +171,20 @@ def sentence_end(text: str) -> bool:
     return bool(t) and t[-1] in ".?!:;»”\")"
 
 
+_PAGE_COUNTER = lazy(r"\s*\bPagina\s+\d+\s+van\s+\d+\b\s*")
+
+
 def split_footer(text: str) -> tuple[str, str | None]:
-    """A running footer glued to the end of a body line ("... hebben.Tweede Kamer, vergaderjaar ...")."""
+    """A running footer glued to the end of a body line ("... hebben.Tweede Kamer, vergaderjaar ..."), or
+    a letter's page counter spliced into one ("… de regeling Pagina 2 van 7 en …")."""
     m = FOOTER_TAIL.search(text)
-    if not m:
-        return text, None
-    return text[: m.start()].rstrip(), m.group(1)
+    if m:
+        return text[: m.start()].rstrip(), m.group(1)
+    if "Pagina" in text:
+        c = _PAGE_COUNTER.search(text)
+        if c and text.strip() != c.group(0).strip():
+            return (text[: c.start()] + " " + text[c.end():]).strip(), c.group(0).strip()
+    return text, None
 
 
 _BULLET_START = lazy(r"^[•\-–—▪◦]\s")

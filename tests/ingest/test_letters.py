@@ -166,3 +166,11 @@ def test_plain_text_headings_without_type_information() -> None:
         ("2. Analyse", "Een tweede alinea, langer dan een kop en met een komma."),
     ]
     assert doc.type_chosen and doc.type_confidence == 1.0
+
+
+def test_page_counter_spliced_into_a_line_is_furniture() -> None:
+    from briefer.ingest.clean import split_footer
+
+    assert split_footer("de regeling wordt Pagina 2 van 7 vandaag ingevoerd") == (
+        "de regeling wordt vandaag ingevoerd", "Pagina 2 van 7")
+    assert split_footer("zie pagina 2 van het rapport") == ("zie pagina 2 van het rapport", None)

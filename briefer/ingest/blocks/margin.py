@@ -76,7 +76,7 @@ def margin_labels(lines: list[Line]) -> list[int]:
         if lab is None:
             continue
         numbers, rest = lab
-        if numbers[0] <= last or numbers[0] > last + 25:
+        if numbers[0] <= last or numbers[0] > last + 60:
             continue
         if body_x is None and rest and not (reports_question(rest) or "?" in rest or rest[:1] in "«“‘\""):
             continue  # text without positions: a numbered paragraph that does not quote a question
