@@ -1,5 +1,5 @@
-"""CLI: import, list, show, search — thin wrappers over briefer.store (backup, check, restore:
-`briefer.cli.durability`).
+"""CLI: import, reparse, types, list, show, search — thin wrappers over the core (backup, check,
+restore: `briefer.cli.durability`).
 
 Output is Dutch. Errors are raised (Dutch messages) and printed as one line by briefer.cli.main.
 """
@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections.abc import Callable
 from dataclasses import asdict
@@ -25,7 +24,21 @@ from briefer.textutil import cited_footnotes, shorten
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("import", help="documenten importeren (PDF, tekst, Word)")
     p.add_argument("files", nargs="+", type=Path, metavar="BESTAND")
+    p.add_argument("--type", dest="doc_type", metavar="TYPE",
+                   help="lees als dit documenttype in plaats van het te herkennen ('briefer types' toont ze)")
     p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("reparse", help="een document opnieuw inlezen als ander type (annotaties blijven)",
+                       description="Lees het bewaarde origineel opnieuw in als ander documenttype. Het "
+                       "resultaat is een nieuwe versie; alle annotaties gaan mee (wat niet te plaatsen is, "
+                       "blijft bewaard als verweesd).")
+    p.add_argument("doc", metavar="DOC", help="id, kenmerk, Kamerstuk (30821-196) of 'latest'")
+    p.add_argument("--type", dest="doc_type", metavar="TYPE", required=True,
+                   help="het documenttype ('briefer types' toont ze)")
+    p.set_defaults(func=cmd_reparse)
+
+    p = sub.add_parser("types", help="de documenttypen tonen die Briefer kent")
+    p.set_defaults(func=cmd_types)
 
     p = sub.add_parser("list", help="geïmporteerde documenten tonen")
     p.add_argument("--json", action="store_true", help="als JSON")
@@ -46,10 +59,6 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--json", action="store_true", help="als JSON")
     p.set_defaults(func=cmd_search)
 
-    from briefer.cli import durability  # backup, check, restore
-
-    durability.register(sub)
-
 
 # ------------------------------------------------------------------------------------ import
 
@@ -62,6 +71,15 @@ def _progress(name: str) -> Callable[[int, int], None] | None:
               file=sys.stderr, flush=True)
 
     return report
+
+
+def _type_line(doc: StoredDocument) -> str:
+    label = f"  Type:           {doc_type_label(doc.doc_type)} ({doc.doc_type})"
+    if doc.type_chosen:
+        return label + " — gekozen"
+    if doc.type_confidence is not None:
+        return label + f" — herkend met zekerheid {round(doc.type_confidence * 100)}%"
+    return label
 
 
 def _reference_line(doc: StoredDocument) -> str:
@@ -79,13 +97,11 @@ def summary_lines(result: ImportResult) -> list[str]:
     if not result.created:
         return [f"Al geïmporteerd: {doc.source} is {doc.display_name} (id {doc.id}); niets gewijzigd."]
     parties = ", ".join(f"{party} {count}" for party, count in result.items_per_party if party != "—")
-    lines = [
-        f"Geïmporteerd: {doc.source}",
-        f"  Type:           {doc_type_label(doc.doc_type)}",
-        _reference_line(doc),
-    ]
-    if doc.title:
-        lines.append(f"  Titel:          {doc.title}")
+    lines = [f"Geïmporteerd: {doc.source}", _type_line(doc), _reference_line(doc)]
+    for label, value in (("Titel", doc.title), ("Datum", doc.date), ("Kenmerk", doc.kenmerk),
+                         ("TK-zaak", doc.tk_reference), ("Aan", doc.addressee), ("Ondertekend", doc.signed_by)):
+        if value and not (label == "Kenmerk" and value == doc.identifier):
+            lines.append(f"  {label + ':':<16}{value}")
     if doc.asked_by:
         lines.append(f"  Gesteld door:   {people_label(doc.asked_by)}")
     if doc.answered_by:
@@ -107,12 +123,17 @@ def summary_lines(result: ImportResult) -> list[str]:
 def cmd_import(args: argparse.Namespace) -> int:
     from briefer.importer import import_file
 
-    workers = min(2, os.cpu_count() or 1)  # both cores: import ≈ raw extraction time (bench/README.md)
+    if args.doc_type is not None:
+        from briefer.ingest import _check_type
+
+        _check_type(args.doc_type)  # an unknown type: one line, before anything is read
     failed = 0
     with open_store(args) as store:
         for path in args.files:
             try:
-                result = import_file(store, path, progress=_progress(path.name), workers=workers)
+                # workers None: a large PDF is read by two processes, a small one in this process
+                result = import_file(store, path, progress=_progress(path.name), workers=None,
+                                     doc_type=args.doc_type)
             except Exception as exc:
                 if not is_user_facing(exc):
                     raise
@@ -121,6 +142,28 @@ def cmd_import(args: argparse.Namespace) -> int:
                 continue
             print("\n".join(summary_lines(result)))
     return 1 if failed else 0
+
+
+def cmd_reparse(args: argparse.Namespace) -> int:
+    from briefer.importer import reparse_document
+    from briefer.ingest import _check_type
+
+    _check_type(args.doc_type)
+    with open_store(args) as store:
+        doc = store.resolve(args.doc)
+        result = reparse_document(store, doc.id, args.doc_type, progress=_progress(doc.source))
+    lines = summary_lines(result)
+    lines[0] = f"Opnieuw ingelezen: {result.document.source} als {doc_type_label(result.document.doc_type)}"
+    print("\n".join(lines))
+    return 0
+
+
+def cmd_types(args: argparse.Namespace) -> int:
+    from briefer.ingest import document_types
+
+    for name in document_types():
+        print(f"{name:<34} {doc_type_label(name)}")
+    return 0
 
 
 # ------------------------------------------------------------------------------------ list / show

@@ -75,9 +75,14 @@ class ImportResult:
 _DOC_COLUMNS = (
     "id, identifier, doc_type, title, kamerstuk, dossier, ondernummer, vergaderjaar, committee, date, "
     "answered_by, date_sent, date_received, asked_by, parties, warnings, source, sha256, page_count, "
-    "version_of, imported"
+    "version_of, imported, kenmerk, tk_reference, addressee, signed_by, type_confidence, type_chosen"
 )
+_META = ("kenmerk", "tk_reference", "addressee", "signed_by", "type_confidence", "type_chosen")  # db/014
 _DOC_COLUMNS_D = ", ".join("d." + c.strip() for c in _DOC_COLUMNS.split(","))  # aliased as `d`
+# before db/014 (a store opened on an older schema without migrating): NULL for the metadata columns
+_DOC_COLUMNS_OLD = ", ".join(c if c.strip() not in {f"d.{m}" for m in ("kenmerk", "tk_reference", "addressee",
+                             "signed_by", "type_confidence")} else "NULL"
+                             for c in _DOC_COLUMNS_D.split(", ")).replace("d.type_chosen", "0")
 _ITEM_COLUMNS = (
     "id, document_id, number, numbers, party, heading, question, answer, page_first, page_last, "
     "refers_to, position"
@@ -105,6 +110,7 @@ def search_refs(doc: Document) -> str:
             words.append(f"{compact}-{doc.ondernummer}")
     if doc.ondernummer:
         words.append(f"nr. {doc.ondernummer}")
+    words += [doc.tk_reference or "", doc.kenmerk or ""]  # "2024Z11859", the ministry's reference
     for person in doc.asked_by or []:  # Kamervragen: the members who asked, and their parties
         words += [person.name, person.party or ""]
     return " ".join(w for w in words if w)
@@ -118,6 +124,8 @@ def _doc_from_row(row: sqlite3.Row | tuple[Any, ...], item_count: int = 0) -> St
     (doc_id, identifier, doc_type, title, kamerstuk, dossier, ondernummer, vergaderjaar, committee,
      date, answered_by, date_sent, date_received, asked_by, parties, warnings, source, sha256,
      page_count, version_of, imported) = row[:21]
+    meta = dict(zip(_META, row[21:27], strict=True))
+    meta["type_chosen"] = bool(meta["type_chosen"])
     people = None
     if asked_by is not None:
         people = [Person(p.get("name", ""), p.get("party")) for p in json.loads(asked_by)]
@@ -127,7 +135,7 @@ def _doc_from_row(row: sqlite3.Row | tuple[Any, ...], item_count: int = 0) -> St
         sha256=sha256, imported=imported, item_count=item_count, date=date, committee=committee,
         answered_by=answered_by, date_sent=date_sent, date_received=date_received, asked_by=people,
         parties=_json_list(parties), version_of=version_of, page_count=page_count or 0,
-        warnings=_json_list(warnings),
+        warnings=_json_list(warnings), **meta,
     )
 
 
@@ -173,13 +181,14 @@ class Store:
 
     # ---------------------------------------------------------------------------- writing
 
-    def add_document(self, doc: Document, original: bytes, *, source_name: str | None = None) -> ImportResult:
+    def add_document(self, doc: Document, original: bytes, *, source_name: str | None = None,
+                     previous: StoredDocument | None = None) -> ImportResult:
         """Store a parsed document with its original file, in one transaction.
 
         `source_name` is the original file name to keep (default: the name in `doc.source`).
         The same file (sha256) again returns the stored document with `created=False`. Another
         file of the same Kamerstuk (identifier, or dossier + ondernummer) becomes a new document
-        whose `version_of` is the newest earlier version.
+        whose `version_of` is the newest earlier version (or `previous`, when given: a re-parse).
         """
         digest = sha256_hex(original)
         with self.transaction():
@@ -187,7 +196,7 @@ class Store:
             if existing is not None:
                 return ImportResult(existing, created=False,
                                     items_per_party=self.items_per_party(existing.id))
-            previous = self.previous_version(doc)
+            previous = previous or self.previous_version(doc)
             doc_id = new_id()
             now = now_iso()
             warnings = list(doc.warnings)
@@ -233,9 +242,31 @@ class Store:
                 "INSERT INTO footnotes (id, document_id, number, text, page) VALUES (?, ?, ?, ?, ?)",
                 [(new_id(), doc_id, n.number, n.text, n.page) for n in footnotes.values()],
             )
+            if self._has_meta():
+                self.db.conn.execute(
+                    f"UPDATE documents SET {', '.join(c + ' = ?' for c in _META)} WHERE id = ?",
+                    (doc.kenmerk, doc.tk_reference, doc.addressee, doc.signed_by, doc.type_confidence,
+                     int(doc.type_chosen), doc_id),
+                )
             stored = self.document(doc_id)
             return ImportResult(stored, created=True, previous=previous,
                                 items_per_party=self.items_per_party(doc_id))
+
+    def _has_meta(self) -> bool:
+        """Whether the schema has the metadata columns of db/014 (a store opened without migrating may not)."""
+        if getattr(self, "_meta_columns", None) is None:
+            cols = {r[1] for r in self.db.conn.execute("PRAGMA table_info(documents)")}
+            self._meta_columns = all(c in cols for c in _META)
+        return bool(self._meta_columns)
+
+    def supersede(self, doc_id: str) -> StoredDocument:
+        """Free a document's file (sha256) for a re-parse of the same file: the old row keeps its
+        original under "<sha256>~<id>", so the same file imported again finds the re-parse."""
+        doc = self.document(doc_id)
+        with self.transaction():
+            self.db.conn.execute("UPDATE documents SET sha256 = sha256 || '~' || id WHERE id = ? "
+                                 "AND instr(sha256, '~') = 0", (doc_id,))
+        return doc
 
     def delete_document(self, doc_id: str, *, backup_first: bool = True) -> None:
         """Delete a document with its items, footnotes (and, by cascade, their annotations).
@@ -256,15 +287,16 @@ class Store:
 
     def _documents(self, where: str = "", params: tuple[Any, ...] = (),
                    limit: int | None = None) -> list[StoredDocument]:
+        columns = _DOC_COLUMNS_D if self._has_meta() else _DOC_COLUMNS_OLD
         sql = (
-            f"SELECT {_DOC_COLUMNS_D}, "
+            f"SELECT {columns}, "
             "(SELECT count(*) FROM items AS i WHERE i.document_id = d.id) "
             f"FROM documents AS d {where} ORDER BY d.imported DESC, d.rowid DESC"
         )
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
         rows = self.db.conn.execute(sql, params).fetchall()
-        return [_doc_from_row(row, row[21]) for row in rows]
+        return [_doc_from_row(row, row[27]) for row in rows]
 
     def documents(self) -> list[StoredDocument]:
         """Every document, newest import first, with its item count."""
