@@ -3,19 +3,26 @@
 The only module that decides how a connection is configured. Migrations are the numbered
 `db/NNN_name.sql` files of the repository; each runs in one transaction together with its record
 in sqlite-utils' `_sqlite_migrations` table, so a failed migration leaves the schema as it was.
+
+A connection is wrapped in the small `Database` below (`.conn`, `.atomic()`, `.table_names()`),
+not in sqlite-utils' own: importing sqlite-utils costs 60–130 ms (click, dateutil, pluggy), which
+every CLI command and every start of the app would pay. sqlite-utils is imported only when a
+migration is pending (its `Migrations` applies them, as it always did).
 """
 
 from __future__ import annotations
 
+import secrets
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-
-import sqlite_utils
-from sqlite_utils.migrations import Migrations
+from typing import TYPE_CHECKING, Any
 
 from briefer.errors import BrieferError
+
+if TYPE_CHECKING:
+    from sqlite_utils.migrations import Migrations
 
 MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "db"
 MIGRATION_SET = "briefer"
@@ -44,6 +51,58 @@ class DiskFull(StoreError):
 
 class DatabaseBusy(StoreError):
     """Core (store): another connection held the database longer than the busy timeout; nothing was changed."""
+
+
+class Database:
+    """Core (store): one open SQLite connection as the store uses it (what it used of sqlite-utils'
+    `Database`): `conn`, nested transactions with `atomic()`, `table_names()`, `close()`.
+
+    Recursive triggers are on, as sqlite-utils set them.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, *, memory: bool = False) -> None:
+        self.conn = conn
+        self.memory = memory
+        conn.execute("PRAGMA recursive_triggers = ON")
+
+    def execute(self, sql: str, params: Any = ()) -> sqlite3.Cursor:
+        return self.conn.execute(sql, params)
+
+    @contextmanager
+    def atomic(self) -> Iterator[Database]:
+        """A transaction (BEGIN … COMMIT), or a savepoint when one is already open."""
+        conn = self.conn
+        if conn.in_transaction:
+            name = f"briefer_{secrets.token_hex(8)}"
+            conn.execute(f"SAVEPOINT {name}")
+            try:
+                yield self
+            except BaseException:
+                if conn.in_transaction:  # RAISE(ROLLBACK) may have ended the whole transaction
+                    conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                    conn.execute(f"RELEASE SAVEPOINT {name}")
+                raise
+            conn.execute(f"RELEASE SAVEPOINT {name}")
+            return
+        conn.execute("BEGIN")
+        try:
+            yield self
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        try:
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+
+    def table_names(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+
+    def close(self) -> None:
+        self.conn.close()
 
 
 SQLITE_BUSY = 5
@@ -108,14 +167,14 @@ def guarded(path: str | Path | None = None) -> Iterator[None]:
         raise named from exc
 
 
-def database_path(db: sqlite_utils.Database) -> str | None:
+def database_path(db: Database) -> str | None:
     """The file behind a connection, or None for an in-memory database (for error messages)."""
     row = db.conn.execute("PRAGMA database_list").fetchone()
     return (row[2] or None) if row else None
 
 
 @contextmanager
-def write_transaction(db: sqlite_utils.Database, path: str | Path | None = None, *,
+def write_transaction(db: Database, path: str | Path | None = None, *,
                       defer_foreign_keys: bool = False,
                       refused: type[StoreError] | None = None) -> Iterator[None]:
     """One atomic write transaction (a savepoint when nested); low-level errors become named ones.
@@ -183,11 +242,13 @@ def split_statements(sql: str) -> list[str]:
 
 def build_migrations(files: list[Path] | None = None) -> Migrations:
     """A sqlite-utils Migrations set with one migration per SQL file."""
+    from sqlite_utils.migrations import Migrations
+
     migrations = Migrations(MIGRATION_SET)
     for path in files if files is not None else migration_files():
         statements = split_statements(path.read_text(encoding="utf-8"))
 
-        def apply(db: sqlite_utils.Database, statements: list[str] = statements) -> None:
+        def apply(db: Any, statements: list[str] = statements) -> None:
             for statement in statements:
                 db.conn.execute(statement)
 
@@ -208,23 +269,47 @@ def configure(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA synchronous = FULL")
 
 
+def applied_migrations(conn: sqlite3.Connection) -> list[str]:
+    """Names of the applied migrations, in order ([] for a new database)."""
+    try:
+        rows = conn.execute(
+            "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid", (MIGRATION_SET,)
+        ).fetchall()
+    except sqlite3.OperationalError as exc:
+        if "no such table" in str(exc):
+            return []
+        raise
+    return [r[0] for r in rows]
+
+
+def migrate_database(db: Database, files: list[Path] | None = None) -> None:
+    """Apply the pending migrations (none pending: one query, sqlite-utils not even imported)."""
+    files = files if files is not None else migration_files()
+    applied = set(applied_migrations(db.conn))
+    if all(path.stem in applied for path in files):
+        return
+    import sqlite_utils
+
+    build_migrations(files).apply(sqlite_utils.Database(db.conn))
+
+
 def open_database(path: str | Path | None, *, migrate: bool = True,
-                  files: list[Path] | None = None) -> sqlite_utils.Database:
+                  files: list[Path] | None = None) -> Database:
     """Open (creating if needed) a database at `path`, or in memory when `path` is None.
 
     Raises `DatabaseCorrupt` when the file is not a usable SQLite database.
     """
     try:
         if path is None:
-            db = sqlite_utils.Database(memory=True)
+            db = Database(sqlite3.connect(":memory:"), memory=True)
         else:
             path = Path(path)
             path.parent.mkdir(parents=True, exist_ok=True)
-            db = sqlite_utils.Database(str(path))
+            db = Database(sqlite3.connect(str(path)))
             db.conn.execute("PRAGMA journal_mode = WAL")
         configure(db.conn)
         if migrate:
-            build_migrations(files).apply(db)
+            migrate_database(db, files)
     except sqlite3.DatabaseError as exc:
         if is_disk_full(exc):
             raise translate_error(exc, path) from exc  # type: ignore[misc]
@@ -240,6 +325,6 @@ def open_database(path: str | Path | None, *, migrate: bool = True,
     return db
 
 
-def schema_version(db: sqlite_utils.Database) -> list[str]:
+def schema_version(db: Database) -> list[str]:
     """Names of the applied migrations, in order."""
-    return [m.name for m in Migrations(MIGRATION_SET).applied(db)]
+    return applied_migrations(db.conn)

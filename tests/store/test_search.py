@@ -102,7 +102,7 @@ def test_limit_and_ranking(store, make_doc):
 
 
 def test_registered_source_is_merged(store, doc_id):
-    def notes_source(db, match, party, doc, limit):
+    def notes_source(db, match, filters, limit):
         # a real FTS query over a table of its own, as the annotation layer does
         db.conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS t_fts USING fts5(body)")
         if not db.conn.execute("SELECT count(*) FROM t_fts").fetchone()[0]:
