@@ -242,7 +242,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         hits = store.search(args.query, party=args.party, doc_id=doc_id, limit=args.limit,
                             domain_id=_domain_id(store, args.domain), status=args.status,
                             has_note=args.has_note, ceiling=args.level)
-        names = {d.id: d for d in store.documents()} if hits else {}
+        names = {} if args.json else {d: store.document(d) for d in dict.fromkeys(h.document_id for h in hits)}
     if args.json:
         print(json.dumps([asdict(h) for h in hits], ensure_ascii=False, indent=2))
         return 0

@@ -41,42 +41,52 @@ class AnnotationStoreError(StoreError):
 
 
 def item_filter(alias: str, *, domain_id: str | None = None, level: str | None = None,
-                status: str | None = None, has_note: bool | None = None,
-                ceiling: str | None = None) -> tuple[list[str], list[Any]] | None:
+                status: str | None = None, has_note: bool | None = None, ceiling: str | None = None,
+                per_row: bool = False) -> tuple[list[str], list[Any]] | None:
     """SQL conditions on the items table (as `alias`) for the annotation filters; None when
     nothing can match (a level above the ceiling).
 
     domain: tagged with it, or a highlight in it; level: a highlight, note or follow-up at exactly
     that level; status: a follow-up with that status; has_note: a non-empty item note or highlight
-    note (False: none). With a ceiling, only annotations at or below it count. Each condition
-    starts from the annotation table it names (indexes of db/012), never from every item.
+    note (False: none). With a ceiling, only annotations at or below it count.
+
+    By default each condition starts from the annotation table it names (`id IN (SELECT item_id
+    ...)`, indexes of db/012): right when many items are tested. `per_row` tests each row with
+    index lookups on its item instead (`EXISTS (... WHERE item_id = id)`): right for a few rows,
+    such as the notes a search found.
     """
     levels = SearchFilter(ceiling=ceiling).levels()
     among = f"({', '.join('?' for _ in levels)})"
     clauses: list[str] = []
     params: list[Any] = []
+
+    def holds(parts: list[tuple[str, list[Any]]]) -> str:
+        """`alias` is one of the items the parts select (each part: table and condition)."""
+        if per_row:
+            return "(" + " OR ".join(f"EXISTS (SELECT 1 FROM {table} WHERE item_id = {alias}.id AND {cond})"
+                                     for table, cond in [(t, c) for (t, c), _ in parts]) + ")"
+        return f"{alias}.id IN (" + " UNION ".join(
+            f"SELECT item_id FROM {table} WHERE {cond}" for (table, cond), _ in parts) + ")"
+
+    def add(parts: list[tuple[tuple[str, str], list[Any]]], negate: bool = False) -> None:
+        clauses.append(("NOT " if negate else "") + holds(parts))  # type: ignore[arg-type]
+        for _, values in parts:
+            params.extend(values)
+
     if domain_id is not None:
-        clauses.append(
-            f"{alias}.id IN (SELECT item_id FROM item_domains WHERE domain_id = ? "
-            f"UNION SELECT item_id FROM highlights WHERE domain_id = ? AND level IN {among})")
-        params += [domain_id, domain_id, *levels]
+        add([(("item_domains", "domain_id = ?"), [domain_id]),
+             (("highlights", f"domain_id = ? AND level IN {among}"), [domain_id, *levels])])
     if level is not None:
         if level not in levels:
             return None
-        clauses.append(
-            f"{alias}.id IN (SELECT item_id FROM highlights WHERE level = ? "
-            "UNION SELECT item_id FROM notes WHERE level = ? AND item_id IS NOT NULL "
-            "UNION SELECT item_id FROM followups WHERE level = ?)")
-        params += [level, level, level]
+        add([(("highlights", "level = ?"), [level]),
+             (("notes", "level = ? AND item_id IS NOT NULL"), [level]),
+             (("followups", "level = ?"), [level])])
     if status is not None:
-        clauses.append(f"{alias}.id IN (SELECT item_id FROM followups WHERE status = ? AND level IN {among})")
-        params += [status, *levels]
+        add([(("followups", f"status = ? AND level IN {among}"), [status, *levels])])
     if has_note is not None:
-        noted = (f"{alias}.id IN (SELECT item_id FROM notes WHERE body <> '' AND item_id IS NOT NULL "
-                 f"AND level IN {among} UNION SELECT item_id FROM highlights WHERE note <> '' "
-                 f"AND level IN {among})")
-        clauses.append(noted if has_note else f"NOT {noted}")
-        params += [*levels, *levels]
+        add([(("notes", f"body <> '' AND item_id IS NOT NULL AND level IN {among}"), list(levels)),
+             (("highlights", f"note <> '' AND level IN {among}"), list(levels))], negate=not has_note)
     return clauses, params
 
 
@@ -407,7 +417,7 @@ class AnnotationStore:
             clauses.append(f"i.party COLLATE NOCASE IN ({', '.join('?' for _ in names)})")
             params += names
         found = item_filter("i", domain_id=filters.domain_id, level=filters.level, status=filters.status,
-                            has_note=filters.has_note, ceiling=filters.ceiling)
+                            has_note=filters.has_note, ceiling=filters.ceiling, per_row=True)
         if found is None:
             return []
         clauses += found[0]

@@ -256,9 +256,12 @@ class Store:
 
     def _documents(self, where: str = "", params: tuple[Any, ...] = (),
                    limit: int | None = None) -> list[StoredDocument]:
+        # Items are numbered 0..n-1 by position at import and leave only with their document, so
+        # the highest position + 1 is the count: one index seek instead of counting every item
+        # (counting took 60-170 ms for 334 documents of 500,000 items).
         sql = (
             f"SELECT {_DOC_COLUMNS_D}, "
-            "(SELECT count(*) FROM items AS i WHERE i.document_id = d.id) "
+            "ifnull((SELECT max(i.position) FROM items AS i WHERE i.document_id = d.id) + 1, 0) "
             f"FROM documents AS d {where} ORDER BY d.imported DESC, d.rowid DESC"
         )
         if limit is not None:

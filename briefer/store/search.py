@@ -289,8 +289,8 @@ def filter_expression(f: SearchFilter) -> tuple[list[str], list[str]] | None:
 # Column weights for bm25: question, answer, party, refs, facets, item_id, document_id, doc.
 _BM25 = "bm25(items_fts, 1.0, 1.0, 0.5, 0.5, 0.0, 0.0, 0.0, 0.0)"
 # Matches ranked at most (newest first) when a term is found in more items than this; see the
-# module doc. 2,000 keeps the ranking step under ~4 ms at any database size.
-RANK_CAP = 2000
+# module doc. 1,000 keeps the ranking step at a few milliseconds at any database size.
+RANK_CAP = 1000
 
 
 def item_match(match: str, f: SearchFilter) -> str | None:
@@ -305,30 +305,44 @@ def item_match(match: str, f: SearchFilter) -> str | None:
     return expression
 
 
-def search_items(db: Database, match: str, filters: SearchFilter | None = None, limit: int = 50, *,
-                 match_text: str | None = None) -> list[SearchHit]:
-    """Item hits for an FTS5 MATCH expression (see `to_fts_query`) and a filter, best first."""
-    f = filters or SearchFilter()
-    expression = item_match(match, f)
+def rank_items(db: Database, match: str, filters: SearchFilter | None = None,
+               limit: int = 50) -> list[tuple[float, int]]:
+    """(bm25 rank, item search number) of the best `limit` item matches, best first (no text read)."""
+    expression = item_match(match, filters or SearchFilter())
     if expression is None or limit <= 0:
         return []
     candidates = db.conn.execute(
-        f"SELECT rowid, {_BM25} FROM items_fts WHERE items_fts MATCH ? ORDER BY rowid DESC LIMIT ?",
+        f"SELECT {_BM25}, rowid FROM items_fts WHERE items_fts MATCH ? ORDER BY rowid DESC LIMIT ?",
         (expression, max(RANK_CAP, limit)),
     ).fetchall()
-    candidates.sort(key=lambda row: row[1])  # stable: equal ranks stay newest first
-    chosen = candidates[:limit]
-    rows = _item_rows(db, [rowid for rowid, _ in chosen])
+    candidates.sort(key=lambda row: row[0])  # stable: equal ranks stay newest first
+    return candidates[:limit]
+
+
+def _item_hits_by_seq(db: Database, ranked: list[tuple[float, int]],
+                      match_text: str | None) -> list[tuple[int, SearchHit]]:
+    rows = _item_rows(db, [seq for _, seq in ranked])
     pattern = phrase_pattern(query_phrases(match_text)) if match_text is not None else None
-    hits: list[SearchHit] = []
-    for rowid, rank in chosen:
-        row = rows.get(rowid)
+    out: list[tuple[int, SearchHit]] = []
+    for rank, seq in ranked:
+        row = rows.get(seq)
         if row is None:
             continue
         item_id, document_id, number, item_party, question, answer = row
         field, snippet = _snippet(question, answer, pattern)
-        hits.append(SearchHit(document_id, item_id, number, item_party, field, snippet, rank=float(rank)))
-    return hits
+        out.append((seq, SearchHit(document_id, item_id, number, item_party, field, snippet, rank=float(rank))))
+    return out
+
+
+def item_hits(db: Database, ranked: list[tuple[float, int]], match_text: str | None) -> list[SearchHit]:
+    """Hits with marked snippets for ranked item matches (see `rank_items`), in the same order."""
+    return [hit for _, hit in _item_hits_by_seq(db, ranked, match_text)]
+
+
+def search_items(db: Database, match: str, filters: SearchFilter | None = None, limit: int = 50, *,
+                 match_text: str | None = None) -> list[SearchHit]:
+    """Item hits for an FTS5 MATCH expression (see `to_fts_query`) and a filter, best first."""
+    return item_hits(db, rank_items(db, match, filters, limit), match_text)
 
 
 def _item_rows(db: Database, seqs: list[int]) -> dict[int, tuple[Any, ...]]:
@@ -358,28 +372,32 @@ def snippet_of(text: str, hits: list[tuple[int, int]]) -> str:
 
 # ---------------------------------------------------------------------------------------- notes
 
+def annotation_rows(db: Database, match: str, filters: SearchFilter | None = None,
+                    limit: int = 50) -> list[dict[str, Any]]:
+    """Notes and highlight notes matching `match` within the filter and its ceiling, best first."""
+    from briefer.store.annotations import AnnotationStore
+
+    if limit <= 0:
+        return []
+    rows = AnnotationStore(db).search_rows(match, filters or SearchFilter(), limit=limit)
+    return [r for r in rows if r["document_id"] is not None]
+
+
+def annotation_hit(row: dict[str, Any], pattern: re.Pattern[str] | None) -> SearchHit:
+    """The hit for one row of `annotation_rows`, its snippet marked."""
+    kind = "highlight" if row["kind"] == "highlight" else ("note" if row["item_id"] else "document_note")
+    return SearchHit(
+        document_id=row["document_id"], item_id=row["item_id"], item_number=row["item_number"],
+        party=row["party"], field=kind, snippet=snippet_of(row["body"], find_hits(row["body"], pattern)),
+        rank=float(row["rank"]), kind="annotation", ref_id=row["ref_id"], level=row["level"],
+    )
+
+
 def search_annotations(db: Database, match: str, filters: SearchFilter | None = None, limit: int = 50, *,
                        match_text: str | None = None) -> list[SearchHit]:
     """Notes and highlight notes matching `match`, within the filter and its ceiling; best first."""
-    from briefer.store.annotations import AnnotationStore
-
-    f = filters or SearchFilter()
-    if limit <= 0:
-        return []
-    rows = AnnotationStore(db).search_rows(match, f, limit=limit)
     pattern = phrase_pattern(query_phrases(match_text)) if match_text is not None else None
-    hits = []
-    for r in rows:
-        if r["document_id"] is None:
-            continue
-        kind = "highlight" if r["kind"] == "highlight" else ("note" if r["item_id"] else "document_note")
-        snippet = snippet_of(r["body"], find_hits(r["body"], pattern))
-        hits.append(SearchHit(
-            document_id=r["document_id"], item_id=r["item_id"], item_number=r["item_number"],
-            party=r["party"], field=kind, snippet=snippet, rank=float(r["rank"]),
-            kind="annotation", ref_id=r["ref_id"], level=r["level"],
-        ))
-    return hits
+    return [annotation_hit(r, pattern) for r in annotation_rows(db, match, filters, limit)]
 
 
 def search(db: Database, query: str, *, party: str | None = None, doc_id: str | None = None,
@@ -400,10 +418,19 @@ def search(db: Database, query: str, *, party: str | None = None, doc_id: str | 
         status=None if status is None else str(getattr(status, "value", status)),
         has_note=has_note, ceiling=None if ceiling is None else level_value(ceiling),
     )
-    hits = search_items(db, match, f, limit, match_text=query)
+    # Rank items and notes first, then read text and build snippets only for the hits kept.
+    ranked: list[tuple[float, int, Any]] = [(rank, 0, seq) for rank, seq in rank_items(db, match, f, limit)]
     if include_sources:
-        hits.extend(search_annotations(db, match, f, limit, match_text=query))
-        for source in list(_SOURCES.values()):
-            hits.extend(source(db, match, f, limit))
+        ranked += [(float(r["rank"]), 1, r) for r in annotation_rows(db, match, f, limit)]
+        ranked.sort(key=lambda entry: entry[0])  # stable: items before notes on equal rank
+    kept = ranked[:limit]
+    by_seq = {hit_seq: hit for hit_seq, hit in _item_hits_by_seq(
+        db, [(rank, payload) for rank, source, payload in kept if source == 0], query)}
+    pattern = phrase_pattern(query_phrases(query))
+    hits = [annotation_hit(payload, pattern) if source == 1 else by_seq[payload]
+            for _, source, payload in kept if source == 1 or payload in by_seq]
+    if include_sources and _SOURCES:
+        for source_fn in list(_SOURCES.values()):
+            hits.extend(source_fn(db, match, f, limit))
         hits.sort(key=lambda h: h.rank)
     return hits[:limit]
