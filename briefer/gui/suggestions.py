@@ -10,6 +10,7 @@ lands on the undo stack as one command (undo: `undo_accept`); dismissing is undo
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -80,27 +81,32 @@ def summary(found: list[Entry]) -> str:
 
 
 class SuggestWorker(QObject):
-    """GUI: runs `suggest_document` on a worker thread over its own connection."""
+    """GUI: has the document's suggestions computed in the core's helper process
+    (`briefer.suggest.background.SuggestionRunner`: the computation never holds this process's
+    interpreter lock) and turns them into entries, all on a worker thread.
 
-    done = Signal(int, object)  # generation, Suggestions
+    `current()` says whether the result is still wanted; when it turns False the helper process
+    is stopped (another document was opened)."""
+
+    done = Signal(int, object)  # generation, (Suggestions, entries)
     failed = Signal(int, object)  # generation, exception
 
-    def __init__(self, db_path: Path, doc_id: str, domains: list[Any], generation: int) -> None:
+    def __init__(self, db_path: Path, doc_id: str, domains: list[Any], generation: int, runner: Any,
+                 current: Callable[[], bool] = lambda: True) -> None:
         super().__init__()
         self.db_path, self.doc_id, self.domains, self.generation = db_path, doc_id, domains, generation
+        self.runner, self.current = runner, current
 
     @Slot()
     def run(self) -> None:
-        from briefer.store import Store
-        from briefer.suggest import suggest_document
-
         try:
-            with Store.open(self.db_path) as store:
-                result = suggest_document(store, self.doc_id, domains=self.domains)
+            result = self.runner.compute(self.db_path, self.doc_id, self.domains,
+                                         cancelled=lambda: not self.current())
+            found = entries(result)
         except Exception as exc:
             self.failed.emit(self.generation, exc)
         else:
-            self.done.emit(self.generation, result)
+            self.done.emit(self.generation, (result, found))
 
 
 class SuggestionController(QObject):
@@ -118,6 +124,7 @@ class SuggestionController(QObject):
         self._by_item: dict[int, list[Entry]] = {}
         self._generation = 0
         self._threads: list[tuple[QThread, SuggestWorker]] = []
+        self._runner: Any = None  # the core's SuggestionRunner (a helper process), made on first use
         self._start_timer = QTimer(self)
         self._start_timer.setSingleShot(True)
         self._start_timer.setInterval(START_DELAY_MS)
@@ -165,7 +172,13 @@ class SuggestionController(QObject):
         if self.doc_id is None or self.ws.db_path is None:
             return
         domains = self.ws.query(self.ws.ann.domains, default=[])
-        worker = SuggestWorker(self.ws.db_path, self.doc_id, domains, self._generation)
+        if self._runner is None:
+            from briefer.suggest.background import SuggestionRunner
+
+            self._runner = SuggestionRunner()
+        generation = self._generation
+        worker = SuggestWorker(self.ws.db_path, self.doc_id, domains, generation, self._runner,
+                               current=lambda: generation == self._generation)
         thread = QThread(self)
         worker.moveToThread(thread)
         thread.started.connect(worker.run)
@@ -184,10 +197,14 @@ class SuggestionController(QObject):
         switching.release()
 
     @Slot(int, object)
-    def _finish(self, generation: int, result: Any) -> None:
+    def _finish(self, generation: int, payload: Any) -> None:
         if generation != self._generation:
             return  # a newer computation is on its way
-        self._set(result, entries(result) if result is not None else [])
+        if isinstance(payload, tuple):  # from a worker: the entries were made on its thread
+            result, found = payload
+        else:
+            result, found = payload, entries(payload) if payload is not None else []
+        self._set(result, found)
         self.ready = True
         self.updated.emit()
 
@@ -211,6 +228,8 @@ class SuggestionController(QObject):
         for thread, _worker in list(self._threads):
             thread.quit()
             thread.wait(ms)
+        if self._runner is not None:
+            self._runner.stop()
 
     # -- reading --------------------------------------------------------------------------------
 
