@@ -7,8 +7,13 @@
 2. open a 1,500-item document to a visible outline (< 300 ms);
 3. switch item: select the next item and have reader + inspector painted (< 50 ms; median, max);
 4. the longest event-loop stall while a 300-page PDF imports on the worker thread (< 100 ms),
-   measured with a QTimer ticking every 5 ms.
-The documents are built with tests/helpers/pdfmaker.py and imported through the core.
+   measured with a QTimer ticking every 5 ms;
+5. switch item while the suggestions of a 15,000-item document (`--load-items`) are computed,
+   and while they arrive (< 50 ms, every switch): items are switched one after another with the
+   event loop running in between, from the document's opening until its suggestions are shown;
+   beside a bare Qt baseline (a QTextBrowser showing the same items' text, no suggestions).
+The documents are built with tests/helpers/pdfmaker.py and imported through the core (the
+15,000-item one is stored directly: the sample's items repeated, as bench/suggest_bench.py does).
 """
 
 from __future__ import annotations
@@ -81,7 +86,11 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--questions", type=int, default=1500)
     ap.add_argument("--pages", type=int, default=300)
+    ap.add_argument("--load-items", type=int, default=15000)
+    ap.add_argument("--only-load", action="store_true", help="only measurement 5")
     args = ap.parse_args()
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"load average {load:.1f} on {os.cpu_count()} cores")
 
     from PySide6.QtCore import QElapsedTimer, QTimer
     from PySide6.QtWidgets import QApplication
@@ -94,6 +103,9 @@ def main() -> None:
     tmp = Path(tempfile.mkdtemp(prefix="briefer-guibench-"))
     os.environ["BRIEFER_HOME"] = str(tmp)
     db, settings = tmp / "briefer.db", tmp / "settings.json"
+    if args.only_load:
+        switch_under_load(tmp, args.load_items)
+        return
     sample = REPO / "resources" / "samples" / "kst-30821-196.pdf"
     big_pdf = lijst(args.questions, tmp / "lijst-1500.pdf")
     # a ~300-page PDF: more questions on the same layout
@@ -175,6 +187,109 @@ def main() -> None:
     window.ws.store.close()
     window.deleteLater()
     app.processEvents()
+    switch_under_load(tmp, args.load_items)
+
+
+def clock_at_max(gaps: list[float]) -> float:
+    """When (ms since the start) the longest gap ended."""
+    i = max(range(len(gaps)), key=gaps.__getitem__)
+    return sum(gaps[: i + 1])
+
+
+def switch_under_load(tmp: Path, n_items: int) -> None:
+    """Measurement 5: item switches while a big document's suggestions are computed and arrive."""
+    from PySide6.QtCore import QElapsedTimer, QTimer
+    from PySide6.QtWidgets import QApplication, QTextBrowser
+
+    from bench.suggest_bench import big_document
+    from briefer.app import create_window
+    from briefer.gui.theme import apply_theme
+    from briefer.store import Store
+
+    app = QApplication.instance() or QApplication([])
+    apply_theme(app)
+    db, settings = tmp / "load.db", tmp / "load-settings.json"
+    with Store.open(db) as store:
+        doc_id = store.add_document(big_document(n_items), b"load").document.id
+    window = create_window(db, settings_path=settings, show_progress=False)
+    window.resize(1440, 900)
+    window.show()
+    app.processEvents()
+
+    gaps: list[float] = []
+    clock = QElapsedTimer()
+    last = [0]
+
+    def tick() -> None:
+        now = clock.elapsed()
+        gaps.append(now - last[0])
+        last[0] = now
+
+    ticker = QTimer()
+    ticker.setInterval(5)
+    ticker.timeout.connect(tick)
+    clock.start()
+    ticker.start()
+    t0 = time.perf_counter()
+    window.open_document(doc_id)
+    items = window.outline_model.items()
+    switches: list[float] = []
+    during: list[float] = []  # switches before the suggestions were shown
+    k = 0
+    ready_at = None
+    while True:
+        it = items[(k * 37) % len(items)]
+        k += 1
+        t = time.perf_counter()
+        window.select_item(it.id)
+        window.reader.viewport().repaint()
+        window.inspector.viewport().repaint()
+        app.processEvents()
+        switches.append((time.perf_counter() - t) * 1000)
+        if ready_at is None:
+            during.append(switches[-1])
+        end = time.perf_counter() + 0.02  # the user reads for a moment: the event loop runs
+        while time.perf_counter() < end:
+            app.processEvents()
+            time.sleep(0.002)
+        if window.suggestions.ready and ready_at is None:
+            ready_at = time.perf_counter() - t0
+            after = k + 25  # and a few more switches with the suggestions shown
+        if ready_at is not None and k >= after:
+            break
+        if time.perf_counter() - t0 > 600:
+            print("suggestions did not arrive within 10 minutes")
+            break
+    ticker.stop()
+    found = len(window.suggestions.entries())
+    print(f"switch item while the suggestions of a {len(items):,}-item document are computed ({found:,} "
+          f"suggestions, shown after {ready_at or float('nan'):.1f} s): {len(switches)} switches, median "
+          f"{statistics.median(switches):.1f} ms, max {max(switches):.1f} ms; longest event-loop stall "
+          f"{max(gaps):.0f} ms   [< 50 ms]")
+    after_ = switches[len(during):]
+    print(f"  while computing: {len(during)} switches, median {statistics.median(during):.1f} ms, max "
+          f"{max(during):.1f} ms; after: median {statistics.median(after_):.1f} ms, max {max(after_):.1f} ms; "
+          f"longest stall at {clock_at_max(gaps) / 1000:.1f} s of {sum(gaps) / 1000:.1f} s")
+    window.close()
+    window.ws.store.close()
+    window.deleteLater()
+    app.processEvents()
+
+    browser = QTextBrowser()  # the bare Qt baseline: the same items' text, nothing else
+    browser.resize(900, 800)
+    browser.show()
+    app.processEvents()
+    bare: list[float] = []
+    for k in range(len(switches)):
+        it = items[(k * 37) % len(items)]
+        t = time.perf_counter()
+        browser.setPlainText(f"{it.question}\n\n{it.answer}")
+        browser.viewport().repaint()
+        app.processEvents()
+        bare.append((time.perf_counter() - t) * 1000)
+    print(f"bare Qt (QTextBrowser, plain text of the same items): median {statistics.median(bare):.1f} ms, "
+          f"max {max(bare):.1f} ms; ratio of medians {statistics.median(switches) / statistics.median(bare):.1f}")
+    browser.close()
 
 
 def _pages(path: Path) -> int:

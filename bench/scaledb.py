@@ -9,7 +9,7 @@ took and what it holds. Databases live in `bench/.cache/` (gitignored), named by
 build is never mistaken for a finished one.
 
 Text: documents of 1,500 generated items (Dutch-like words with a Zipf distribution, so common
-words such as "kabinet" occur in most items; see bench/search_bench.py for the generator), each
+words such as "kabinet" occur in many items), each
 stored with `Store.add_document` and a 2 kB stand-in for the original file. Annotations, through
 `Annotations` in one transaction per document, on about 5 % of the items of every document (old
 and new alike, so a filter has matches far outside any "newest N" window): domain tags, highlights
@@ -38,6 +38,33 @@ LEVELS = ["openbaar", "intern", "intern", "intern", "vertrouwelijk"]
 STATUSES = ["open", "open", "loopt", "afgerond"]
 KINDS = ["schriftelijke vragen", "motie", "vraag in debat", "toezegging bewaken", "overig"]
 _WORDS = re.compile(r"\w+")
+
+
+PARTIES = ["VVD", "D66", "PVV", "CDA", "GroenLinks-PvdA", "SP", "ChristenUnie", "Volt", "JA21", "BBB", "NSC"]
+DOMAIN_WORDS = (
+    "grondstoffen energie fossiele waterstof halfgeleiders chips technologie digitale kwantum "
+    "geneesmiddelen medische hulpmiddelen voedselzekerheid kunstmest landbouw defensie veiligheid "
+    "afhankelijkheden leveringszekerheid strategische autonomie kabinet minister staatssecretaris "
+    "Kamer geïnformeerd toezegging evaluatie briefing vertrouwelijke Europese Commissie lidstaten "
+    "China Verenigde Staten Japan Taiwan export import handelsbeleid sancties investeringen "
+    "innovatie onderzoek subsidie regeling brief motie debat overleg verslag antwoord vraag"
+).split()
+FILLER = (
+    "de het een en van in op te dat is voor met zijn niet aan er om ook als bij door naar dan "
+    "maar over nog wel worden wordt kan zal hebben heeft deze dit die welke hoe wat waarom wanneer "
+    "leden fractie vragen merken lezen graag willen weten of mening daarnaast tevens hierbij"
+).split()
+
+
+def _vocabulary(rng: random.Random, size: int = 6000) -> list[str]:
+    letters = "abcdefghijklmnoprstuvwz"
+    made = {"".join(rng.choice(letters) for _ in range(rng.randint(4, 12))) for _ in range(size)}
+    return FILLER + DOMAIN_WORDS + sorted(made)
+
+
+def _sentence(rng: random.Random, vocab: list[str], cum_weights: list[float], n: int) -> str:
+    words = rng.choices(vocab, cum_weights=cum_weights, k=n)
+    return " ".join(words).capitalize() + "."
 
 
 def cache_path(items: int) -> Path:
@@ -80,8 +107,6 @@ def _span(rng: random.Random, text: str) -> tuple[int, int] | None:
 def annotate(ann: object, store: object, doc_id: str, rng: random.Random, domain_ids: list[str],
              vocab: list[str], weights: list[float], counts: dict[str, int]) -> None:
     """About 5 % of a document's items get annotations of every kind, level and status."""
-    from bench.search_bench import _sentence
-
     items = store.items(doc_id)  # type: ignore[attr-defined]
     chosen = rng.sample(items, k=max(1, len(items) * 5 // 100))
     for it in chosen:
@@ -112,7 +137,6 @@ def build(path: Path, total: int, *, seed: int = 7, quiet: bool = False) -> str:
     """Build the database at `path` (new file); returns a one-line summary of what it holds."""
     import itertools
 
-    from bench.search_bench import PARTIES, _sentence, _vocabulary
     from briefer.annotate import Annotations
     from briefer.model import DocType, Document, Item
     from briefer.store import Store

@@ -10,6 +10,7 @@ lands on the undo stack as one command (undo: `undo_accept`); dismissing is undo
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,9 +51,10 @@ class Entry:
         """The title inside a sentence: "toezegging", "domein: Grondstoffen …" (a name keeps its capitals)."""
         return f"domein: {self.domain_name}" if self.kind == "Domein" else self.kind.lower()
 
-    @property
+    @functools.cached_property
     def tip(self) -> str:
-        """One line for tooltips: "toezegging — Aan het einde van het jaar …"."""
+        """One line for tooltips: "toezegging — Aan het einde van het jaar …" (made once: `entries`
+        makes it on the worker thread, so the outline's tooltips cost the GUI thread nothing)."""
         text = shorten(self.text, 90)
         return f"{self.title.lower() if self.kind != 'Domein' else self.title}: {text}"
 
@@ -66,7 +68,17 @@ def entries(s: Any) -> list[Entry]:
         out += [Entry(o.key, "Domein", d.item, ", ".join(o.evidence[:5]), domain_id=o.domain_id, domain_name=o.name)
                 for o in d.domains]
     out += [Entry(r.key, "Verwijzing", r.item, f"verwijst naar vraag {r.refers_to_item}") for r in s.references]
+    for e in out:
+        e.tip  # noqa: B018 - made now (on the worker thread, for big documents), kept by the entry
     return sorted(out, key=lambda e: e.item)
+
+
+def by_item(found: list[Entry]) -> dict[int, list[Entry]]:
+    """The entries per item number, in order."""
+    out: dict[int, list[Entry]] = {}
+    for e in found:
+        out.setdefault(e.item, []).append(e)
+    return out
 
 
 def summary(found: list[Entry]) -> str:
@@ -88,7 +100,7 @@ class SuggestWorker(QObject):
     `current()` says whether the result is still wanted; when it turns False the helper process
     is stopped (another document was opened)."""
 
-    done = Signal(int, object)  # generation, (Suggestions, entries)
+    done = Signal(int, object)  # generation, (Suggestions, entries, entries per item)
     failed = Signal(int, object)  # generation, exception
 
     def __init__(self, db_path: Path, doc_id: str, domains: list[Any], generation: int, runner: Any,
@@ -103,10 +115,11 @@ class SuggestWorker(QObject):
             result = self.runner.compute(self.db_path, self.doc_id, self.domains,
                                          cancelled=lambda: not self.current())
             found = entries(result)
+            per_item = by_item(found)
         except Exception as exc:
             self.failed.emit(self.generation, exc)
         else:
-            self.done.emit(self.generation, (result, found))
+            self.done.emit(self.generation, (result, found, per_item))
 
 
 class SuggestionController(QObject):
@@ -201,10 +214,11 @@ class SuggestionController(QObject):
         if generation != self._generation:
             return  # a newer computation is on its way
         if isinstance(payload, tuple):  # from a worker: the entries were made on its thread
-            result, found = payload
+            result, found, per_item = payload
         else:
             result, found = payload, entries(payload) if payload is not None else []
-        self._set(result, found)
+            per_item = None
+        self._set(result, found, per_item)
         self.ready = True
         self.updated.emit()
 
@@ -214,12 +228,10 @@ class SuggestionController(QObject):
             self.ready = True
             self.ws.failed.emit(exc)
 
-    def _set(self, raw: Any, found: list[Entry]) -> None:
+    def _set(self, raw: Any, found: list[Entry], per_item: dict[int, list[Entry]] | None = None) -> None:
         self._raw = raw
         self._entries = found
-        self._by_item = {}
-        for e in found:
-            self._by_item.setdefault(e.item, []).append(e)
+        self._by_item = per_item if per_item is not None else by_item(found)
 
     def wait(self, ms: int = 10000) -> None:
         """Block until running computations end and drop their results (shutdown)."""
