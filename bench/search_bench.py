@@ -7,12 +7,14 @@ The database comes from bench/scaledb.py (built through the core API with annota
 bench/.cache/). Printed:
 
 1. per query class: `Store.search` (limit 50, snippets, notes and highlight notes included) —
-   median, p90, max — beside "bare FTS5": sqlite3 running the same MATCH expression (filters
-   included) with `ORDER BY rank LIMIT 50` and reading those 50 items' text, nothing else;
+   median, p90, max — beside "same SQL": sqlite3 running the statements Briefer runs for the
+   items (the same MATCH expression, filters included; rank the newest matches; read 50 items'
+   text) and nothing else, with the ratio; and "naive": `ORDER BY rank LIMIT 50` over every match,
+   what one would write first (one run each);
 2. every filtered query's hit count (limit 100,000) against a full scan (every item the filters
    admit, `Annotations.filter_items`, whose text matches, checked in Python): they must be equal;
 3. the CLI: `briefer --db DB search QUERY` as a process, the store alone in a process (import,
-   open, search) and `python -c` running the same SQLite query — medians over `--cli-runs` runs,
+   open, search) and `python -c` running the same SQL ("same SQL" above) — medians over `--cli-runs` runs,
    interleaved (targets: in process, median < 20 ms plain and < 50 ms filtered at 500,000 items;
    the CLI within 80 ms of the bare process).
 The machine's load average is printed with the figures: on a shared machine they swing.
@@ -81,8 +83,28 @@ def bare_sql(query: str, kw: dict[str, object]) -> str:
     return expression or '""'
 
 
+# "Naive": what one would write first — FTS5 ranks every match, 50 items' text read.
 BARE = ("SELECT i.id, i.question, i.answer FROM (SELECT rowid FROM items_fts WHERE items_fts MATCH ? "
         "ORDER BY rank LIMIT 50) AS f JOIN item_search AS s ON s.seq = f.rowid JOIN items AS i ON i.id = s.item_id")
+# "Same SQL": the statements Briefer runs for the items (rank the newest matches, read 50 items'
+# text), without Briefer around them (no snippets, no notes, no objects).
+SAME = f"""
+import sqlite3, sys
+conn = sqlite3.connect(sys.argv[1]) if __name__ == "__main__" else None
+def same(conn, expression):
+    rows = conn.execute("SELECT {S._BM25}, rowid FROM items_fts WHERE items_fts MATCH ? "
+                        "ORDER BY rowid DESC LIMIT {S.RANK_CAP}", (expression,)).fetchall()
+    rows.sort(key=lambda r: r[0])
+    seqs = [r[1] for r in rows[:50]]
+    marks = ",".join("?" * len(seqs))
+    return conn.execute("SELECT i.id, i.question, i.answer FROM item_search AS s JOIN items AS i "
+                        "ON i.id = s.item_id WHERE s.seq IN (" + marks + ")", seqs).fetchall()
+if conn is not None:
+    print(len(same(conn, sys.argv[2])))
+"""
+_same_ns: dict[str, object] = {"__name__": "bench_same"}
+exec(SAME, _same_ns)
+same = _same_ns["same"]
 
 
 def timed(fn, repeat: int) -> list[float]:  # type: ignore[no-untyped-def]
@@ -120,10 +142,7 @@ def cli_times(db: Path, query: str, runs: int) -> tuple[list[float], list[float]
     core = [sys.executable, "-c",
             "import sys; from briefer.store import Store; s = Store.open(sys.argv[1]); "
             "print(len(s.search(sys.argv[2])))", str(db), query]
-    bare = [sys.executable, "-c",
-            "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); "
-            f"rows=c.execute({BARE!r}, (sys.argv[2],)).fetchall(); print(len(rows))",
-            str(db), bare_sql(query, {})]
+    bare = [sys.executable, "-c", SAME, str(db), bare_sql(query, {})]
     ours: list[float] = []
     store_only: list[float] = []
     theirs: list[float] = []
@@ -148,7 +167,8 @@ def main() -> int:
     items = store.db.conn.execute("SELECT count(*) FROM items").fetchone()[0]
     print(f"search over {items:,} items ({path.stat().st_size / 1e6:,.0f} MB); load average {load:.1f} "
           f"on {os.cpu_count()} cores")
-    print(f"{'query class':<28} {'median':>8} {'p90':>8} {'max':>8} {'bare':>8} {'ratio':>6}  (ms)")
+    print(f"{'query class':<28} {'median':>8} {'p90':>8} {'max':>8} {'same SQL':>9} {'ratio':>6} "
+          f"{'naive':>8}  (ms)")
     groups: dict[str, list[tuple[str, dict[str, object]]]] = {}
     for label, queries in PLAIN.items():
         groups.setdefault(label, []).extend((q, {}) for q in queries)
@@ -159,14 +179,16 @@ def main() -> int:
     for label, cases in groups.items():
         ours: list[float] = []
         theirs: list[float] = []
+        naive: list[float] = []
         for query, kw in cases:
             ours += timed(lambda q=query, k=kw: store.search(q, **k), args.repeat)  # type: ignore[misc]
-            theirs += timed(lambda q=query, k=kw: bare.execute(BARE, (bare_sql(q, k),)).fetchall(), args.repeat)
+            theirs += timed(lambda q=query, k=kw: same(bare, bare_sql(q, k)), args.repeat)  # type: ignore[operator]
+            naive += timed(lambda q=query, k=kw: bare.execute(BARE, (bare_sql(q, k),)).fetchall(), 1)
         (filtered_all if kw else plain_all).extend(ours)
         ours.sort()
         med, bmed = statistics.median(ours), statistics.median(theirs)
         print(f"{label:<28} {med:>8.1f} {ours[int(0.9 * (len(ours) - 1))]:>8.1f} {max(ours):>8.1f} "
-              f"{bmed:>8.1f} {med / bmed:>6.2f}")
+              f"{bmed:>9.1f} {med / bmed:>6.2f} {statistics.median(naive):>8.1f}")
     pm, fm = statistics.median(plain_all), statistics.median(filtered_all)
     print(f"ALL plain: median {pm:.1f} ms (target < 20); ALL filtered: median {fm:.1f} ms (target < 50)")
 

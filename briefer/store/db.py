@@ -12,7 +12,7 @@ migration is pending (its `Migrations` applies them, as it always did).
 
 from __future__ import annotations
 
-import secrets
+import itertools
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -53,6 +53,9 @@ class DatabaseBusy(StoreError):
     """Core (store): another connection held the database longer than the busy timeout; nothing was changed."""
 
 
+_SAVEPOINTS = itertools.count(1)  # savepoint names, unique in this process
+
+
 class Database:
     """Core (store): one open SQLite connection as the store uses it (what it used of sqlite-utils'
     `Database`): `conn`, nested transactions with `atomic()`, `table_names()`, `close()`.
@@ -73,7 +76,7 @@ class Database:
         """A transaction (BEGIN … COMMIT), or a savepoint when one is already open."""
         conn = self.conn
         if conn.in_transaction:
-            name = f"briefer_{secrets.token_hex(8)}"
+            name = f"briefer_{next(_SAVEPOINTS)}"
             conn.execute(f"SAVEPOINT {name}")
             try:
                 yield self

@@ -7,7 +7,6 @@ errors surface as `DiskFull` / `DatabaseCorrupt` with a Dutch message.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import sqlite3
@@ -86,6 +85,8 @@ _LATEST = {"latest", "laatste", "nieuwste"}
 
 
 def sha256_hex(data: bytes) -> str:
+    import hashlib  # only when importing: reading and searching never pay for OpenSSL's load
+
     return hashlib.sha256(data).hexdigest()
 
 
