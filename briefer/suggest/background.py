@@ -137,9 +137,11 @@ class SuggestionRunner:
                 return self._in_thread(db_path, document_id, domains)
             try:
                 _write(process.stdin, (str(db_path), document_id, domains))
-            except OSError as exc:
+            except OSError as exc:  # the helper is already gone: as below, without it
+                _log.warning("hulpproces voor suggesties stopte (%s); verder zonder", exc)
                 self.stop()
-                raise RuntimeError(f"het hulpproces voor suggesties stopte onverwacht ({exc})") from exc
+                self.in_process = False
+                return self._in_thread(db_path, document_id, domains)
             while True:
                 try:
                     answer = self._answers.get(timeout=POLL_SECONDS)
@@ -149,8 +151,12 @@ class SuggestionRunner:
                         self.stop()
                         raise SuggestionsCancelled() from None
             if isinstance(answer, BaseException):
+                # the helper died without an answer (could not start Python or import Briefer,
+                # was killed): compute here this time and from now on
+                _log.warning("hulpproces voor suggesties stopte (%s); verder zonder", answer)
                 self.stop()
-                raise RuntimeError(f"het hulpproces voor suggesties stopte onverwacht ({answer})")
+                self.in_process = False
+                return self._in_thread(db_path, document_id, domains)
         status, first, pieces = answer
         if status == "error":
             raise pickle.loads(first)
@@ -174,10 +180,12 @@ class SuggestionRunner:
         # below normal priority (Windows here, POSIX in the helper itself): on a busy machine the
         # app's own threads get the cores first
         low = {"creationflags": getattr(subprocess, "BELOW_NORMAL_PRIORITY_CLASS", 0)} if os.name == "nt" else {}
+        package_root = str(Path(__file__).resolve().parents[2])  # the same Briefer as this process
+        path = os.pathsep.join(p for p in (package_root, os.environ.get("PYTHONPATH", "")) if p)
         try:
             process = subprocess.Popen(
                 [sys.executable, "-m", "briefer.suggest.background"], stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE, env={**os.environ, "PYTHONUNBUFFERED": "1"}, **low)
+                stdout=subprocess.PIPE, env={**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONPATH": path}, **low)
         except OSError as exc:
             _log.warning("suggesties worden zonder hulpproces berekend: %s", exc)
             self.in_process = False

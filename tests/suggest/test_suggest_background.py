@@ -60,3 +60,17 @@ def test_results_come_back_in_small_pieces(sample_doc):
     pieces = background._pieces(result)
     assert len(pieces) > 5 and all(len(pickle.loads(p)) <= CHUNK for _, p in pieces)
     assert background.assemble(result.reference_date, pieces).to_json() == result.to_json()
+
+
+def test_a_helper_that_cannot_start_falls_back_to_the_thread(stored, monkeypatch):
+    """No Python to start (or it dies at once): the suggestions still come, computed in the thread."""
+    from briefer.suggest import background
+
+    path, doc_id, expected = stored
+    monkeypatch.setattr(background.sys, "executable", "/bin/false")
+    runner = SuggestionRunner()
+    try:
+        assert runner.compute(path, doc_id).keys() == expected.keys()
+        assert runner.in_process is False
+    finally:
+        runner.stop()
