@@ -16,10 +16,11 @@ part of the same MATCH: every item's row carries words for what is on it (`facet
 by triggers), so FTS5 intersects the user's words with the filter's inside the index, over every
 match — a filtered search finds exactly what a scan of all items would.
 
-Ranking: bm25, best first. A term found in more than `RANK_CAP` items (after filtering) is ranked
-within its newest `RANK_CAP` matches (newest = imported last; at least `limit` are always
-ranked, so no match is dropped below the number of hits asked for); that keeps a query on a word
-such as "kabinet" at a few milliseconds in half a million items. Equal ranks: newest first.
+Ranking: bm25, best first, when a search (after filtering) has at most `max(RANK_CAP, limit)`
+matches; equal ranks newest first. A search with more matches lists them newest first (newest =
+imported last), notes and highlight notes (ranked) before them: bm25 must read every match of every
+term to weigh it (25 ms for a common word in half a million items), and relevance among thousands
+of matches of a common word says little. No match is ever dropped below the number asked for.
 
 Level ceiling: with `ceiling` set, annotations above it do not exist for the search — notes and
 highlight notes above it are never hits, and the domain, level, status and note filters look only
@@ -288,8 +289,7 @@ def filter_expression(f: SearchFilter) -> tuple[list[str], list[str]] | None:
 
 # Column weights for bm25: question, answer, party, refs, facets, item_id, document_id, doc.
 _BM25 = "bm25(items_fts, 1.0, 1.0, 0.5, 0.5, 0.0, 0.0, 0.0, 0.0)"
-# Matches ranked at most (newest first) when a term is found in more items than this; see the
-# module doc. 1,000 keeps the ranking step at a few milliseconds at any database size.
+# Up to this many matches a search is ranked by relevance; beyond it newest first (module doc).
 RANK_CAP = 1000
 
 
@@ -307,16 +307,33 @@ def item_match(match: str, f: SearchFilter) -> str | None:
 
 def rank_items(db: Database, match: str, filters: SearchFilter | None = None,
                limit: int = 50) -> list[tuple[float, int]]:
-    """(bm25 rank, item search number) of the best `limit` item matches, best first (no text read)."""
-    expression = item_match(match, filters or SearchFilter())
+    """(rank, item search number) of the best `limit` item matches, best first (no text read).
+
+    Up to `max(RANK_CAP, limit)` matches: ranked by bm25 (ties: newest first). More matches: the
+    newest first, rank 0.0 — bm25 reads every match of every term to weigh it (25 ms for a word in
+    half a million items), and relevance among thousands of matches of a common word says little.
+    """
+    f = filters or SearchFilter()
+    expression = item_match(match, f)
     if expression is None or limit <= 0:
         return []
-    candidates = db.conn.execute(
-        f"SELECT {_BM25}, rowid FROM items_fts WHERE items_fts MATCH ? ORDER BY rowid DESC LIMIT ?",
-        (expression, max(RANK_CAP, limit)),
-    ).fetchall()
-    candidates.sort(key=lambda row: row[0])  # stable: equal ranks stay newest first
-    return candidates[:limit]
+    window = max(RANK_CAP, limit)
+    conn = db.conn
+    ranked_sql = f"SELECT {_BM25}, rowid FROM items_fts WHERE items_fts MATCH ? ORDER BY rowid DESC LIMIT ?"
+    if f.on_annotations:
+        # an annotation filter leaves few matches as a rule: rank them in the same pass
+        rows = conn.execute(ranked_sql, (expression, window + 1)).fetchall()
+        if len(rows) > window:
+            return [(0.0, seq) for _, seq in rows[:limit]]
+    else:
+        # a plain word often matches thousands of items: see that first, without weighing them
+        newest = conn.execute("SELECT rowid FROM items_fts WHERE items_fts MATCH ? ORDER BY rowid DESC LIMIT ?",
+                              (expression, window + 1)).fetchall()
+        if len(newest) > window:
+            return [(0.0, seq) for (seq,) in newest[:limit]]
+        rows = conn.execute(ranked_sql, (expression, window + 1)).fetchall() if newest else []
+    rows.sort(key=lambda row: row[0])  # stable: equal ranks stay newest first
+    return rows[:limit]
 
 
 def _item_hits_by_seq(db: Database, ranked: list[tuple[float, int]],

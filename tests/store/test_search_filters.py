@@ -226,9 +226,9 @@ def test_the_scan_finds_plenty(gen):
     assert full_scan(gen.store, "kabinet", S.SearchFilter(has_note=True))[1]
 
 
-def test_ranking_window_is_the_same_for_a_full_scan(gen, monkeypatch):
-    """Above RANK_CAP matches, the newest RANK_CAP (after filtering) are ranked: a filter never
-    narrows the window before it is applied, and at least `limit` matches are always ranked."""
+def test_many_matches_come_newest_first_as_in_a_full_scan(gen, monkeypatch):
+    """Above max(RANK_CAP, limit) matches (after filtering) a search lists the newest first; up to
+    it, every match is ranked. A filter never narrows anything before it is applied."""
     monkeypatch.setattr(S, "RANK_CAP", 8)
     for query, f in [("kabinet", S.SearchFilter(domain_id=gen.domain_ids[0])),
                      ("water", S.SearchFilter(has_note=False, party="VVD")),
@@ -236,11 +236,13 @@ def test_ranking_window_is_the_same_for_a_full_scan(gen, monkeypatch):
                      ("kabinet", S.SearchFilter())]:
         expected, _ = full_scan(gen.store, query, f)
         assert len(expected) > 8, query
-        window = set(_newest(gen.store, expected, 8))
-        got = [h.item_id for h in S.search_items(gen.store.db, S.to_fts_query(query), f, 5, match_text=query)]
-        assert got == [i for i in expected if i in window][:5]
-        many = [h.item_id for h in S.search_items(gen.store.db, S.to_fts_query(query), f, 100_000)]
-        assert many == expected  # asking for more hits than the window ranks every match
+        match = S.to_fts_query(query)
+        got = [h.item_id for h in S.search_items(gen.store.db, match, f, 5, match_text=query)]
+        assert got == _newest(gen.store, expected, 5)
+        many = [h.item_id for h in S.search_items(gen.store.db, match, f, 100_000)]
+        assert many == expected  # asking for more hits than there are matches ranks every match
+        fitting = [h.item_id for h in S.search_items(gen.store.db, match, f, len(expected))]
+        assert fitting == expected
 
 
 def _newest(store: Store, item_ids: list[str], n: int) -> list[str]:
