@@ -101,3 +101,13 @@ def test_search_level_is_a_ceiling_for_notes_and_filters(db, capsys):
 def test_search_typed_prefix(db, capsys):
     main(["--db", str(db), "search", "grondstof*", "--json"])
     assert len({h["item_id"] for h in json.loads(capsys.readouterr().out)}) == 12
+
+
+def test_search_with_more_matches_than_ranked_says_newest_first(db, capsys, monkeypatch):
+    from briefer.store import search as search_mod
+
+    monkeypatch.setattr(search_mod, "RANK_CAP", 3)
+    main(["--db", str(db), "search", "kabinet", "--limit", "2"])
+    assert "de nieuwste eerst" in capsys.readouterr().out
+    main(["--db", str(db), "search", "kabinet", "--limit", "50"])  # 12 matches, all ranked
+    assert "nieuwste eerst" not in capsys.readouterr().out

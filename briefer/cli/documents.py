@@ -261,6 +261,9 @@ def cmd_search(args: argparse.Namespace) -> int:
         parts.append(f"{label} [{hit.level}]" if hit.level == "vertrouwelijk" else label)
         print(" · ".join(parts))
         print(f"    {' '.join(hit.snippet.split())}")
+    if any(h.kind == "item" and h.rank == 0.0 for h in hits):  # see briefer.store.search, "Ranking"
+        print("(Meer dan 1.000 treffers: de vragen staan met de nieuwste eerst; verfijn de zoekterm of "
+              "gebruik een filter.)")
     return 0
 
 
