@@ -243,15 +243,6 @@ def _pending() -> dict[tuple[str, str, str, str], str]:
             # the shared annotation file has no ceiling yet: everything goes out
             for kind in KINDS:
                 pending[("gedeeld bestand", kind, lv.value, c.value)] = "wip/sync"
-        else:
-            # `search --level` keeps items holding an annotation at exactly that level (no ceiling),
-            # and drops document notes (no item) altogether
-            pending[("briefer search", "KRN", lv.value, c.value)] = "wip/scale"
-            if lv.rank < c.rank:
-                for kind in ("HLN", "NOT"):
-                    pending[("briefer search", kind, lv.value, c.value)] = "wip/scale"
-    for kind in ("HLN", "NOT", "KRN"):  # search hits carry no level yet: the app cannot mark them
-        pending[("app", kind, "vertrouwelijk", "vertrouwelijk")] = "wip/scale"
     return pending
 
 

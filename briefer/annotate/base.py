@@ -10,23 +10,21 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-import sqlite_utils
-
 from briefer import paths
 from briefer.annotate.changes import Change, Recorder, redo_change, undo_change
 from briefer.annotate.errors import AnnotationError, NotFound
 from briefer.model import Level, new_id, now_iso
 from briefer.store.annotations import AnnotationStore, Row
-from briefer.store.db import is_read_only
+from briefer.store.db import Database, is_read_only
 
 DEFAULT_DOMAINS_FILE = paths.RESOURCES / "domains.json"
 SEEDED_FLAG = "default_domains_seeded"
 
 
 class HasDb(Protocol):
-    """Core (annotate): anything with an open `sqlite_utils.Database` as `.db` (the store's `Store`)."""
+    """Core (annotate): anything with an open `Database` as `.db` (the store's `Store`)."""
 
-    db: sqlite_utils.Database
+    db: Database
 
 
 @dataclass

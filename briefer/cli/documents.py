@@ -14,7 +14,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from briefer.cli import open_store
-from briefer.cli.filters import add_filter_args, filtered_item_ids, wants_filter
+from briefer.cli.filters import add_filter_args
 from briefer.errors import is_user_facing
 from briefer.model import Footnote, StoredDocument, StoredItem, doc_type_label, people_label
 from briefer.store import ImportResult
@@ -50,12 +50,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--json", action="store_true", help="als JSON")
     p.set_defaults(func=cmd_show)
 
-    p = sub.add_parser("search", help="zoeken in vragen en antwoorden")
+    p = sub.add_parser("search", help="zoeken in vragen, antwoorden en notities (woord* zoekt op begin)")
     p.add_argument("query", metavar="ZOEKTERMEN")
     p.add_argument("--party", metavar="FRACTIE")
     p.add_argument("--doc", metavar="DOC")
     p.add_argument("--limit", type=int, default=50)
-    add_filter_args(p)
+    add_filter_args(p, ceiling=True)
     p.add_argument("--json", action="store_true", help="als JSON")
     p.set_defaults(func=cmd_search)
 
@@ -255,21 +255,28 @@ def _show_item(args: argparse.Namespace, doc: StoredDocument, item: StoredItem, 
 
 # ------------------------------------------------------------------------------------ search
 
-_FIELD_LABELS = {"question": "vraag", "answer": "antwoord", "note": "notitie", "highlight": "markering"}
+_FIELD_LABELS = {"question": "vraag", "answer": "antwoord", "note": "notitie", "highlight": "markering",
+                 "document_note": "kern"}
+
+
+def _domain_id(store: object, ref: str | None) -> str | None:
+    """The id of the domain the user named (id, key digit or name), or None."""
+    if not ref:
+        return None
+    from briefer.annotate import Annotations
+
+    return Annotations(store).domain_by_ref(ref).id
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    import briefer.annotate  # noqa: F401 - importing it adds notes and highlight notes to the search
+    """Search items, notes and highlight notes; the filters and the ceiling (`--level`) apply
+    inside the search, over every match (briefer.store.search)."""
     with open_store(args) as store:
         doc_id = store.resolve(args.doc).id if args.doc else None
-        filtering = wants_filter(args)
-        # with annotation filters, rank a wider set first, then keep the hits on matching items
-        hits = store.search(args.query, party=args.party, doc_id=doc_id,
-                            limit=max(args.limit * 20, 1000) if filtering else args.limit)
-        if filtering:
-            allowed = filtered_item_ids(store, args, doc_id)
-            hits = [h for h in hits if h.item_id in allowed][: args.limit]
-        names = {d.id: d for d in store.documents()} if hits else {}
+        hits = store.search(args.query, party=args.party, doc_id=doc_id, limit=args.limit,
+                            domain_id=_domain_id(store, args.domain), status=args.status,
+                            has_note=args.has_note, ceiling=args.level)
+        names = {} if args.json else {d: store.document(d) for d in dict.fromkeys(h.document_id for h in hits)}
     if args.json:
         print(json.dumps([asdict(h) for h in hits], ensure_ascii=False, indent=2))
         return 0
@@ -284,7 +291,11 @@ def cmd_search(args: argparse.Namespace) -> int:
             parts.append(f"vraag {hit.item_number}")
         if hit.party:
             parts.append(hit.party)
-        parts.append(_FIELD_LABELS.get(hit.field, hit.field))
+        label = _FIELD_LABELS.get(hit.field, hit.field)
+        parts.append(f"{label} [{hit.level}]" if hit.level == "vertrouwelijk" else label)
         print(" · ".join(parts))
         print(f"    {' '.join(hit.snippet.split())}")
+    if any(h.kind == "item" and h.rank == 0.0 for h in hits):  # see briefer.store.search, "Ranking"
+        print("(Meer dan 1.000 treffers: de vragen staan met de nieuwste eerst; verfijn de zoekterm of "
+              "gebruik een filter.)")
     return 0

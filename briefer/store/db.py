@@ -10,24 +10,31 @@ database the last check found damaged are refused as `DatabaseCorrupt` before an
 a database that cannot be written is refused as `DatabaseReadOnly` (open it with `read_only=True`
 to read it); every connection holds the shared lock of `briefer.store.lock` until it is closed;
 files are made private (`briefer.store.files`).
+
+A connection is wrapped in the small `Database` below (`.conn`, `.atomic()`, `.table_names()`),
+not in sqlite-utils' own: importing sqlite-utils costs 60–130 ms (click, dateutil, pluggy), which
+every CLI command and every start of the app would pay. sqlite-utils is imported only when a
+migration is pending (its `Migrations` applies them, as it always did).
 """
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-
-import sqlite_utils
-from sqlite_utils.migrations import Migrations
+from typing import TYPE_CHECKING, Any
 
 from briefer import paths
 from briefer.errors import BrieferError
 from briefer.store import files as side
 from briefer.store.lock import DatabaseLock
+
+if TYPE_CHECKING:
+    from sqlite_utils.migrations import Migrations
 
 MIGRATIONS_DIR = paths.shipped_dir("db")  # db/ of the checkout, or its copy in a wheel/bundle
 MIGRATION_SET = "briefer"
@@ -77,6 +84,61 @@ class DatabaseInUse(StoreError):
 class SoundDatabase(StoreError):
     """Core (store): a restore would replace a database that is in order; the user must confirm
     (`restore_backup(..., replace_sound=True)`, CLI `--force`)."""
+
+
+_SAVEPOINTS = itertools.count(1)  # savepoint names, unique in this process
+
+
+class Database:
+    """Core (store): one open SQLite connection as the store uses it (what it used of sqlite-utils'
+    `Database`): `conn`, nested transactions with `atomic()`, `table_names()`, `close()`.
+
+    Recursive triggers are on, as sqlite-utils set them.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, *, memory: bool = False) -> None:
+        self.conn = conn
+        self.memory = memory
+        conn.execute("PRAGMA recursive_triggers = ON")
+
+    def execute(self, sql: str, params: Any = ()) -> sqlite3.Cursor:
+        return self.conn.execute(sql, params)
+
+    @contextmanager
+    def atomic(self) -> Iterator[Database]:
+        """A transaction (BEGIN … COMMIT), or a savepoint when one is already open."""
+        conn = self.conn
+        if conn.in_transaction:
+            name = f"briefer_{next(_SAVEPOINTS)}"
+            conn.execute(f"SAVEPOINT {name}")
+            try:
+                yield self
+            except BaseException:
+                if conn.in_transaction:  # RAISE(ROLLBACK) may have ended the whole transaction
+                    conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                    conn.execute(f"RELEASE SAVEPOINT {name}")
+                raise
+            conn.execute(f"RELEASE SAVEPOINT {name}")
+            return
+        conn.execute("BEGIN")
+        try:
+            yield self
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        try:
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+
+    def table_names(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+
+    def close(self) -> None:
+        self.conn.close()
 
 
 SQLITE_BUSY = 5
@@ -189,14 +251,14 @@ def guarded(path: str | Path | None = None) -> Iterator[None]:
         raise named from exc
 
 
-def database_path(db: sqlite_utils.Database) -> str | None:
+def database_path(db: Database) -> str | None:
     """The file behind a connection, or None for an in-memory database (for error messages)."""
     row = db.conn.execute("PRAGMA database_list").fetchone()
     return (row[2] or None) if row else None
 
 
 @contextmanager
-def write_transaction(db: sqlite_utils.Database, path: str | Path | None = None, *,
+def write_transaction(db: Database, path: str | Path | None = None, *,
                       defer_foreign_keys: bool = False,
                       refused: type[StoreError] | None = None) -> Iterator[None]:
     """One atomic write transaction (a savepoint when nested); low-level errors become named ones.
@@ -267,11 +329,13 @@ def split_statements(sql: str) -> list[str]:
 
 def build_migrations(files: list[Path] | None = None) -> Migrations:
     """A sqlite-utils Migrations set with one migration per SQL file."""
+    from sqlite_utils.migrations import Migrations
+
     migrations = Migrations(MIGRATION_SET)
     for path in files if files is not None else migration_files():
         statements = split_statements(path.read_text(encoding="utf-8"))
 
-        def apply(db: sqlite_utils.Database, statements: list[str] = statements) -> None:
+        def apply(db: Any, statements: list[str] = statements) -> None:
             for statement in statements:
                 db.conn.execute(statement)
 
@@ -387,8 +451,32 @@ def _writable(path: Path) -> bool:
     return os.access(folder, os.W_OK)
 
 
+def applied_migrations(conn: sqlite3.Connection) -> list[str]:
+    """Names of the applied migrations, in order ([] for a new database)."""
+    try:
+        rows = conn.execute(
+            "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid", (MIGRATION_SET,)
+        ).fetchall()
+    except sqlite3.OperationalError as exc:
+        if "no such table" in str(exc):
+            return []
+        raise
+    return [r[0] for r in rows]
+
+
+def migrate_database(db: Database, files: list[Path] | None = None) -> None:
+    """Apply the pending migrations (none pending: one query, sqlite-utils not even imported)."""
+    files = files if files is not None else migration_files()
+    applied = set(applied_migrations(db.conn))
+    if all(path.stem in applied for path in files):
+        return
+    import sqlite_utils
+
+    build_migrations(files).apply(sqlite_utils.Database(db.conn))
+
+
 def open_database(path: str | Path | None, *, migrate: bool = True, files: list[Path] | None = None,
-                  read_only: bool = False, lock_timeout: float = 5.0) -> sqlite_utils.Database:
+                  read_only: bool = False, lock_timeout: float = 5.0) -> Database:
     """Open (creating if needed) a database at `path`, or in memory when `path` is None.
 
     Raises `DatabaseCorrupt` when the file is damaged or not a Briefer database (see `preflight`),
@@ -397,10 +485,10 @@ def open_database(path: str | Path | None, *, migrate: bool = True, files: list[
     connection refuses every write (`DatabaseReadOnly` through `write_transaction`).
     """
     if path is None:
-        db = sqlite_utils.Database(memory=True)
+        db = Database(sqlite3.connect(":memory:"), memory=True)
         configure(db.conn)
         if migrate:
-            build_migrations(files).apply(db)
+            migrate_database(db, files)
         return db
     path = Path(path)
     preflight(path)
@@ -431,7 +519,7 @@ def open_database(path: str | Path | None, *, migrate: bool = True, files: list[
         conn.lock = lock if isinstance(lock, DatabaseLock) else None
         conn.read_only = read_only
         conn.refusal = read_only_error(path) if read_only else None
-        db = sqlite_utils.Database(conn)
+        db = Database(conn)
         configure(db.conn)
         _check_is_briefer(conn, path, created=created)
         if read_only:
@@ -443,7 +531,7 @@ def open_database(path: str | Path | None, *, migrate: bool = True, files: list[
         else:
             db.conn.execute("PRAGMA journal_mode = WAL")
             if migrate:
-                build_migrations(files).apply(db)
+                migrate_database(db, files)
             side.tighten_database_files(path)  # -wal/-shm just made
     except BaseException as exc:
         if conn is not None:
@@ -470,21 +558,21 @@ def _open_error(exc: sqlite3.DatabaseError, path: Path) -> StoreError:
     return DatabaseCorrupt(f"De database {path} is beschadigd of geen Briefer-database ({exc}).", path=path)
 
 
-def _pending_migrations(db: sqlite_utils.Database, files: list[Path] | None) -> list[str]:
+def _pending_migrations(db: Database, files: list[Path] | None) -> list[str]:
     wanted = [p.stem for p in (files if files is not None else migration_files())]
     try:
-        done = set(schema_version(db))
+        done = set(applied_migrations(db.conn))
     except sqlite3.Error:
         return wanted
     return [name for name in wanted if name not in done]
 
 
-def is_read_only(db: sqlite_utils.Database) -> bool:
+def is_read_only(db: Database) -> bool:
     """True for a connection opened with `read_only=True` (or switched with `make_read_only`)."""
     return bool(getattr(db.conn, "read_only", False))
 
 
-def make_read_only(db: sqlite_utils.Database, refusal: StoreError | None = None) -> None:
+def make_read_only(db: Database, refusal: StoreError | None = None) -> None:
     """Let an open connection refuse every write from now on, e.g. because a check found the file
     damaged; `refusal` is the error each write attempt raises (default: `DatabaseReadOnly`)."""
     db.conn.execute("PRAGMA query_only = ON")
@@ -493,7 +581,7 @@ def make_read_only(db: sqlite_utils.Database, refusal: StoreError | None = None)
         db.conn.refusal = refusal or read_only_error(database_path(db))
 
 
-def change_count(db: sqlite_utils.Database) -> int:
+def change_count(db: Database) -> int:
     """How many annotation and document rows were changed since the database was made (migration
     016's counter); 0 on a database without it."""
     try:
@@ -503,6 +591,6 @@ def change_count(db: sqlite_utils.Database) -> int:
     return int(row[0]) if row else 0
 
 
-def schema_version(db: sqlite_utils.Database) -> list[str]:
+def schema_version(db: Database) -> list[str]:
     """Names of the applied migrations, in order."""
-    return [m.name for m in Migrations(MIGRATION_SET).applied(db)]
+    return applied_migrations(db.conn)

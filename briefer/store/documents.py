@@ -7,7 +7,6 @@ errors surface as `DiskFull` / `DatabaseCorrupt` with a Dutch message.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import sqlite3
@@ -17,12 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
-
 from briefer.errors import BrieferError
 from briefer.model import Document, Footnote, Person, StoredDocument, StoredItem, new_id, now_iso
 from briefer.store import search as _search
-from briefer.store.db import guarded, open_database, write_transaction
+from briefer.store.db import Database, guarded, open_database, write_transaction
 from briefer.store.search import SearchHit
 
 
@@ -93,6 +90,8 @@ _LATEST = {"latest", "laatste", "nieuwste"}
 
 
 def sha256_hex(data: bytes) -> str:
+    import hashlib  # only when importing: reading and searching never pay for OpenSSL's load
+
     return hashlib.sha256(data).hexdigest()
 
 
@@ -152,7 +151,7 @@ def _item_from_row(row: tuple[Any, ...]) -> StoredItem:
 class Store:
     """Core: the document store over one sqlite-utils Database (see docs/API.md, "store")."""
 
-    def __init__(self, db: sqlite_utils.Database, path: Path | None = None) -> None:
+    def __init__(self, db: Database, path: Path | None = None) -> None:
         self.db = db
         self.path = path
 
@@ -173,7 +172,7 @@ class Store:
         self.close()
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite_utils.Database]:
+    def transaction(self) -> Iterator[Database]:
         """One write transaction (a savepoint when nested; see `write_transaction`); disk-full,
         busy and corruption errors become named StoreErrors."""
         with write_transaction(self.db, self.path):
@@ -209,9 +208,9 @@ class Store:
             self.db.conn.execute(
                 """INSERT INTO documents (id, identifier, doc_type, title, kamerstuk, dossier,
                        ondernummer, vergaderjaar, committee, date, answered_by, date_sent,
-                       date_received, asked_by, parties, warnings, source, sha256, original,
+                       date_received, asked_by, parties, warnings, source, sha256,
                        page_count, version_of, search_refs, imported, updated)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 (
                     doc_id, doc.identifier, str(doc.doc_type), doc.title, doc.kamerstuk, doc.dossier,
                     doc.ondernummer, doc.vergaderjaar, doc.committee, doc.date, doc.answered_by,
@@ -221,10 +220,13 @@ class Store:
                     json.dumps(list(doc.parties), ensure_ascii=False),
                     json.dumps(warnings, ensure_ascii=False),
                     source_name or (Path(doc.source).name if doc.source else "onbekend"),
-                    digest, original, doc.page_count or 0,
+                    digest, doc.page_count or 0,
                     previous.id if previous else None, search_refs(doc), now, now,
                 ),
             )
+            # the original goes to its own table: no item insert ever reads past a blob
+            self.db.conn.execute("INSERT INTO document_originals (document_id, data) VALUES (?, ?)",
+                                 (doc_id, original))
             self.db.conn.executemany(
                 f"INSERT INTO items ({_ITEM_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
@@ -287,10 +289,13 @@ class Store:
 
     def _documents(self, where: str = "", params: tuple[Any, ...] = (),
                    limit: int | None = None) -> list[StoredDocument]:
+        # Items are numbered 0..n-1 by position at import and leave only with their document, so
+        # the highest position + 1 is the count: one index seek instead of counting every item
+        # (counting took 60-170 ms for 334 documents of 500,000 items).
         columns = _DOC_COLUMNS_D if self._has_meta() else _DOC_COLUMNS_OLD
         sql = (
             f"SELECT {columns}, "
-            "(SELECT count(*) FROM items AS i WHERE i.document_id = d.id) "
+            "ifnull((SELECT max(i.position) FROM items AS i WHERE i.document_id = d.id) + 1, 0) "
             f"FROM documents AS d {where} ORDER BY d.imported DESC, d.rowid DESC"
         )
         if limit is not None:
@@ -371,11 +376,13 @@ class Store:
         return found[0]
 
     def original(self, doc_id: str) -> bytes | None:
-        """The bytes of the original file, as imported."""
-        row = self.db.conn.execute("SELECT original FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        """The bytes of the original file, as imported (None when none was kept)."""
+        row = self.db.conn.execute(
+            "SELECT d.id, o.data FROM documents AS d LEFT JOIN document_originals AS o ON o.document_id = d.id "
+            "WHERE d.id = ?", (doc_id,)).fetchone()
         if row is None:
             raise DocumentNotFound(doc_id)
-        return None if row[0] is None else bytes(row[0])
+        return None if row[1] is None else bytes(row[1])
 
     # ---------------------------------------------------------------------------- items, footnotes
 
@@ -428,19 +435,42 @@ class Store:
     # ---------------------------------------------------------------------------- search
 
     def rebuild_search_index(self) -> int:
-        """Rebuild the items' full-text index from the items table; returns the rows indexed."""
+        """Rebuild the full-text indexes (items with their facets, notes) from the tables; returns
+        the item rows indexed. Every item keeps its search number (`item_search.seq`)."""
+        conn = self.db.conn
         with self.transaction():
-            self.db.conn.execute("DELETE FROM items_fts")
-            self.db.conn.execute(
-                """INSERT INTO items_fts (question, answer, party, refs, item_id, document_id, doc)
-                   SELECT i.question, i.answer, ifnull(i.party, ''), d.search_refs, i.id, i.document_id,
-                          'd' || replace(i.document_id, '-', '')
-                   FROM items AS i JOIN documents AS d ON d.id = i.document_id"""
+            conn.execute("INSERT INTO item_search (item_id) SELECT i.id FROM items AS i "
+                         "WHERE NOT EXISTS (SELECT 1 FROM item_search AS s WHERE s.item_id = i.id)")
+            conn.execute("DELETE FROM items_fts")
+            conn.execute(
+                """INSERT INTO items_fts (rowid, question, answer, party, refs, facets, item_id, document_id, doc)
+                   SELECT s.seq, i.question, i.answer, ifnull(i.party, ''), d.search_refs, f.facets, i.id,
+                          i.document_id, 'd' || replace(i.document_id, '-', '')
+                   FROM item_search AS s JOIN items AS i ON i.id = s.item_id
+                   JOIN documents AS d ON d.id = i.document_id JOIN item_facets AS f ON f.item_id = i.id"""
             )
-            return int(self.db.conn.execute("SELECT count(*) FROM items_fts").fetchone()[0])
+            conn.execute("INSERT INTO annotation_search (kind, ref_id) SELECT 'note', n.id FROM notes AS n "
+                         "WHERE NOT EXISTS (SELECT 1 FROM annotation_search AS s WHERE s.ref_id = n.id "
+                         "AND s.kind = 'note')")
+            conn.execute("INSERT INTO annotation_search (kind, ref_id) SELECT 'highlight', h.id "
+                         "FROM highlights AS h WHERE h.note <> '' AND NOT EXISTS (SELECT 1 FROM "
+                         "annotation_search AS s WHERE s.ref_id = h.id AND s.kind = 'highlight')")
+            conn.execute("DELETE FROM annotation_fts")
+            conn.execute(
+                """INSERT INTO annotation_fts (rowid, body, kind, ref_id)
+                   SELECT s.seq, ifnull(n.body, h.note), s.kind, s.ref_id FROM annotation_search AS s
+                   LEFT JOIN notes AS n ON s.kind = 'note' AND n.id = s.ref_id
+                   LEFT JOIN highlights AS h ON s.kind = 'highlight' AND h.id = s.ref_id
+                   WHERE n.id IS NOT NULL OR h.note <> ''"""
+            )
+            return int(conn.execute("SELECT count(*) FROM items_fts").fetchone()[0])
 
     def search(self, query: str, *, party: str | None = None, doc_id: str | None = None,
-               limit: int = 50) -> list[SearchHit]:
-        """Full-text search (see briefer.store.search): best first, snippets mark hits «…»."""
+               limit: int = 50, domain_id: str | None = None, level: Any = None, status: Any = None,
+               has_note: bool | None = None, ceiling: Any = None) -> list[SearchHit]:
+        """Full-text search over items, notes and highlight notes (see briefer.store.search): the
+        filters and the level ceiling apply inside the search; best first, snippets mark hits «…»."""
         with guarded(self.path):
-            return _search.search(self.db, query, party=party, doc_id=doc_id, limit=limit)
+            return _search.search(self.db, query, party=party, doc_id=doc_id, limit=limit,
+                                  domain_id=domain_id, level=level, status=status, has_note=has_note,
+                                  ceiling=ceiling)
