@@ -124,6 +124,19 @@ def _rows(p: Pass, kind: str, canons: set[str]) -> set[str]:
             keep_id = view.id
             p.report.count(p.report.inserted, kind)
             shown.add(c)
+        elif keep["id"] != view.id:
+            # merged into another annotation: the row takes the group's id, the same everywhere
+            row = {**keep, **desired, "id": view.id, "updated": stamp}
+            if kind == "note":
+                p.writer.delete(table, {"id": keep["id"]})
+                p.writer.insert(table, row)
+            else:
+                p.writer.insert(table, row)
+                _repoint(p, kind, keep["id"], view.id)
+                p.writer.delete(table, {"id": keep["id"]})
+            keep_id = view.id
+            mine = [r for r in mine if r["id"] != keep["id"]]
+            p.report.count(p.report.merged, kind)
         else:
             keep_id = keep["id"]
             diff = {k: v for k, v in desired.items() if keep.get(k) != v}

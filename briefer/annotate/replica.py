@@ -116,6 +116,7 @@ class Pass:
         self.changed: set[str] = set()  # state changed (sent to colleagues)
         self.touched_local: set[str] = set()  # only local columns changed
         self._canon_loaded: set[str] = set()
+        self._by_canon: dict[str, set[str]] = defaultdict(set)
         self.local_rows: dict[tuple[str, str], str | None] = {}
         self.env = Env(self.loc, self.canon_of, self.local_row)
         self.report = PassReport()
@@ -129,7 +130,7 @@ class Pass:
             for i in missing:
                 row = found.get(i)
                 self.before[i] = row
-                self.ents[i] = None if row is None else Entity.from_row(row)
+                self.ents[i] = None if row is None else self._index(Entity.from_row(row))
         self._load_groups({e.canon for i in ids if (e := self.ents.get(i)) is not None} | set(ids))
 
     def _load_groups(self, canons: set[str]) -> None:
@@ -139,8 +140,12 @@ class Pass:
         for row in self.sync.entities_by_canon(todo):
             if row["id"] not in self.ents:
                 self.before[row["id"]] = row
-                self.ents[row["id"]] = Entity.from_row(row)
+                self.ents[row["id"]] = self._index(Entity.from_row(row))
         self._canon_loaded.update(todo)
+
+    def _index(self, ent: Entity) -> Entity:
+        self._by_canon[ent.canon or ent.id].add(ent.id)
+        return ent
 
     def get(self, entity_id: str) -> Entity | None:
         if entity_id not in self.ents:
@@ -148,7 +153,7 @@ class Pass:
         return self.ents[entity_id]
 
     def add(self, ent: Entity) -> Entity:
-        self.ents[ent.id] = ent
+        self.ents[ent.id] = self._index(ent)
         self.before.setdefault(ent.id, None)
         self.changed.add(ent.id)
         return ent
@@ -159,7 +164,7 @@ class Pass:
 
     def members(self, canon: str) -> list[Entity]:
         self._load_groups({canon})
-        out = [e for e in self.ents.values() if e is not None and (e.canon or e.id) == canon]
+        out = [e for i in self._by_canon.get(canon, ()) if (e := self.ents.get(i)) is not None]
         return sorted(out, key=lambda e: e.id)
 
     def canon_of(self, entity_id: str) -> str:
@@ -197,12 +202,15 @@ class Pass:
         """Recompute the group of every entity in or under `roots`; returns the affected canons."""
         self._load_groups(set(roots))
         affected: set[str] = set()
-        for ent in [e for e in self.ents.values() if e is not None and
-                    (e.id in roots or (e.canon or e.id) in roots)]:
+        ids = {i for r in roots for i in self._by_canon.get(r, ())} | set(roots)
+        for ent in [e for i in sorted(ids) if (e := self.ents.get(i)) is not None]:
             canon = self.resolve_canon(ent.id)
-            affected.update({ent.canon or ent.id, canon})
+            old = ent.canon or ent.id
+            affected.update({old, canon})
             if canon != ent.canon:
+                self._by_canon[old].discard(ent.id)
                 ent.canon = canon
+                self._by_canon[canon].add(ent.id)
                 self.touched_local.add(ent.id)
         self._load_groups(affected)
         return affected
