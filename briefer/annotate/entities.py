@@ -115,6 +115,7 @@ class View:
     @classmethod
     def of(cls, canon: str, members: list[Entity], mine: frozenset[str]) -> View:
         head = next((m for m in members if m.id == canon), members[0])
+        members = [m for m in members if m.kind == head.kind]
         if len(members) == 1:
             regs = dict(head.state)
         else:

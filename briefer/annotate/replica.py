@@ -216,11 +216,15 @@ class Pass:
         return affected
 
     def resolve_canon(self, entity_id: str) -> str:
+        """Follow `alias` to the group's canonical id (a circle: its smallest id); never into
+        another kind of annotation."""
+        start = self.get(entity_id)
         path, cur = [entity_id], entity_id
         while True:
             ent = self.get(cur)
             nxt = ent.alias() if ent is not None else None
-            if nxt is None:
+            target = self.get(nxt) if nxt is not None else None
+            if nxt is None or (target is not None and start is not None and target.kind != start.kind):
                 return cur
             if nxt in path:
                 return min(path[path.index(nxt):])

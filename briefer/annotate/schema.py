@@ -133,7 +133,7 @@ def _anchor(v: Any, path: str) -> None:
     _obj(v, path, ANCHOR_KEYS, {"sha", "n", "f", "s", "e", "x"})
     _str(v["sha"], f"{path}.sha", pattern=SHA)
     _int(v["n"], f"{path}.n", 0, MAX_NUMBER)
-    if v["f"] not in ("question", "answer"):
+    if not isinstance(v["f"], str) or v["f"] not in ("question", "answer"):
         raise _fail(f"{path}.f", f"onbekend veld '{str(v['f'])[:20]}' (question of answer)")
     start = _int(v["s"], f"{path}.s", 0, MAX_OFFSET)
     end = _int(v["e"], f"{path}.e", 0, MAX_OFFSET)
@@ -165,7 +165,7 @@ def _value(kind: str, name: str, v: Any, path: str) -> None:
         if v is not None:
             _str(v, path, pattern=ID)
     elif name == "level":
-        if v not in LEVELS:
+        if not isinstance(v, str) or v not in LEVELS:
             raise _fail(path, f"onbekend niveau '{str(v)[:30]}' (openbaar, intern of vertrouwelijk)")
     elif name == "anchor":
         _anchor(v, path)
@@ -180,10 +180,10 @@ def _value(kind: str, name: str, v: Any, path: str) -> None:
     elif name in ("description", "owner"):
         _str(v, path, max_len=2000)
     elif name == "kind":
-        if v not in FOLLOWUP_KINDS:
+        if not isinstance(v, str) or v not in FOLLOWUP_KINDS:
             raise _fail(path, f"onbekende soort vervolgactie '{str(v)[:40]}'")
     elif name == "status":
-        if v not in STATUSES:
+        if not isinstance(v, str) or v not in STATUSES:
             raise _fail(path, f"onbekende status '{str(v)[:30]}' (open, loopt of afgerond)")
     elif name == "due":
         _due(v, path)
@@ -223,7 +223,7 @@ def _record(rec: Any, path: str) -> None:
     _obj(rec, path, RECORD_KEYS, RECORD_KEYS)
     _str(rec["id"], f"{path}.id", pattern=ID)
     kind = rec["kind"]
-    if kind not in SPECS:
+    if not isinstance(kind, str) or kind not in SPECS:
         raise _fail(f"{path}.kind", f"onbekende soort '{str(kind)[:30]}'")
     if rec["doc"] is not None:
         _str(rec["doc"], f"{path}.doc", max_len=MAX_SHORT, empty=False)
@@ -244,7 +244,7 @@ def _document(d: Any, path: str) -> None:
 
 def validate(data: Any) -> dict[str, Any]:
     """`data` when it is a well-formed annotation file (format 2); else `Invalid` (one Dutch line)."""
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
+    if not isinstance(data, dict) or not isinstance(data.get("format"), str) or data["format"] != FORMAT:
         raise Invalid("Dit is geen Briefer-annotatiebestand; kies een bestand gemaakt met 'annotations export' "
                       "of uit een gedeelde map.")
     version = data.get("version")
@@ -261,7 +261,7 @@ def validate(data: Any) -> dict[str, Any]:
             _str(data[k], k)
     if "replica" in data:
         _str(data["replica"], "replica", pattern=REPLICA)
-    if "ceiling" in data and data["ceiling"] not in LEVELS:
+    if "ceiling" in data and (not isinstance(data["ceiling"], str) or data["ceiling"] not in LEVELS):
         raise _fail("ceiling", f"onbekend niveau '{str(data['ceiling'])[:30]}'")
     if "vertrouwelijk" in data and not isinstance(data["vertrouwelijk"], bool):
         raise _fail("vertrouwelijk", "waar/onwaar verwacht")
