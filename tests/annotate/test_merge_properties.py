@@ -51,8 +51,13 @@ REAL_UUID4 = uuid.uuid4
 
 
 def template() -> Path:
+    """The database every replica starts as (made with real ids, never from a replayed stream)."""
     if "path" not in _TEMPLATE:
-        _TEMPLATE["path"] = make_template(Path(tempfile.mkdtemp(prefix="briefer-prop-")))
+        patched, uuid.uuid4 = uuid.uuid4, REAL_UUID4  # type: ignore[assignment]
+        try:
+            _TEMPLATE["path"] = make_template(Path(tempfile.mkdtemp(prefix="briefer-prop-")))
+        finally:
+            uuid.uuid4 = patched  # type: ignore[assignment]
     return _TEMPLATE["path"]
 
 
