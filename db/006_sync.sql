@@ -45,8 +45,9 @@ CREATE TABLE sync_folders (
     folder_id   TEXT PRIMARY KEY,
     path        TEXT NOT NULL,
     ceiling     TEXT NOT NULL CHECK (ceiling IN ('openbaar', 'intern', 'vertrouwelijk')),
-    written_seq INTEGER NOT NULL DEFAULT 0,
-    last_sync   TEXT
+    written_seq   INTEGER NOT NULL DEFAULT 0,  -- change counter at the last file written
+    written_clock INTEGER NOT NULL DEFAULT 0,  -- this database's clock then (its own edits after it go next)
+    last_sync     TEXT
 );
 CREATE TABLE sync_folder_files (
     folder_id TEXT NOT NULL,

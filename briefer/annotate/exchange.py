@@ -70,6 +70,7 @@ class MergeReport:
     kept_local: int = 0  # kept for compatibility: a merge no longer "keeps" one side
     carried: int = 0  # moved from a superseded version to the current one
     unified: int = 0  # the same annotation made on two sides, now one
+    domains_merged: int = 0  # domains with the same name on two sides, now one
     orphaned: int = 0
     conflicts: list[Conflict] = field(default_factory=list)
     open_conflicts: int = 0  # in the whole database after the merge
@@ -92,6 +93,8 @@ class MergeReport:
             out.append(f"{self.carried} annotatie(s) van een eerdere versie overgezet naar de nieuwste versie.")
         if self.unified:
             out.append(f"{self.unified} dubbele annotatie(s) (aan beide kanten gemaakt) samengevoegd.")
+        if self.domains_merged:
+            out.append(f"{self.domains_merged} domein(en) met dezelfde naam als hier samengevoegd.")
         if self.orphaned:
             out.append(f"{self.orphaned} markering(en) niet teruggevonden in de tekst: zie Verweesde annotaties.")
         if self.domains_added:
@@ -111,10 +114,13 @@ class MergeReport:
 class Snapshot:
     """Core (annotate): the states of some documents' annotations, grouped, read without writing."""
 
-    def __init__(self, sync: SyncStore, doc_keys: set[str], mine: frozenset[str]) -> None:
+    def __init__(self, sync: SyncStore, doc_keys: set[str], mine: frozenset[str],
+                 ids: set[str] | None = None) -> None:
         self.sync = sync
         self.mine = mine
         rows = sync.entities_of_docs(doc_keys) if doc_keys else []
+        if ids:
+            rows += list(sync.entities(ids).values())
         self.entities = {r["id"]: Entity.from_row(r) for r in rows}
         canons = {e.canon for e in self.entities.values()}
         for r in sync.entities_by_canon(canons - set(self.entities)):
@@ -166,8 +172,10 @@ class Selection:
     count: int
 
 
-def select_records(snap: Snapshot, ceiling: Level, item_number: Any) -> Selection:
-    """Every entity of `snap` as a record, within `ceiling` (see module docstring)."""
+def select_records(snap: Snapshot, ceiling: Level, item_number: Any, *, only: set[str] | None = None,
+                   hidden: set[str] | None = None) -> Selection:
+    """Every entity of `snap` (or only those in `only`) as a record, within `ceiling` (see the
+    module docstring); `hidden`: domain ids to keep out (default: those only stricter material uses)."""
     records: list[Row] = []
     full: set[str] = set()
     left: dict[str, int] = defaultdict(int)
@@ -190,12 +198,15 @@ def select_records(snap: Snapshot, ceiling: Level, item_number: Any) -> Selectio
                     left_items.add(n)
                 hidden_domains.update(v for v in R.values(view.regs.get("domain")) if isinstance(v, str))
             if _known_elsewhere(members, snap.mine) or any(m.shared for m in members):
-                records += [_record_of(m, ("level", "deleted", "alias")) for m in members]
+                records += [_record_of(m, ("level", "deleted", "alias")) for m in members
+                            if only is None or m.id in only]
             continue
         if not view.deleted:
             count += 1
             confidential = confidential or view.level == Level.VERTROUWELIJK.value
         for m in members:
+            if only is not None and m.id not in only:
+                continue
             records.append(_record_of(m))
             full.add(m.id)
             for name in ("anchor", "item"):
@@ -208,15 +219,20 @@ def select_records(snap: Snapshot, ceiling: Level, item_number: Any) -> Selectio
                     domains.add(value)
     # The taxonomy travels whole, except a domain only confidential material uses (its name may
     # say what the material is about).
-    snap.add_all_domains()
-    used = {snap.canon(d) for d in domains}
-    hidden = {snap.canon(d) for d in hidden_domains} - used
+    if only is None:
+        snap.add_all_domains()
+    if hidden is None:
+        used = {snap.canon(d) for d in domains}
+        hidden = {snap.canon(d) for d in hidden_domains} - used
+    else:
+        hidden = {snap.canon(d) for d in hidden}
     for canon in sorted(c for c, ms in snap.groups.items() if ms and ms[0].kind == "domain"):
         if canon in hidden:
             continue
         for m in sorted(snap.groups[canon], key=lambda e: e.id):
-            records.append(_record_of(m))
-            full.add(m.id)
+            if only is None or m.id in only:
+                records.append(_record_of(m))
+                full.add(m.id)
     return Selection(records, full, dict(left), sorted(left_items), confidential, refs, count)
 
 
@@ -356,7 +372,8 @@ def merge_data(ann: AnnotationsBase, data: dict[str, Any], rec: Any) -> MergeRep
     report.removed = {PLURAL[k]: n for k, n in r.removed.items()}
     report.identical = outcome.identical
     report.carried = outcome.carried
-    report.unified = sum(outcome.unified.values())
+    report.unified = sum(n for k, n in outcome.unified.items() if k != "domain")
+    report.domains_merged = outcome.unified.get("domain", 0)
     report.orphaned = r.orphaned
     report.domains_added = list(r.domains_added)
     pending = sum(r.pending.values())

@@ -179,6 +179,26 @@ class SyncStore:
         }
         return {k: [r[0] for r in self.conn.execute(sql, [document_id])] for k, sql in q.items()}
 
+    def ids_with_prefix(self, prefix: str, tables: Sequence[str] = ("highlights", "notes", "followups")
+                        ) -> list[tuple[str, str]]:
+        """(table, id) of every annotation whose id starts with `prefix`."""
+        out: list[tuple[str, str]] = []
+        pattern = prefix.replace("\\", "").replace("%", "").replace("_", "") + "%"
+        for table in tables:
+            if table not in ("highlights", "notes", "followups"):
+                raise ValueError(table)
+            out += [(table, r[0]) for r in self.conn.execute(f'SELECT id FROM "{table}" WHERE id LIKE ?',
+                                                             [pattern])]
+        return out
+
+    def domains_above(self, ceiling_rank: int) -> set[str]:
+        """Domain row ids used only by highlights stricter than the ceiling (no tag, no lower highlight)."""
+        rank = "CASE level WHEN 'openbaar' THEN 0 WHEN 'intern' THEN 1 ELSE 2 END"
+        return {r[0] for r in self.conn.execute(
+            f"SELECT domain_id FROM highlights WHERE domain_id IS NOT NULL GROUP BY domain_id "
+            f"HAVING min({rank}) > ? AND domain_id NOT IN (SELECT domain_id FROM item_domains)",
+            [ceiling_rank])}
+
     def trash_of(self, ref_ids: Iterable[str]) -> list[Row]:
         return self._in("SELECT * FROM trash WHERE ref_id IN ({marks})", ref_ids)
 
@@ -191,12 +211,18 @@ class SyncStore:
     def folders(self) -> list[Row]:
         return self._rows("SELECT * FROM sync_folders ORDER BY last_sync DESC")
 
-    def put_folder(self, folder_id: str, path: str, ceiling: str, written_seq: int, last_sync: str) -> None:
+    def folder_by_path(self, path: str) -> Row | None:
+        rows = self._rows("SELECT * FROM sync_folders WHERE path = ?", [path])
+        return rows[0] if rows else None
+
+    def put_folder(self, folder_id: str, path: str, ceiling: str, written_seq: int, written_clock: int,
+                   last_sync: str | None) -> None:
         self.conn.execute(
-            "INSERT INTO sync_folders (folder_id, path, ceiling, written_seq, last_sync) VALUES (?, ?, ?, ?, ?) "
-            "ON CONFLICT (folder_id) DO UPDATE SET path = excluded.path, ceiling = excluded.ceiling, "
-            "written_seq = excluded.written_seq, last_sync = excluded.last_sync",
-            [folder_id, path, ceiling, written_seq, last_sync])
+            "INSERT INTO sync_folders (folder_id, path, ceiling, written_seq, written_clock, last_sync) "
+            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (folder_id) DO UPDATE SET path = excluded.path, "
+            "ceiling = excluded.ceiling, written_seq = excluded.written_seq, "
+            "written_clock = excluded.written_clock, last_sync = excluded.last_sync",
+            [folder_id, path, ceiling, written_seq, written_clock, last_sync])
 
     def files_read(self, folder_id: str) -> set[str]:
         return {r[0] for r in self.conn.execute(
