@@ -101,7 +101,8 @@ class SyncReport:
         return out
 
 
-def _manifest(folder: Path) -> dict[str, Any] | None:
+def read_manifest(folder: Path) -> dict[str, Any] | None:
+    """The manifest of a shared folder (None: there is none); NotASharedFolder when it is damaged."""
     path = folder / MANIFEST
     try:
         raw = path.read_bytes()[: MAX_MANIFEST + 1]
@@ -131,7 +132,7 @@ def open_folder(sync: SyncStore, folder: Path, ceiling: Level | str | None, auth
             raise FolderUnreachable(
                 f"De gedeelde map {folder} is niet bereikbaar (offline?). Uw wijzigingen blijven bewaard en "
                 "gaan mee bij de volgende synchronisatie.")
-    manifest = _manifest(folder) if folder.is_dir() else None
+    manifest = read_manifest(folder) if folder.is_dir() else None
     if manifest is not None:
         if ceiling is not None and Level.parse(ceiling).value != manifest["ceiling"]:
             raise NotASharedFolder(
@@ -150,7 +151,7 @@ def open_folder(sync: SyncStore, folder: Path, ceiling: Level | str | None, auth
         write_private(folder / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8"),
                       databases=databases, create_dir=True)
     except FileRefused as exc:
-        existing = _manifest(folder) if folder.is_dir() else None  # a colleague was first
+        existing = read_manifest(folder) if folder.is_dir() else None  # a colleague was first
         if existing is None:
             raise ExchangeError(str(exc)) from None
         return existing, False

@@ -218,29 +218,31 @@ class ReviewActions(_Base):
 
     # -- sharing --------------------------------------------------------------------------------
 
-    def export_annotations(self, path: str | Path | None = None) -> Path | None:
-        """Bestand → Annotaties exporteren…: the open document's annotations to a .json file."""
-        from briefer.annotate.files import annotation_count, write_exchange_file
+    def export_annotations(self, path: str | Path | None = None, ceiling: str = "intern") -> Path | None:
+        """Bestand → Annotaties exporteren…: the open document's annotations (up to `ceiling`) to a file."""
+        from briefer.annotate.files import share_document
 
         doc = self._doc
         if doc is None:
             self.statusBar().showMessage("Open eerst een document om de annotaties te exporteren.", 4000)
             return None
+        overwrite = False
         if path is None:
             suggested = Path(self.ws.settings.export_dir or Path.home()) / f"{doc.identifier} annotaties.json"
             chosen, _ = QFileDialog.getSaveFileName(self, "Annotaties exporteren", str(suggested),
                                                     "Annotaties (*.json)")
             if not chosen:
                 return None
-            path = chosen
-        data = self.ws.query(self.ws.ann.export_json, doc.id)
-        if data is None:
+            path, overwrite = chosen, True  # the file dialog asked before replacing
+        result = self.ws.query(share_document, self.ws.ann, doc.id, path, ceiling=ceiling, overwrite=overwrite,
+                               databases=tuple(p for p in (self.ws.db_path,) if p),
+                               author=self.ws.settings.user_name)
+        if result is None:
             return None
-        written = self.ws.query(write_exchange_file, data, path)
-        if written is not None:
-            self.statusBar().showMessage(f"{annotation_count(data)} annotaties van {document_label(doc)} "
-                                         f"geëxporteerd naar {written}", 10000)
-        return written
+        left = (" " + " ".join(result.left_out)) if result.left_out else ""
+        self.statusBar().showMessage(f"{result.count} annotaties van {document_label(doc)} gedeeld naar "
+                                     f"{result.path}.{left}", 10000)
+        return result.path
 
     def import_annotations(self, path: str | Path | None = None) -> Any:
         """Bestand → Annotaties importeren…: merge a colleague's file (undoable) and show the report."""
