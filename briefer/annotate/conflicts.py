@@ -82,8 +82,7 @@ def conflicts_of(ann: AnnotationsBase, canons: set[str]) -> list[Conflict]:
     """The open conflicts among the groups `canons`."""
     sync = SyncStore(ann.rows.db)
     names = sync.replica_names()
-    rows = sync.entities(canons)
-    wanted = {r["canon"] for r in rows.values() if r["conflict"]}
+    wanted = {r["canon"] for r in sync.conflict_entities() if r["canon"] in canons or r["id"] in canons}
     out = [c for v in _views(ann, wanted) if (c := _conflict(ann, v, names)) is not None]
     return out
 

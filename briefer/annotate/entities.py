@@ -81,8 +81,7 @@ class Entity:
 
     def to_row(self) -> Row:
         return {"id": self.id, "kind": self.kind, "doc": self.doc, "origin": self.origin,
-                "state": json.dumps(self.state, ensure_ascii=False, sort_keys=True,
-                                    separators=(",", ":")),
+                "state": json.dumps(self.state, ensure_ascii=False, separators=(",", ":")),
                 "seq": self.seq, "canon": self.canon or self.id, "slot": self.slot,
                 "shown": self.shown, "conflict": self.conflict, "shared": self.shared}
 
@@ -114,6 +113,9 @@ class View:
 
     @classmethod
     def of(cls, canon: str, members: list[Entity], mine: frozenset[str]) -> View:
+        if len(members) == 1:
+            head = members[0]
+            return cls(canon, head.kind, head.doc, head.origin, dict(head.state), members, mine)
         head = next((m for m in members if m.id == canon), members[0])
         members = [m for m in members if m.kind == head.kind]
         if len(members) == 1:

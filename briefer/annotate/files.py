@@ -1,7 +1,8 @@
 """Core (annotate): annotation files on disk — reading them safely, writing them privately.
 
 `read_exchange_file` reads at most `MAX_BYTES`, refuses binary and non-UTF-8 content, truncated
-or too deeply nested JSON, and anything `schema.validate` refuses; every refusal is an
+or too deeply nested JSON (the parser stops at about 1,000 levels; below that the schema allows no
+level the format does not have, at most `schema.MAX_DEPTH`), and anything `schema.validate` refuses; every refusal is an
 `ExchangeError` naming the file and the problem in one Dutch line, and nothing has been written.
 `share_document` writes a document's annotations within a ceiling (default `intern`) through
 `briefer.safefile.write_private` (0600, never over an existing file unless asked, never over the
@@ -55,7 +56,7 @@ def parse_bytes(raw: bytes, name: str) -> dict[str, Any]:
         raise ExchangeError(f"{name} is leeg; vraag de collega het bestand opnieuw te sturen.")
     try:
         data = json.loads(text)
-    except RecursionError:
+    except RecursionError:  # the parser's own guard, at about 1,000 levels
         raise ExchangeError(f"{name} is te diep genest om een annotatiebestand te zijn; er is niets "
                             "geïmporteerd.") from None
     except json.JSONDecodeError as exc:
@@ -67,7 +68,7 @@ def parse_bytes(raw: bytes, name: str) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise ExchangeError(f"{name} is geen annotatiebestand van Briefer; vraag de collega om een export.")
     try:
-        return schema.validate(data)
+        return schema.validate(data, depth_checked=True)
     except ExchangeError as exc:
         raise type(exc)(f"{name}: {exc}") from None
 

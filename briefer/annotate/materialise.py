@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefer.annotate import registers as R
 from briefer.annotate.clock import clock_ms
-from briefer.annotate.entities import TABLES, View, render, slot_of, snapshot, tag_place
+from briefer.annotate.entities import TABLES, View, slot_of, snapshot, tag_place
 from briefer.model import new_id, now_iso
 from briefer.textutil import shorten
 
@@ -45,11 +45,15 @@ def materialise(p: Pass, canons: set[str]) -> None:
         return
     groups = kinds_of(p, canons)
     shown_domains = _domains(p, groups["domain"])
+    if groups["domain"]:
+        p.forget_renders()  # highlights and tags show their domain's local row
     if shown_domains:
         extra = _dependents(p, ("highlight", "tag"), "domain", shown_domains)
         for kind, ids in kinds_of(p, extra).items():
             groups[kind] |= ids
     shown_highlights = _rows(p, "highlight", groups["highlight"])
+    if groups["highlight"]:
+        p.forget_renders(groups["followup"])  # follow-ups show their highlight's local row
     if shown_highlights:
         groups["followup"] |= _dependents(p, ("followup",), "highlight", shown_highlights)
     _rows(p, "note", groups["note"])
@@ -101,7 +105,7 @@ def _rows(p: Pass, kind: str, canons: set[str]) -> set[str]:
     shown: set[str] = set()
     stamp = now_iso()
     for c, view in views.items():
-        desired, why = render(view, p.env)
+        desired, why = p.render(c, view)
         mine = sorted((rows[m.id] for m in view.members if m.id in rows), key=lambda r: r["id"])
         keep = rows.get(view.id) or (mine[0] if mine else None)
         if desired is None:
@@ -141,7 +145,7 @@ def _rows(p: Pass, kind: str, canons: set[str]) -> set[str]:
             keep_id = keep["id"]
             diff = {k: v for k, v in desired.items() if keep.get(k) != v}
             if diff:
-                p.writer.update(table, {"id": keep_id}, {**diff, "updated": stamp})
+                p.writer.update_known(table, keep, {**diff, "updated": stamp})
                 p.report.count(p.report.updated, kind)
         if kind == "highlight" and desired.get("orphaned") and (keep is None or not keep.get("orphaned")):
             p.report.orphaned += 1
@@ -205,7 +209,7 @@ def _domains(p: Pass, canons: set[str]) -> set[str]:
     rows = p.sync.rows_by_ids("domains", ids)
     plan: list[tuple[str, View, Row | None, list[Row], Row | None]] = []
     for c, view in views.items():
-        desired, why = render(view, p.env)
+        desired, why = p.render(c, view)
         mine = sorted((rows[m.id] for m in view.members if m.id in rows), key=lambda r: r["id"])
         keep = rows.get(view.id) or (mine[0] if mine else None)
         if desired is None:

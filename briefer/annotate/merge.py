@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from briefer.annotate import registers as R
-from briefer.annotate.entities import Entity, render, slot_of, tag_place
+from briefer.annotate.entities import Entity, slot_of, tag_place
 from briefer.annotate.locate import norm, place_highlight
 from briefer.annotate.materialise import materialise
 from briefer.annotate.replica import kinds_of
@@ -147,7 +147,7 @@ def _live_rendered(p: Pass, canons: set[str]) -> dict[str, Row]:
         view = p.view(c)
         if view is None or view.deleted:
             continue
-        row, _why = render(view, p.env)
+        row, _why = p.render(c, view)
         if row is not None:
             out[c] = row
     return out

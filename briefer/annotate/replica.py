@@ -37,6 +37,7 @@ from briefer.annotate.entities import (
     View,
     changed_fields,
     fields_of_row,
+    render,
     slot_of,
     snapshot,
     tag_place,
@@ -71,11 +72,56 @@ class DirectWriter:
         self.store.update(table, key, values)
         return values
 
+    def update_known(self, table: str, before: Row, values: Row) -> None:
+        """Update a row whose whole current state the caller holds (no extra read)."""
+        self.store.update(table, {"id": before["id"]}, values)
+
     def delete(self, table: str, key: Row, *, main: bool = False) -> Row | None:
         before = self.store.get(table, key)
         if before is not None:
             self.store.delete(table, key)
         return before
+
+
+class BulkRecorder:
+    """Core (annotate): a Recorder for many rows: inserts of complete rows and updates of rows the
+    caller has read record their before/after states without reading each row again."""
+
+    def __init__(self, rec: Recorder) -> None:
+        self.rec = rec
+        self.store = rec.store
+
+    def insert(self, table: str, row: Row, *, main: bool = False) -> Row:
+        from briefer.annotate.changes import RowChange
+        from briefer.store.annotations import key_of
+
+        if table not in FULL_ROWS or set(row) != FULL_ROWS[table]:
+            return self.rec.insert(table, row, main=main)
+        self.store.insert(table, row)
+        self.rec.change.rows.append(RowChange(table, key_of(table, row), None, dict(row)))
+        return row
+
+    def update(self, table: str, key: Row, values: Row, *, main: bool = False) -> Row:
+        return self.rec.update(table, key, values, main=main)
+
+    def update_known(self, table: str, before: Row, values: Row) -> None:
+        from briefer.annotate.changes import RowChange
+
+        self.store.update(table, {"id": before["id"]}, values)
+        self.rec.change.rows.append(RowChange(table, {"id": before["id"]}, dict(before), {**before, **values}))
+
+    def delete(self, table: str, key: Row, *, main: bool = False) -> Row | None:
+        return self.rec.delete(table, key, main=main)
+
+
+FULL_ROWS = {
+    "highlights": {"id", "item_id", "field", "start_offset", "end_offset", "exact", "prefix", "suffix",
+                   "domain_id", "note", "level", "orphaned", "created", "updated"},
+    "notes": {"id", "document_id", "item_id", "body", "level", "created", "updated"},
+    "followups": {"id", "item_id", "highlight_id", "kind", "text", "owner", "due", "status", "level",
+                  "created", "updated"},
+    "item_domains": {"item_id", "domain_id", "created"},
+}
 
 
 @dataclass
@@ -110,7 +156,7 @@ class Pass:
         self.loc = Locator(self.sync)
         self.rec = rec
         self.record_states = record_states and rec is not None
-        self.writer: Any = rec if rec is not None else DirectWriter(rows)
+        self.writer: Any = BulkRecorder(rec) if rec is not None else DirectWriter(rows)
         self.ents: dict[str, Entity | None] = {}
         self.before: dict[str, Row | None] = {}
         self.changed: set[str] = set()  # state changed (sent to colleagues)
@@ -118,6 +164,7 @@ class Pass:
         self._canon_loaded: set[str] = set()
         self._by_canon: dict[str, set[str]] = defaultdict(set)
         self.local_rows: dict[tuple[str, str], str | None] = {}
+        self._rendered: dict[str, tuple[Row | None, str]] = {}
         self.env = Env(self.loc, self.canon_of, self.local_row)
         self.report = PassReport()
 
@@ -137,11 +184,15 @@ class Pass:
         todo = [c for c in canons if c not in self._canon_loaded]
         if not todo:
             return
-        for row in self.sync.entities_by_canon(todo):
-            if row["id"] not in self.ents:
-                self.before[row["id"]] = row
-                self.ents[row["id"]] = self._index(Entity.from_row(row))
         self._canon_loaded.update(todo)
+        ids = [i for i in todo if i not in self.ents] + \
+            [i for i in self.sync.merged_into(todo) if i not in self.ents]
+        if ids:
+            found = self.sync.entities(ids)
+            for i in ids:
+                row = found.get(i)
+                self.before[i] = row
+                self.ents[i] = None if row is None else self._index(Entity.from_row(row))
 
     def _index(self, ent: Entity) -> Entity:
         self._by_canon[ent.canon or ent.id].add(ent.id)
@@ -163,7 +214,8 @@ class Pass:
                                canon=entity_id))
 
     def members(self, canon: str) -> list[Entity]:
-        self._load_groups({canon})
+        if canon not in self._canon_loaded:
+            self._load_groups({canon})
         out = [e for i in self._by_canon.get(canon, ()) if (e := self.ents.get(i)) is not None]
         return sorted(out, key=lambda e: e.id)
 
@@ -174,6 +226,19 @@ class Pass:
     def view(self, canon: str) -> View | None:
         members = self.members(canon)
         return View.of(canon, members, self.mine) if members else None
+
+    def render(self, canon: str, view: View) -> tuple[Row | None, str]:
+        """`entities.render` of a group, remembered until the group or what it points to changes."""
+        if canon not in self._rendered:
+            self._rendered[canon] = render(view, self.env)
+        return self._rendered[canon]
+
+    def forget_renders(self, canons: Any = None) -> None:
+        if canons is None:
+            self._rendered.clear()
+        else:
+            for c in canons:
+                self._rendered.pop(c, None)
 
     # -- writing versions -----------------------------------------------------------------------
 
@@ -189,6 +254,7 @@ class Pass:
         if isinstance(view_or_ent, View):
             view_or_ent.regs[name] = head.state[name]
         self.changed.add(head.id)
+        self._rendered.pop(head.canon or head.id, None)
 
     def set_alias(self, loser: str, winner: str) -> None:
         """Merge the group headed by `loser` into `winner` (a new version of its `alias`)."""
@@ -213,6 +279,7 @@ class Pass:
                 self._by_canon[canon].add(ent.id)
                 self.touched_local.add(ent.id)
         self._load_groups(affected)
+        self.forget_renders(affected)
         return affected
 
     def resolve_canon(self, entity_id: str) -> str:
@@ -252,6 +319,7 @@ class Pass:
         if not ids:
             return
         seq = self.clock.next_seq() if self.changed else None
+        out: list[Row] = []
         for i in ids:
             ent = self.ents.get(i)
             if ent is None:
@@ -262,12 +330,13 @@ class Pass:
             before = self.before.get(i)
             if before == after:
                 continue
-            self.sync.put_entity(after)
+            out.append(after)
             if self.record_states and self.rec is not None:
                 from briefer.annotate.changes import RowChange
 
                 self.rec.change.rows.append(RowChange("sync_entities", {"id": i}, before, after))
             self.before[i] = after
+        self.sync.put_entities(out)
         self.changed.clear()
         self.touched_local.clear()
         self.clock.save()

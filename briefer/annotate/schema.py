@@ -219,6 +219,85 @@ def _register(kind: str, name: str, reg: Any, path: str) -> None:
         seen.add((replica, clock))
 
 
+def _valid_due(v: Any) -> bool:
+    if v is None:
+        return True
+    if type(v) is not str or not DATE.match(v):
+        return False
+    try:
+        date.fromisoformat(v)
+    except ValueError:
+        return False
+    return True
+
+
+_FAST: dict[str, Any] = {
+    "deleted": lambda v: v is True or v is False,
+    "present": lambda v: v is True or v is False,
+    "alias": lambda v: v is None or (type(v) is str and ID.match(v) is not None),
+    "domain": lambda v: v is None or (type(v) is str and ID.match(v) is not None),
+    "highlight": lambda v: v is None or (type(v) is str and ID.match(v) is not None),
+    "level": lambda v: type(v) is str and v in LEVELS,
+    "note": lambda v: type(v) is str and len(v) <= MAX_TEXT,
+    "body": lambda v: type(v) is str and len(v) <= MAX_TEXT,
+    "text": lambda v: type(v) is str and len(v) <= MAX_TEXT,
+    "name": lambda v: type(v) is str and 0 < len(v) <= 200 and bool(v.strip()),
+    "colour": lambda v: type(v) is str and COLOUR.match(v) is not None,
+    "description": lambda v: type(v) is str and len(v) <= 2000,
+    "owner": lambda v: type(v) is str and len(v) <= 2000,
+    "kind": lambda v: type(v) is str and v in FOLLOWUP_KINDS,
+    "status": lambda v: type(v) is str and v in STATUSES,
+    "due": _valid_due,
+}
+
+
+def _register_ok(kind: str, name: str, reg: Any) -> bool:
+    """The common case of `_register`, fast and without messages (False: run `_register` for one)."""
+    if type(reg) is not list or len(reg) != 2:
+        return False
+    sibs, ctx = reg
+    if type(sibs) is not list or not sibs or len(sibs) > MAX_SIBLINGS or type(ctx) is not dict \
+            or len(ctx) > MAX_REPLICAS:
+        return False
+    for r, c in ctx.items():
+        if type(c) is not int or not 0 <= c <= MAX_CLOCK or REPLICA.match(r) is None:
+            return False
+    check = _FAST.get(name)
+    seen = set()
+    for sib in sibs:
+        if type(sib) is not list or len(sib) != 3:
+            return False
+        value, r, c = sib
+        if type(r) is not str or type(c) is not int or c < 0 or ctx.get(r, -1) < c or (r, c) in seen:
+            return False
+        seen.add((r, c))
+        if check is not None:
+            if not check(value):
+                return False
+        else:
+            try:
+                _value(kind, name, value, "")
+            except Invalid:
+                return False
+    return True
+
+
+def _record_ok(rec: Any) -> bool:
+    if type(rec) is not dict or rec.keys() != RECORD_KEYS:
+        return False
+    kind, doc, fields = rec["kind"], rec["doc"], rec["f"]
+    if type(kind) is not str or kind not in SPECS or type(rec["id"]) is not str or ID.match(rec["id"]) is None:
+        return False
+    if type(rec["origin"]) is not str or REPLICA.match(rec["origin"]) is None:
+        return False
+    if doc is not None and (type(doc) is not str or not doc.strip() or len(doc) > MAX_SHORT):
+        return False
+    if type(fields) is not dict:
+        return False
+    spec = SPECS[kind]
+    return all(name in spec and _register_ok(kind, name, reg) for name, reg in fields.items())
+
+
 def _record(rec: Any, path: str) -> None:
     _obj(rec, path, RECORD_KEYS, RECORD_KEYS)
     _str(rec["id"], f"{path}.id", pattern=ID)
@@ -242,8 +321,14 @@ def _document(d: Any, path: str) -> None:
             _str(d[k], f"{path}.{k}", max_len=1000)
 
 
-def validate(data: Any) -> dict[str, Any]:
-    """`data` when it is a well-formed annotation file (format 2); else `Invalid` (one Dutch line)."""
+def validate(data: Any, *, depth_checked: bool = False) -> dict[str, Any]:
+    """`data` when it is a well-formed annotation file (format 2); else `Invalid` (one Dutch line).
+
+    `depth_checked`: the data comes from `json.loads` (files.parse_bytes), whose own guard stops deep
+    nesting; the typed checks below then refuse every level the format does not have.
+    """
+    if isinstance(data, Checked):
+        return data
     if not isinstance(data, dict) or not isinstance(data.get("format"), str) or data["format"] != FORMAT:
         raise Invalid("Dit is geen Briefer-annotatiebestand; kies een bestand gemaakt met 'annotations export' "
                       "of uit een gedeelde map.")
@@ -253,7 +338,7 @@ def validate(data: Any) -> dict[str, Any]:
                       "het opnieuw te delen met de huidige Briefer.")
     if isinstance(version, bool) or not isinstance(version, int) or version > VERSION or version < 1:
         raise Invalid(f"Dit annotatiebestand heeft versie {str(version)[:20]}; werk Briefer bij om het te lezen.")
-    if depth(data) > MAX_DEPTH:
+    if not depth_checked and depth(data) > MAX_DEPTH:
         raise _fail("(bestand)", f"meer dan {MAX_DEPTH} niveaus diep genest")
     _obj(data, "(bestand)", TOP_KEYS, {"format", "version", "entities"})
     for k in ("scope", "exported", "author", "rubricering"):
@@ -292,8 +377,14 @@ def validate(data: Any) -> dict[str, Any]:
                 raise _fail(f"items.{sha[:12]}", f"ongeldig vraagnummer '{str(n)[:20]}'")
             _str(text, f"items.{sha[:12]}.{n}", max_len=MAX_KEYTEXT)
     for i, rec in enumerate(_list(data["entities"], "entities", MAX_ENTITIES)):
-        _record(rec, f"entities[{i}]")
-    return data
+        if not _record_ok(rec):
+            _record(rec, f"entities[{i}]")
+            raise _fail(f"entities[{i}]", "ongeldige annotatie")  # pragma: no cover - _record names it
+    return Checked(data)
+
+
+class Checked(dict):  # type: ignore[type-arg]
+    """A file dict that has passed `validate` (validating it again is free)."""
 
 
 def check_offsets(data: dict[str, Any], sync: SyncStore) -> None:

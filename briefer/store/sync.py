@@ -62,6 +62,11 @@ class SyncStore:
     def entities_by_canon(self, canons: Iterable[str]) -> list[Row]:
         return self._in("SELECT * FROM sync_entities WHERE canon IN ({marks})", canons)
 
+    def merged_into(self, canons: Iterable[str]) -> list[str]:
+        """Ids of entities merged into one of `canons` (not the canonical ones themselves)."""
+        return [r["id"] for r in self._in("SELECT id FROM sync_entities WHERE canon IN ({marks}) "
+                                          "AND id <> canon", canons)]
+
     def entities_by_slot(self, slots: Iterable[str]) -> list[Row]:
         return self._in("SELECT * FROM sync_entities WHERE slot IN ({marks})", slots)
 
@@ -89,6 +94,13 @@ class SyncStore:
             f"INSERT OR REPLACE INTO sync_entities ({', '.join(ENTITY_COLUMNS)}) "
             f"VALUES ({', '.join('?' for _ in ENTITY_COLUMNS)})",
             [row[c] for c in ENTITY_COLUMNS])
+
+    def put_entities(self, rows: list[Row]) -> None:
+        """Insert or replace many entity rows at once (outside any undo record)."""
+        self.conn.executemany(
+            f"INSERT OR REPLACE INTO sync_entities ({', '.join(ENTITY_COLUMNS)}) "
+            f"VALUES ({', '.join('?' for _ in ENTITY_COLUMNS)})",
+            [[row[c] for c in ENTITY_COLUMNS] for row in rows])
 
     def mark_shared(self, ids: Iterable[str]) -> None:
         """Remember that these entities' content has left the database (a file or a folder)."""

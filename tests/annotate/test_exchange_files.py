@@ -139,9 +139,9 @@ def test_truncated_binary_deep_and_huge_files_are_refused(ann, store, doc, share
     deep_value: object = 1
     for _ in range(20):
         deep_value = [deep_value]
-    nested["entities"][0]["f"]["note"] = [[[deep_value, "a", 1]], {"a": 1}]
+    _entity(nested, "highlight")["f"]["note"] = [[[deep_value, "ab", 1]], {"ab": 1}]
     deep.write_text(json.dumps(nested), encoding="utf-8")
-    _refused(ann, store, deep, "genest")
+    _refused(ann, store, deep, "note[0][0][0]: tekst verwacht")  # no level the format lacks
     huge = tmp_path / "groot.json"
     with open(huge, "wb") as fh:
         fh.seek(MAX_BYTES + 10)
