@@ -26,6 +26,7 @@ from briefer.store.sync import SyncStore
 
 Row = dict[str, Any]
 KEYTEXT_MAX = 2000
+SINGLE_LOOKUPS = 8
 
 
 def doc_key(identifier: str | None, sha256: str) -> str:
@@ -84,6 +85,7 @@ class Locator:
         self._maps: dict[tuple[str, str], dict[int, Row]] = {}
         self._current: dict[str, Row] = {}
         self._by_item_id: dict[str, Row | None] = {}
+        self._single: dict[str, int] = {}
 
     # -- documents ------------------------------------------------------------------------------
 
@@ -147,6 +149,14 @@ class Locator:
                 self._by_item_id[i] = found.get(i)
 
     def item_by_number(self, document_id: str, number: int) -> Row | None:
+        """The item with that number (or one of its numbers); a few look-ups are single queries,
+        many load the whole document once."""
+        if document_id not in self._numbers:
+            self._single[document_id] = self._single.get(document_id, 0) + 1
+            if self._single[document_id] <= SINGLE_LOOKUPS:
+                row = self.sync.item_by_number(document_id, int(number))
+                if row is not None:
+                    return row
         self.items(document_id)
         return self._numbers[document_id].get(int(number))
 

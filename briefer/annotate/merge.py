@@ -80,10 +80,24 @@ def merge_records(p: Pass, records: list[dict[str, Any]]) -> MergeOutcome:
             out.identical += 1
     canons = p.recanon(alias_changed | out.new) if (alias_changed or out.new) else set()
     canons |= {p.canon_of(i) for i in out.changed}
-    out.carried = carry_forward(p, canons)
+    place(p, canons, out)
+    return out
+
+
+def place(p: Pass, canons: set[str], out: MergeOutcome) -> None:
+    """Steps 3–5 for the groups `canons`: carry forward, recognise the same, render."""
+    out.carried += carry_forward(p, canons)
     canons |= unify(p, canons, out.unified)
-    out.canons = {c for c in canons if p.members(c)}
+    out.canons |= {c for c in canons if p.members(c)}
     materialise(p, out.canons)
+
+
+def place_pending(p: Pass, doc_keys: set[str]) -> MergeOutcome:
+    """Show what waited for a document that is now here (annotations received before it was)."""
+    out = MergeOutcome()
+    rows = [r for r in p.sync.entities_of_docs(doc_keys) if r["shown"] is None and r["slot"] is None]
+    p.load([r["id"] for r in rows])
+    place(p, {p.canon_of(r["id"]) for r in rows}, out)
     return out
 
 

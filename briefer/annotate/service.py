@@ -41,6 +41,24 @@ class Annotations(QueryOps):
         """Merge a colleague's file into this database (one undoable step; see MergeReport)."""
         return exchange.import_json(self, data)
 
+    def place_pending(self, document_id: str) -> int:
+        """Show colleagues' annotations that arrived before this document was imported; returns how
+        many are shown now (call after importing a document; merges and syncs do it themselves)."""
+        from briefer.annotate.locate import Locator, doc_key
+        from briefer.annotate.merge import place_pending
+        from briefer.annotate.replica import Pass, record_local_changes
+        from briefer.store.sync import SyncStore
+
+        with self.rows.transaction():
+            record_local_changes(self.rows)
+            p = Pass(self.rows)
+            loc = Locator(SyncStore(self.rows.db))
+            keys = {doc_key(d["identifier"], d["sha256"]) for d in loc.versions_of_key(loc.key_of(document_id))}
+            place_pending(p, keys)
+            p.save()
+            SyncStore(self.rows.db).clear_dirty()
+        return sum(p.report.inserted.values())
+
     def conflicts(self, document_id: str | None = None) -> list[Conflict]:
         """Texts changed on two sides that wait for a choice (of one document, when given)."""
         from briefer.annotate.conflicts import list_conflicts

@@ -138,6 +138,12 @@ class SyncStore:
             "SELECT id, document_id, number, numbers, question, answer, position FROM items "
             "WHERE document_id = ? ORDER BY position", [document_id])
 
+    def item_by_number(self, document_id: str, number: int) -> Row | None:
+        rows = self._rows(
+            "SELECT id, document_id, number, numbers, question, answer, position FROM items "
+            "WHERE document_id = ? AND number = ? ORDER BY position LIMIT 1", [document_id, number])
+        return rows[0] if rows else None
+
     def items_by_ids(self, ids: Iterable[str]) -> dict[str, Row]:
         return {r["id"]: r for r in self._in(
             "SELECT id, document_id, number, numbers, question, answer, position FROM items "

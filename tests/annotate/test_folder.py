@@ -194,3 +194,19 @@ def test_own_merge_decisions_are_written_but_nobody_elses_changes_are_relayed(st
     assert b.sync(folder).written is None  # b received a's note: nothing of its own to write
     everyone([a, b], folder)
     assert len(a.ann.highlights(a.items[2].id)) == 1 and len(b.ann.highlights(b.items[2].id)) == 1
+
+
+def test_annotations_for_a_document_not_yet_here_wait_and_then_appear(staffers, tmp_path):
+    a = staffers[0]
+    folder = tmp_path / "gedeeld"
+    other = add_document(a.store, identifier="kst-36000-1")
+    a.ann.set_note(other.id, a.store.items(other.id)[0].id, "Over een ander stuk")
+    a.sync(folder)
+    with Store.open(tmp_path / "leeg.db") as store:  # has only the first document
+        add_document(store)
+        ann = Annotations(store)
+        report = sync_folder(ann, folder)
+        assert any("nog niet geplaatst" in line for line in report.lines())
+        doc = add_document(store, identifier="kst-36000-1")  # imported later
+        assert ann.place_pending(doc.id) == 1
+        assert ann.note(doc.id, store.items(doc.id)[0].id).body == "Over een ander stuk"
