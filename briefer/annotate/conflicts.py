@@ -8,11 +8,10 @@ travels. Other fields never conflict: they take the later edit (levels: the stri
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any
 
 from briefer.annotate import registers as R
-from briefer.annotate.entities import TABLES, TEXT_FIELD, View
+from briefer.annotate.entities import TABLES, TEXT_FIELD, View, shown_row
 from briefer.annotate.errors import AnnotationError, NotFound
 from briefer.annotate.exchange import PLURAL, Conflict
 from briefer.store.sync import SyncStore
@@ -48,7 +47,7 @@ def _conflict(ann: AnnotationsBase, view: View, names: dict[str, str]) -> Confli
         return None
     sync = SyncStore(ann.rows.db)
     head = next((m for m in view.members if m.id == view.id), view.members[0])
-    shown = json.loads(head.shown) if head.shown else None
+    shown = shown_row(view.kind, head.shown)
     table = TABLES[view.kind]
     row = None
     if shown is not None:

@@ -113,9 +113,9 @@ class View:
 
     @classmethod
     def of(cls, canon: str, members: list[Entity], mine: frozenset[str]) -> View:
-        if len(members) == 1:
+        if len(members) == 1:  # the view's fields are the entity's own (writes go to both)
             head = members[0]
-            return cls(canon, head.kind, head.doc, head.origin, dict(head.state), members, mine)
+            return cls(canon, head.kind, head.doc, head.origin, head.state, members, mine)
         head = next((m for m in members if m.id == canon), members[0])
         members = [m for m in members if m.kind == head.kind]
         if len(members) == 1:
@@ -277,8 +277,14 @@ def changed_fields(kind: str, row: Row, shown: Row | None) -> list[str]:
     return [f for f, cols in COLUMNS[kind].items() if any(row.get(c) != shown.get(c) for c in cols)]
 
 
+SHOWN = {kind: ("id", *sorted({c for group in cols.values() for c in group})) for kind, cols in COLUMNS.items()}
+
+
 def snapshot(kind: str, row: Row) -> str:
-    """What `Entity.shown` keeps of a row: its id and the columns that show fields."""
-    cols = {c for group in COLUMNS[kind].values() for c in group}
-    return json.dumps({"id": row["id"], **{c: row.get(c) for c in sorted(cols)}}, ensure_ascii=False,
-                      sort_keys=True)
+    """What `Entity.shown` keeps of a row: its id and the columns that show fields (a JSON list)."""
+    return json.dumps([row.get(c) for c in SHOWN[kind]], ensure_ascii=False, separators=(",", ":"))
+
+
+def shown_row(kind: str, shown: str | None) -> Row | None:
+    """`snapshot` read back as a dict."""
+    return None if shown is None else dict(zip(SHOWN[kind], json.loads(shown), strict=True))

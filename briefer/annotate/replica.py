@@ -19,7 +19,6 @@ on both sides), and re-renders what changed.
 
 from __future__ import annotations
 
-import json
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -38,6 +37,7 @@ from briefer.annotate.entities import (
     changed_fields,
     fields_of_row,
     render,
+    shown_row,
     slot_of,
     snapshot,
     tag_place,
@@ -216,7 +216,11 @@ class Pass:
     def members(self, canon: str) -> list[Entity]:
         if canon not in self._canon_loaded:
             self._load_groups({canon})
-        out = [e for i in self._by_canon.get(canon, ()) if (e := self.ents.get(i)) is not None]
+        ids = self._by_canon.get(canon, ())
+        if len(ids) == 1:
+            ent = self.ents.get(next(iter(ids)))
+            return [] if ent is None else [ent]
+        out = [e for i in ids if (e := self.ents.get(i)) is not None]
         return sorted(out, key=lambda e: e.id)
 
     def canon_of(self, entity_id: str) -> str:
@@ -402,7 +406,7 @@ def _stamp_kind(p: Pass, kind: str, ids: set[str]) -> set[str]:
         assert view is not None
         head = p.get(view.id)
         assert head is not None
-        shown = json.loads(head.shown) if head.shown else None
+        shown = shown_row(kind, head.shown)
         if row is None:
             if shown is None or shown["id"] != row_id:
                 continue  # this row did not show the annotation (already gone, or shown by another)
