@@ -4,8 +4,8 @@ A clock value is an integer: milliseconds since the epoch shifted left 16 bits, 
 `tick()` gives a value above both the wall clock and every value this database has issued or
 seen, so a later edit always has a higher clock, also when a colleague's computer runs fast.
 
-The replica id is bound to the database file (device + inode): a copied or restored database gets a
-fresh id on its first write, so two databases never issue the same version. Earlier ids of this
+The replica id is bound to the database file (device, inode and path): a copied, moved or restored
+database gets a fresh id on its first write, so two databases never issue the same version. Earlier ids of this
 database are remembered: "mine" in a conflict means any of them.
 """
 
@@ -27,6 +27,7 @@ HOME_KEY = "sync_replica_home"
 MINE_KEY = "sync_replicas_mine"
 SEQ_KEY = "sync_seq"
 SHIFT = 16
+MAX_AHEAD_MS = 24 * 3600 * 1000
 
 
 def wall() -> int:
@@ -42,13 +43,15 @@ def new_replica_id() -> str:
 
 
 def _home(path: str | None) -> str:
+    """Where this database file lives: a copy, a restored backup or a moved file is somewhere else."""
     if not path:
         return "geheugen"
     try:
         st = os.stat(path)
+        real = os.path.realpath(path)
     except OSError:
         return "?"
-    return f"{st.st_dev}:{st.st_ino}"
+    return f"{st.st_dev}:{st.st_ino}:{real}"
 
 
 class Clock:
@@ -99,7 +102,9 @@ class Clock:
         return self.last
 
     def observe(self, clock: int) -> None:
-        """Remember a clock value seen in a colleague's file: later ticks go above it."""
+        """Remember a clock value seen in a colleague's file: later ticks go above it (but never more
+        than a day ahead of this computer's clock: a wrong clock elsewhere cannot run ours away)."""
+        clock = min(clock, wall() + (MAX_AHEAD_MS << SHIFT))
         if clock > self.last:
             self.last = clock
 

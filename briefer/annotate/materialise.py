@@ -44,9 +44,10 @@ def materialise(p: Pass, canons: set[str]) -> None:
     if not canons:
         return
     groups = kinds_of(p, canons)
+    before = dict(p.local_rows)
     shown_domains = _domains(p, groups["domain"])
-    if groups["domain"]:
-        p.forget_renders()  # highlights and tags show their domain's local row
+    if any(p.local_rows.get(k) != before.get(k, p.local_rows.get(k)) for k in p.local_rows) or shown_domains:
+        p.forget_renders()  # highlights and tags show their domain's local row, which changed
     if shown_domains:
         extra = _dependents(p, ("highlight", "tag"), "domain", shown_domains)
         for kind, ids in kinds_of(p, extra).items():

@@ -314,3 +314,27 @@ def test_import_refuses_unknown_documents_and_foreign_files_and_writes_nothing(a
         with pytest.raises(ExchangeError):
             ann.import_json(bad)
     assert snapshot(store) == before
+
+
+def test_a_copied_database_is_a_replica_of_its_own(ann, store, doc, db_path, tmp_path):
+    import shutil
+
+    from briefer.annotate.replica import Pass
+
+    ann.set_note(doc.id, None, "Kern")
+    store.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    copy = tmp_path / "kopie.db"
+    shutil.copy(db_path, copy)
+    with Store.open(copy) as other:
+        theirs = Annotations(other)
+        theirs.set_note(doc.id, None, "Kern, in de kopie")  # its first write
+        assert other.db.conn.execute("SELECT value FROM annotation_meta WHERE key = 'sync_replica'"
+                                     ).fetchone()[0] != ann.rows.meta("sync_replica")
+        ann.set_note(doc.id, None, "Kern, in het origineel")
+        report = ann.import_json(_rt(theirs.export_json(doc.id)))
+        assert len(report.conflicts) == 1  # two writers, not one writer seen twice
+    with ann.rows.transaction():
+        p = Pass(ann.rows)
+        far = p.clock.last + (10 ** 6 << 16) * 3600 * 24 * 365
+        p.clock.observe(far)
+        assert p.clock.last < far  # a colleague's clock years ahead does not drag ours along
