@@ -381,6 +381,10 @@ def merge_data(ann: AnnotationsBase, data: dict[str, Any], rec: Any) -> MergeRep
         report.skipped.append(
             f"{pending} annotatie(s) nog niet geplaatst: hun document of vraag staat (nog) niet in deze "
             "database; ze zijn bewaard en verschijnen zodra het document is geïmporteerd.")
+    if r.old_version:
+        report.skipped.append(
+            f"{r.old_version} annotatie(s) horen bij vragen die in de nieuwste versie van het document niet "
+            "meer voorkomen; ze staan bij de vorige versie (markeringen als verweesd).")
     if outcome.wrong_kind:
         report.skipped.append(f"{len(outcome.wrong_kind)} annotatie(s) overgeslagen: hun id hoort hier bij "
                               "iets anders.")

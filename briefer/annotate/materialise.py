@@ -150,6 +150,8 @@ def _rows(p: Pass, kind: str, canons: set[str]) -> set[str]:
                 p.report.count(p.report.updated, kind)
         if kind == "highlight" and desired.get("orphaned") and (keep is None or not keep.get("orphaned")):
             p.report.orphaned += 1
+        if keep is None or keep.get("item_id") != desired.get("item_id"):
+            _count_old_version(p, desired)
         for row in mine:
             if row["id"] != keep_id:
                 _repoint(p, kind, row["id"], keep_id)
@@ -161,6 +163,13 @@ def _rows(p: Pass, kind: str, canons: set[str]) -> set[str]:
         p.local_rows[(kind, c)] = keep_id
         _finish(p, view, kind, desired, keep_id)
     return shown
+
+
+def _count_old_version(p: Pass, desired: Row) -> None:
+    item = p.loc.item(desired["item_id"]) if desired.get("item_id") else None
+    doc = item["document_id"] if item else desired.get("document_id")
+    if doc and doc in p.loc.by_id and p.loc.current(doc)["id"] != doc:
+        p.report.old_version += 1
 
 
 def _repoint(p: Pass, kind: str, old_id: str, new_id_: str) -> None:

@@ -133,6 +133,7 @@ class PassReport:
     removed: dict[str, int] = field(default_factory=dict)
     pending: dict[str, int] = field(default_factory=dict)
     orphaned: int = 0
+    old_version: int = 0  # shown on a superseded version: their question is gone from the newest
     domains_added: list[str] = field(default_factory=list)
     merged: dict[str, int] = field(default_factory=dict)
 

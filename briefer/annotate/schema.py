@@ -384,7 +384,7 @@ def validate(data: Any, *, depth_checked: bool = False) -> dict[str, Any]:
 
 
 class Checked(dict):  # type: ignore[type-arg]
-    """A file dict that has passed `validate` (validating it again is free)."""
+    """Core (annotate): a file dict that has passed `validate` (validating it again is free)."""
 
 
 def check_offsets(data: dict[str, Any], sync: SyncStore) -> None:

@@ -338,3 +338,17 @@ def test_a_copied_database_is_a_replica_of_its_own(ann, store, doc, db_path, tmp
         far = p.clock.last + (10 ** 6 << 16) * 3600 * 24 * 365
         p.clock.observe(far)
         assert p.clock.last < far  # a colleague's clock years ahead does not drag ours along
+
+
+def test_annotations_on_a_question_gone_from_the_newest_version_are_reported(ann, store, doc, tmp_path):
+    with Store.open(tmp_path / "oud.db") as old_store:
+        old_doc = add_document(old_store)
+        old = Annotations(old_store)
+        oitems = {i.number: i for i in old_store.items(old_doc.id)}
+        hid = old.highlight_quote(oitems[3].id, "kunstmest is", note="weg in de nieuwe versie").id
+        data = _rt(old.export_json(old_doc.id))
+    add_document(store, ITEMS[:2])  # the newest version here lost question 3
+    report = ann.import_json(data)
+    assert any("niet meer voorkomen" in line for line in report.lines())
+    assert ann.highlight(hid).orphaned  # kept, visible in Verweesde annotaties
+    assert hid in [h.id for h in ann.orphans(store.resolve("latest").id)]
