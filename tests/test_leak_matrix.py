@@ -22,7 +22,6 @@ marks at merge and a fix that lands early shows up as XPASS.
 
 from __future__ import annotations
 
-import inspect
 import json
 import re
 import shutil
@@ -151,11 +150,8 @@ def world(tmp_path_factory):
 
 
 def _shared_file(ann: Annotations, doc_id: str, ceiling: Level) -> dict:
-    """The shared annotation file's content under `ceiling` (export_json takes a ceiling once
-    wip/sync is merged; before that it has none, and its cases above the ceiling leak)."""
-    if "ceiling" in inspect.signature(ann.export_json).parameters:
-        return ann.export_json(doc_id, ceiling=ceiling)  # type: ignore[call-arg]
-    return ann.export_json(doc_id)
+    """The shared annotation file's content under `ceiling`."""
+    return ann.export_json(doc_id, ceiling=ceiling)
 
 
 def _cli_search(db: Path, ceiling: Level, store: Store) -> str:
@@ -236,14 +232,7 @@ SHOWN = {
 
 def _pending() -> dict[tuple[str, str, str, str], str]:
     """(path, kind, level, ceiling) that still fail on this branch, and the branch that fixes them."""
-    pending: dict[tuple[str, str, str, str], str] = {}
-    pairs = [(lv, c) for lv in CEILINGS for c in CEILINGS]
-    for lv, c in pairs:
-        if lv.rank > c.rank:
-            # the shared annotation file has no ceiling yet: everything goes out
-            for kind in KINDS:
-                pending[("gedeeld bestand", kind, lv.value, c.value)] = "wip/sync"
-    return pending
+    return {}
 
 
 PENDING = _pending()

@@ -13,6 +13,7 @@ from typing import Any, Protocol
 from briefer import paths
 from briefer.annotate.changes import Change, Recorder, redo_change, undo_change
 from briefer.annotate.errors import AnnotationError, NotFound
+from briefer.annotate.replica import record_local_changes
 from briefer.model import Level, new_id, now_iso
 from briefer.store.annotations import AnnotationStore, Row
 from briefer.store.db import Database, is_read_only
@@ -66,19 +67,31 @@ class AnnotationsBase:
 
     @contextlib.contextmanager
     def _record(self, label: str, table: str) -> Iterator[Recorder]:
-        """One transaction whose row writes are recorded; read `rec.change` afterwards."""
+        """One transaction whose row writes are recorded; read `rec.change` afterwards.
+
+        Before it commits, every annotation row written gets its new versions (the one central
+        place where versions are recorded: `briefer.annotate.replica.record_local_changes`).
+        """
         rec = Recorder(self.rows, label, table)
         with self.rows.transaction():
             yield rec
+            record_local_changes(self.rows, rec)
 
     def undo(self, change: Change) -> Change:
-        """Revert `change` (one transaction). Raises UndoConflict when its rows changed since."""
-        undo_change(self.rows, change)
+        """Revert `change` (one transaction). Raises UndoConflict when its rows changed since.
+
+        The reverted values are new versions for colleagues: an undo is a change like any other.
+        """
+        with self.rows.transaction(defer_foreign_keys=True):
+            undo_change(self.rows, change)
+            record_local_changes(self.rows)
         return change
 
     def redo(self, change: Change) -> Change:
         """Re-apply an undone `change` (one transaction)."""
-        redo_change(self.rows, change)
+        with self.rows.transaction(defer_foreign_keys=True):
+            redo_change(self.rows, change)
+            record_local_changes(self.rows)
         return change
 
     # -- lookups --------------------------------------------------------------------------------

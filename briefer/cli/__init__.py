@@ -74,7 +74,8 @@ def _dutch_argparse() -> None:
 
 
 # Each registers its own sub-commands.
-AREA_MODULES = ("parse", "documents", "durability", "annotations", "filters", "export", "suggest")
+AREA_MODULES = ("parse", "documents", "durability", "annotations", "sharing", "sync", "filters", "export",
+                "suggest")
 
 # command -> (area module, help line), in the order of `briefer --help`
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -93,7 +94,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "highlight": ("annotations", "een passage markeren"),
     "followup": ("annotations", "vervolgacties"),
     "domains": ("annotations", "domeinen beheren"),
-    "annotations": ("annotations", "annotaties delen, tonen en terugzetten"),
+    "highlights": ("annotations", "markeringen tonen, wijzigen en verwijderen"),
+    "level": ("annotations", "alleen het niveau van een annotatie wijzigen"),
+    "annotations": ("sharing", "annotaties delen, tonen, conflicten, prullenbak"),
+    "sync": ("sync", "annotaties uitwisselen via een gedeelde map"),
     "items": ("filters", "geannoteerde vragen over alle documenten"),
     "export": ("export", "een briefing maken (Word)"),
     "suggest": ("suggest", "suggesties tonen, aannemen of afwijzen"),

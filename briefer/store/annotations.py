@@ -27,6 +27,7 @@ TABLE_KEYS: dict[str, tuple[str, ...]] = {
     "trash": ("id",),
     "annotation_meta": ("key",),
     "annotation_exchange": ("ref_id", "digest"),
+    "sync_entities": ("id",),  # merge state (schema 6): an undone import restores it too
 }
 
 HIGHLIGHT_COLUMNS = (
