@@ -171,6 +171,7 @@ class StartupSession(QObject):
         self.maintenance: StartupMaintenance | None = None
         self.report: object | None = None
         self.damage: Exception | None = None
+        self._synced = False  # the shared folder (if one was used) is synchronised once per start
         self._watch(window)
 
     def _watch(self, window: MainWindow) -> None:
@@ -204,6 +205,11 @@ class StartupSession(QObject):
         notes = getattr(report, "notes", [])
         if notes:
             self.window.statusBar().showMessage(" ".join(notes), 15000)
+        if not self._synced:  # once per start, after the check (and a backup, when due)
+            self._synced = True
+            sharing = getattr(self.window, "sharing", None)
+            if sharing is not None:
+                sharing.sync_on_start()
 
     @Slot(object)
     def _on_damaged(self, exc: Exception) -> None:

@@ -167,6 +167,7 @@ class Inspector(QScrollArea):
         self.note_tabs.setMaximumHeight(170)
         self.note_tabs.setAccessibleName("Notitie: bewerken of voorbeeld")
         layout.addWidget(self.note_tabs)
+        self._body = layout
 
         self.highlights_title = _title("Markeringen (0)")
         layout.addWidget(self.highlights_title)
@@ -237,6 +238,10 @@ class Inspector(QScrollArea):
         self.setEnabled(False)
 
     # -- display --------------------------------------------------------------------------------
+
+    def add_section_below_note(self, widget: QWidget) -> None:
+        """Place `widget` right under the note (hook: the conflict with a colleague's text)."""
+        self._body.insertWidget(self._body.indexOf(self.note_tabs) + 1, widget)
 
     def show_item(self, item: StoredItem | None, *, domains: list[Domain], item_domain_ids: list[str],
                   note: Note | None, highlights: list[Highlight], followups: list[FollowUp],

@@ -46,6 +46,7 @@ from briefer.gui.presenter import DocumentPresenter, Views
 from briefer.gui.reader import ReaderView
 from briefer.gui.review import ReviewActions
 from briefer.gui.search import FindBar
+from briefer.gui.sharing import SharingActions
 from briefer.gui.source_view import SourceView
 from briefer.gui.suggestions import SuggestionController
 from briefer.gui.widgets import PlaceholderTree
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
             "followups": self.focus_followups})
         self.review = ReviewActions(workspace, p, self)
         self._build_docks()
+        self.sharing = SharingActions(workspace, p, self, self.inspector)
         self.annotations.accept_domain_suggestion = self.review.accept_domain_suggestion
         self.annotations.reveal_inspector = self.inspector_dock.show
         self.files.import_notice = self.review.import_notice  # type: ignore[method-assign]
@@ -388,4 +390,5 @@ class MainWindow(QMainWindow):
         self.save_session()
         self.imports.wait()
         self.suggestions.wait()
+        self.sharing.shutdown()
         event.accept()

@@ -28,6 +28,7 @@ class Composed(Protocol):
     levels: Any
     navigation: Any
     review: Any
+    sharing: Any
     left_dock: Any
     inspector_dock: Any
     followups_dock: Any
@@ -50,6 +51,8 @@ def build_menus(window: Any) -> None:
     file_menu.addAction(f.act_export)
     file_menu.addAction(rv.act_export_annotations)
     file_menu.addAction(rv.act_import_annotations)
+    file_menu.addAction(w.sharing.act_shared_folder)
+    file_menu.addAction(w.sharing.act_sync)
     file_menu.addSeparator()
     file_menu.addAction(f.act_delete_doc)
     file_menu.addSeparator()
@@ -83,6 +86,7 @@ def build_menus(window: Any) -> None:
     edit_menu.addAction(a.act_followup)
     edit_menu.addAction(a.act_title)
     edit_menu.addAction(rv.act_trash)
+    edit_menu.addAction(w.sharing.act_conflicts)
     edit_menu.addAction(rv.act_place_orphan)
     edit_menu.addSeparator()
     for act in (nav.act_find, nav.act_find_next, nav.act_find_prev, nav.act_search):

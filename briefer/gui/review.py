@@ -104,8 +104,9 @@ class ReviewActions(QObject):
         self.act_place_orphan = make_action(host, "Verweesde markering hier p&laatsen", self.place_current_orphan,
                                             "Ctrl+Shift+H",
                                             "De gekozen verweesde markering op de geselecteerde tekst zetten")
-        self.act_export_annotations = make_action(host, "Annotaties e&xporteren…", self.export_annotations,
-                                                  tip="De annotaties van dit document in een bestand voor een collega")
+        self.act_export_annotations = make_action(host, "Annotaties &delen…", self.export_annotations,
+                                                  tip="De annotaties van dit document in een bestand voor een "
+                                                      "collega, tot een gekozen niveau")
         self.act_import_annotations = make_action(host, "Annotaties i&mporteren…", self.import_annotations,
                                                   tip="Annotaties van een collega samenvoegen met de uwe")
 
