@@ -11,13 +11,13 @@ toezegging), and a domain name used only by material at that level.
 
 Paths: Kamerlidbriefing and technische briefing (their text: body, headers, footers, footnotes),
 the legend of the technische briefing, the document properties of both, the shared annotation
-file, `briefer search --level CEILING` in the CLI, and the app's search (its core call:
+file, every file a sync writes into a shared folder made with that ceiling (names too),
+`briefer search --level CEILING` in the CLI, and the app's search (its core call:
 `Annotations.search`; the app shows everything the user has, so there every vertrouwelijk hit must
 be marked vertrouwelijk). The app has no copy-to-clipboard of annotations, so there is no such path.
 
-Paths other helpers are still fixing leak on this branch; exactly those cases are marked
-`xfail(strict=True)` naming the branch that fixes them (see `PENDING`), so the lead removes the
-marks at merge and a fix that lands early shows up as XPASS.
+A path that is known to leak can be marked in `PENDING` (xfail strict, naming the branch that
+fixes it, so a fix shows up as XPASS); today none is.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ from xml.etree import ElementTree as ET
 import pytest
 
 from briefer.annotate import Annotations
+from briefer.annotate.folder import sync_folder
 from briefer.export import BriefingOptions, export_briefing
 from briefer.model import DocType, Document, FollowUpKind, Item, Level
 from briefer.store import Store
@@ -142,6 +143,7 @@ def world(tmp_path_factory):
                 texts["eigenschappen"] += props
             texts["gedeeld bestand"] = "\n".join(json.dumps(_shared_file(ann, d, ceiling), ensure_ascii=False)
                                                  for d in doc_ids)
+            texts["gedeelde map"] = _folder_files(ann, tmp / f"map-{ceiling.value}", ceiling)
             texts["briefer search"] = _cli_search(db, ceiling, store)
             out[ceiling.value] = texts  # type: ignore[index]
         app_hits = ann.search(SEARCH_WORD, limit=500)
@@ -152,6 +154,14 @@ def world(tmp_path_factory):
 def _shared_file(ann: Annotations, doc_id: str, ceiling: Level) -> dict:
     """The shared annotation file's content under `ceiling`."""
     return ann.export_json(doc_id, ceiling=ceiling)
+
+
+def _folder_files(ann: Annotations, folder: Path, ceiling: Level) -> str:
+    """Everything a sync writes into a new shared folder made with `ceiling` (every file in it)."""
+    sync_folder(ann, folder, ceiling=ceiling, author="Lek")
+    files = sorted(p for p in folder.rglob("*") if p.is_file())
+    assert any(p.suffix == ".json" for p in files)
+    return "\n".join(p.name + "\n" + p.read_text(encoding="utf-8") for p in files)
 
 
 def _cli_search(db: Path, ceiling: Level, store: Store) -> str:
@@ -215,7 +225,8 @@ def _audit(files: list[Path]) -> None:
 
 # ------------------------------------------------------------------------------------ the cases
 
-PATHS = ["kamerlid", "technisch", "legenda", "eigenschappen", "gedeeld bestand", "briefer search", "app"]
+PATHS = ["kamerlid", "technisch", "legenda", "eigenschappen", "gedeeld bestand", "gedeelde map", "briefer search",
+         "app"]
 
 # Where a kind shows at all when it is within the ceiling (the positive controls).
 SHOWN = {
@@ -224,6 +235,7 @@ SHOWN = {
     "legenda": {"DOM"},
     "eigenschappen": set(),
     "gedeeld bestand": {"HLN", "NOT", "KRN", "FUP", "SUG", "DOM"},
+    "gedeelde map": {"HLN", "NOT", "KRN", "FUP", "SUG", "DOM"},
     "briefer search": {"HLN", "NOT", "KRN"},
     "app": {"HLN", "NOT", "KRN"},
 }
