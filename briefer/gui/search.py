@@ -67,6 +67,11 @@ def snippet_html(snippet: str) -> str:
     return HIT_MARK.sub(lambda m: f"<b style='background:{colour('find_hit')}'>{m.group(1)}</b>", html.escape(snippet))
 
 
+def plain_snippet(snippet: str) -> str:
+    """The snippet without its hit marks (for screen readers)."""
+    return HIT_MARK.sub(lambda m: m.group(1), snippet)
+
+
 def first_hit_term(snippet: str) -> str:
     m = HIT_MARK.search(snippet)
     return m.group(1) if m else ""
@@ -232,20 +237,15 @@ class SearchDialog(QDialog):
         if not query and not self.filters_active():
             self.status_label.setText("Typ een zoekterm of kies een filter.")
             return
-        allowed: dict[str, StoredItem] | None = None
-        if self.filters_active():
-            items = self.ws.query(
-                self.ws.ann.filter_items, document_id=doc_id, domain_id=self.domain.currentData(), party=party,
-                level=self.level.currentData(), status=self.status.currentData(),
-                has_note=True if self.has_note.isChecked() else None, default=[])
-            allowed = {it.id: it for it in items}
+        filters = {"domain_id": self.domain.currentData(), "level": self.level.currentData(),
+                   "status": self.status.currentData(), "has_note": True if self.has_note.isChecked() else None}
         docs = {d.id: d for d in self.ws.query(self.ws.store.documents, default=[])}
-        entries: list[tuple[str, str, str, str]] = []  # html, doc id, item id, term
-        if query:
+        entries: list[tuple[str, str, str, str, str]] = []  # html, plain text, doc id, item id, term
+        if query:  # the filters apply inside the search, over every match (not to the first 200)
             hits = self.ws.query(self.ws.ann.search, query, party=party, document_id=doc_id, limit=200,
-                                 default=[])
+                                 default=[], **filters)
             for hit in hits:
-                if hit.item_id is None or (allowed is not None and hit.item_id not in allowed):
+                if hit.item_id is None:
                     continue
                 doc = docs.get(hit.document_id)
                 where = FIELD_LABELS.get(hit.field, hit.field)
@@ -253,20 +253,24 @@ class SearchDialog(QDialog):
                     where = "tekst"
                 head = result_head(doc, hit.item_number, hit.party) + f" · {where}"
                 level = self.hit_level(hit)
-                mark = ""
+                mark = plain_mark = ""
                 if level == "vertrouwelijk":  # as the reader marks it: words, colour and the padlock
                     mark = (f"<span style='color:{colour('confidential')}'><b>VERTROUWELIJK</b></span> · ")
+                    plain_mark = "Vertrouwelijk. "
                 entries.append((f"{mark}<span style='color:{colour('muted')}'>{html.escape(head)}</span><br>"
-                                f"{snippet_html(hit.snippet)}", hit.document_id, hit.item_id,
-                                first_hit_term(hit.snippet)))
-        elif allowed is not None:
-            for it in allowed.values():
+                                f"{snippet_html(hit.snippet)}", f"{plain_mark}{head}. {plain_snippet(hit.snippet)}",
+                                hit.document_id, hit.item_id, first_hit_term(hit.snippet)))
+        else:
+            items = self.ws.query(self.ws.ann.filter_items, document_id=doc_id, party=party, default=[], **filters)
+            for it in items[:500]:
                 doc = docs.get(it.document_id)
                 head = result_head(doc, it.number, it.party)
                 entries.append((f"<span style='color:{colour('muted')}'>{html.escape(head)}</span><br>"
-                                f"{html.escape(item_snippet(it, 200))}", it.document_id, it.id, ""))
-        for text, doc_id_, item_id, term in entries:
+                                f"{html.escape(item_snippet(it, 200))}", f"{head}. {item_snippet(it, 200)}",
+                                it.document_id, it.id, ""))
+        for text, plain, doc_id_, item_id, term in entries:
             entry = QListWidgetItem(text)
+            entry.setData(Qt.ItemDataRole.AccessibleTextRole, plain)  # a screen reader reads words, not HTML
             entry.setData(HitRole, OpenRequest(doc_id_, item_id, term))
             self.results.addItem(entry)
         self.status_label.setText(f"{len(entries)} resultaten" if entries else "Niets gevonden.")

@@ -185,3 +185,35 @@ def test_export_never_remembers_a_confidential_ceiling(window: MainWindow, tmp_p
     again = ExportDialog(window.ws, window.current_document(), window)
     qtbot.addWidget(again)
     assert again.ceiling.currentData() == "intern" and not again.open_after.isChecked()
+
+
+def test_search_filters_apply_to_every_match_not_the_first_200(window: MainWindow, qtbot: Any) -> None:
+    """Ctrl+K with a domain filter finds a tagged item even when 250 newer items match the word too;
+    a vertrouwelijk note hit is marked in words (also for a screen reader)."""
+    from briefer.gui.search import HitRole, SearchDialog
+    from briefer.model import DocType, Document, Item
+
+    store, ann = window.ws.store, window.ws.ann
+    old = store.add_document(Document(
+        source="kst-1-1.pdf", doc_type=DocType.SCHRIFTELIJK_OVERLEG, identifier="kst-1-1", kamerstuk="1, nr. 1",
+        title="Oud verslag", items=[Item(1, "Vraag over zeewier?", "Het zeewierbeleid blijft.", party="VVD")],
+        page_count=1), b"oud").document
+    store.add_document(Document(
+        source="kst-1-2.pdf", doc_type=DocType.SCHRIFTELIJK_OVERLEG, identifier="kst-1-2", kamerstuk="1, nr. 2",
+        title="Nieuw verslag", items=[Item(n, f"Vraag {n} over zeewier?", "Het zeewierbeleid.", party="D66")
+                                      for n in range(1, 251)], page_count=10), b"nieuw")
+    [target] = store.items(old.id)
+    d1 = ann.domain_by_ref("1")
+    ann.tag_item(target.id, d1.id)
+    ann.set_note(old.id, target.id, "zeewier is gevoelig", level="vertrouwelijk")
+    dialog = SearchDialog(window.ws, window, current_document=window.current_document().id)
+    qtbot.addWidget(dialog)
+    dialog.this_doc.setChecked(False)
+    dialog.query.setText("zeewier")
+    dialog.domain.setCurrentIndex(dialog.domain.findData(d1.id))
+    dialog.run_search()
+    hits = [dialog.results.item(i) for i in range(dialog.results.count())]
+    assert hits and {h.data(HitRole).item_id for h in hits} == {target.id}
+    note_hits = [h for h in hits if "gevoelig" in h.data(Qt.ItemDataRole.AccessibleTextRole)]
+    assert note_hits and all("VERTROUWELIJK" in h.text() for h in note_hits)
+    assert all(h.data(Qt.ItemDataRole.AccessibleTextRole).startswith("Vertrouwelijk.") for h in note_hits)
