@@ -44,6 +44,7 @@ from briefer.gui.models import LibraryModel, OutlineModel
 from briefer.gui.navigation import NavigationActions
 from briefer.gui.presenter import DocumentPresenter, Views
 from briefer.gui.reader import ReaderView
+from briefer.gui.reparse import ReparseActions
 from briefer.gui.review import ReviewActions
 from briefer.gui.search import FindBar
 from briefer.gui.sharing import SharingActions
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         self.review = ReviewActions(workspace, p, self)
         self._build_docks()
         self.sharing = SharingActions(workspace, p, self, self.inspector)
+        self.reparse = ReparseActions(workspace, p, self)
         self.annotations.accept_domain_suggestion = self.review.accept_domain_suggestion
         self.annotations.reveal_inspector = self.inspector_dock.show
         self.files.import_notice = self.review.import_notice  # type: ignore[method-assign]

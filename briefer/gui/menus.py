@@ -29,6 +29,7 @@ class Composed(Protocol):
     navigation: Any
     review: Any
     sharing: Any
+    reparse: Any
     left_dock: Any
     inspector_dock: Any
     followups_dock: Any
@@ -47,6 +48,7 @@ def build_menus(window: Any) -> None:
     file_menu = bar.addMenu("&Bestand")
     file_menu.addAction(f.act_import)
     file_menu.addMenu(f.recent_menu)
+    file_menu.addMenu(w.reparse.menu)
     file_menu.addSeparator()
     file_menu.addAction(f.act_export)
     file_menu.addAction(rv.act_export_annotations)

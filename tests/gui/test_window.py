@@ -217,3 +217,24 @@ def test_search_filters_apply_to_every_match_not_the_first_200(window: MainWindo
     note_hits = [h for h in hits if "gevoelig" in h.data(Qt.ItemDataRole.AccessibleTextRole)]
     assert note_hits and all("VERTROUWELIJK" in h.text() for h in note_hits)
     assert all(h.data(Qt.ItemDataRole.AccessibleTextRole).startswith("Vertrouwelijk.") for h in note_hits)
+
+
+def test_reparse_as_another_type_keeps_the_annotations_and_the_place(window: MainWindow, qtbot: Any) -> None:
+    """Bestand → Opnieuw inlezen als: a new version of the other type, annotations carried over;
+    the menu checks the current type."""
+    doc = window.current_document()
+    item16 = window.ws.store.item_by_number(doc.id, 16)
+    window.select_item(item16.id)
+    window.ws.ann.set_note(doc.id, item16.id, "Onze lezing blijft")
+    window.reparse.ask = False
+    window.reparse.menu.aboutToShow.emit()
+    checked = [a.text() for a in window.reparse.menu.actions() if a.isChecked()]
+    assert len(checked) == 1 and "schriftelijk overleg" in checked[0].lower()
+    result = window.reparse.reparse("other")
+    assert result is not None
+    new = window.current_document()
+    assert new.id != doc.id and new.doc_type == "other"
+    assert window.ws.store.versions(new.id)[0].id == doc.id  # the old version stays in the history
+    notes = [n.body for n in window.ws.ann.bundle(new.id).notes]
+    assert "Onze lezing blijft" in notes
+    assert window.reparse.reparse("other") is None  # already that type: nothing happens
