@@ -188,3 +188,25 @@ def test_damaged_database_is_one_dutch_line(tmp_path, capsys):
     assert run(bad, "domains") == 1
     err = capsys.readouterr().err
     assert "beschadigd" in err and err.count("\n") == 1
+
+
+def test_title_shows_sets_and_clears_the_outline_line(tmp_path, capsys):
+    """`briefer title DOC VRAAG [TITEL|--clear]`: the same title the app's outline shows (F2)."""
+    from briefer.cli import main
+
+    db = str(tmp_path / "t.db")
+    sample = Path(__file__).resolve().parents[1] / "resources" / "samples" / "kst-30821-196.pdf"
+    assert main(["--db", db, "import", str(sample)]) == 0
+    capsys.readouterr()
+    assert main(["--db", db, "title", "latest", "16"]) == 0
+    assert "geen eigen titel" in capsys.readouterr().out
+    assert main(["--db", db, "title", "latest", "16", "Rol  AIVD\nen MIVD"]) == 0
+    capsys.readouterr()
+    assert main(["--db", db, "title", "latest", "16"]) == 0
+    assert capsys.readouterr().out.strip() == "Rol AIVD en MIVD"  # one line, spaces folded
+    assert main(["--db", db, "show", "latest"]) == 0
+    assert "Rol AIVD en MIVD" in capsys.readouterr().out
+    assert main(["--db", db, "title", "latest", "16", "--clear"]) == 0
+    capsys.readouterr()
+    assert main(["--db", db, "show", "latest"]) == 0
+    assert "Rol AIVD en MIVD" not in capsys.readouterr().out

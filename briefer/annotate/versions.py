@@ -172,7 +172,23 @@ def carry_over(ann: AnnotationsBase, old_document_id: str, new_document_id: str)
     rec.change.counts.update(moved_exact=report.moved_exact, moved_quote=report.moved_quote,
                              moved_fuzzy=report.moved_fuzzy, orphaned=report.orphaned)
     report.change = rec.change
+    _copy_titles(rows, pairs)
     return report
+
+
+def _copy_titles(rows: Any, pairs: dict[str, Row]) -> None:
+    """The staffer's own item titles (the outline lines, `store/titles.py`) follow to the new version.
+
+    Copied, not moved: the old version keeps its outline, and undoing the carry-over has nothing to
+    undo here. A title the new item already has is kept. Titles have no level (they stay in the app).
+    """
+    if not pairs:
+        return
+    with rows.transaction():
+        rows.conn.executemany(
+            "INSERT OR IGNORE INTO item_titles (item_id, title, updated) "
+            "SELECT ?, title, updated FROM item_titles WHERE item_id = ?",
+            [(new["id"], old_id) for old_id, new in pairs.items()])
 
 
 def _move_item(rec: Recorder, report: CarryOverReport, old: Row, new: Row, hls: list[Row],

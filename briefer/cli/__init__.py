@@ -85,6 +85,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "types": ("documents", "de documenttypen tonen die Briefer kent"),
     "list": ("documents", "geïmporteerde documenten tonen"),
     "show": ("documents", "een document (of één vraag) tonen"),
+    "title": ("documents", "de eigen titel van een vraag tonen of zetten"),
     "search": ("documents", "zoeken in vragen en antwoorden"),
     "backup": ("durability", "nu een reservekopie van de database maken"),
     "check": ("durability", "de database controleren op beschadiging"),

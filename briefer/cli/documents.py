@@ -1,4 +1,4 @@
-"""CLI: import, reparse, types, list, show, search — thin wrappers over the core (backup, check,
+"""CLI: import, reparse, types, list, show, title, search — thin wrappers over the core (backup, check,
 restore: `briefer.cli.durability`).
 
 Output is Dutch. Errors are raised (Dutch messages) and printed as one line by briefer.cli.main.
@@ -49,6 +49,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("item", nargs="?", metavar="VRAAG", help="vraagnummer")
     p.add_argument("--json", action="store_true", help="als JSON")
     p.set_defaults(func=cmd_show)
+
+    p = sub.add_parser("title", help="de eigen titel van een vraag (de regel in de inhoudsopgave) tonen of zetten")
+    p.add_argument("doc", metavar="DOC", help="id, kenmerk, Kamerstuk (30821-196) of 'latest'")
+    p.add_argument("item", metavar="VRAAG", help="vraagnummer")
+    p.add_argument("title", nargs="?", metavar="TITEL", help="de nieuwe titel (zonder: de huidige tonen)")
+    p.add_argument("--clear", action="store_true", help="de eigen titel weghalen (terug naar het onderwerp)")
+    p.set_defaults(func=cmd_title)
 
     p = sub.add_parser("search", help="zoeken in vragen, antwoorden en notities (woord* zoekt op begin)")
     p.add_argument("query", metavar="ZOEKTERMEN")
@@ -197,6 +204,32 @@ def _first_words(text: str, width: int = 70) -> str:
     return shorten(text, width)
 
 
+def _subject(item: StoredItem) -> str:
+    """What the app's outline calls an item without a title of the staffer's own."""
+    from briefer.subject import question_subject
+
+    text = item.question or item.answer
+    return question_subject(text) or text
+
+
+def cmd_title(args: argparse.Namespace) -> int:
+    from briefer.cli import UserError
+    from briefer.store.titles import item_title, set_item_title
+
+    with open_store(args) as store:
+        doc = store.resolve(args.doc)
+        item = store.item_by_number(doc.id, args.item)
+        if args.title is None and not args.clear:
+            own = item_title(store, item.id)
+            print(own if own else f"(geen eigen titel; onderwerp: {_subject(item)})")
+            return 0
+        if args.clear and args.title is not None:
+            raise UserError("Geef een titel of --clear, niet allebei.")
+        stored = set_item_title(store, item.id, None if args.clear else args.title)
+    print(f"Vraag {item.number}: " + (f"titel '{stored}'" if stored else "eigen titel weggehaald"))
+    return 0
+
+
 def _item_json(item: StoredItem) -> dict[str, object]:
     return asdict(item)
 
@@ -210,6 +243,9 @@ def cmd_show(args: argparse.Namespace) -> int:
             return _show_item(args, doc, item, notes)
         items = store.items(doc.id)
         notes = store.footnotes(doc.id)
+        from briefer.store.titles import item_titles
+
+        titles = item_titles(store, doc.id)
     if args.json:
         print(json.dumps({"document": _doc_json(doc), "items": [_item_json(i) for i in items],
                           "footnotes": [asdict(n) for n in notes]}, ensure_ascii=False, indent=2))
@@ -225,8 +261,7 @@ def cmd_show(args: argparse.Namespace) -> int:
             party = item.party
             print(f"\n{item.party or '(geen fractie)'}")
         numbers = ", ".join(str(n) for n in item.numbers)
-        text = item.question or item.answer
-        print(f"  {numbers:>7}  {item.pages_label:<10} {_first_words(text)}")
+        print(f"  {numbers:>7}  {item.pages_label:<10} {_first_words(titles.get(item.id) or _subject(item))}")
     for warning in doc.warnings:
         print(f"Waarschuwing: {warning}")
     return 0

@@ -69,6 +69,19 @@ def test_items_matched_by_question_text_when_renumbered(store, ann, doc, items):
     assert ann.highlight(hid).item_id == store.item_by_number(new.id, 4).id
 
 
+def test_the_staffers_item_titles_follow_to_the_new_version(store, ann, doc, items):
+    from briefer.store.titles import item_title, set_item_title
+
+    set_item_title(store, items[3].id, "Kunstmest en voedselzekerheid")
+    renumbered = [(1, "PVV", "Een nieuwe vraag over visserij en de Noordzee.", "Antwoord over vis."),
+                  (2, "VVD", Q1, A1), (3, "D66", Q2, A2), (4, "CDA", Q3, ITEMS[2][3])]
+    new = add_document(store, renumbered)
+    ann.carry_over(doc.id, new.id)
+    assert item_title(store, store.item_by_number(new.id, 4).id) == "Kunstmest en voedselzekerheid"
+    assert item_title(store, store.item_by_number(new.id, 1).id) is None  # a new question has none
+    assert item_title(store, items[3].id) == "Kunstmest en voedselzekerheid"  # the old version keeps its own
+
+
 def test_unmatched_item_keeps_its_annotations_on_the_old_version(store, ann, doc, items):
     hid = ann.highlight_quote(items[3].id, "kunstmest is").id
     ann.set_note(doc.id, items[3].id, "blijft staan")
