@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from briefer.errors import BrieferError
 from briefer.store.documents import ImportResult, Store, sha256_hex
@@ -111,7 +111,27 @@ def import_file(store: Store, path: str | Path, progress: Progress | None = None
         result = store.add_document(doc, data, source_name=path.name)
         if result.created and result.previous is not None:
             result.carry_over = _carry_over(store, result.previous.id, result.document.id)
+        if result.created:
+            result.placed_pending = _place_pending(store, result.document)
     return result
+
+
+def _place_pending(store: Store, doc: Any) -> int:
+    """Show colleagues' annotations that arrived (file or shared folder) before this document did.
+
+    A cheap look first: only when something waits for this document's key is the sharing layer
+    loaded. Returns how many annotations are shown now.
+    """
+    ident = (doc.identifier or "").strip().lower()
+    key = ident if ident else f"sha:{doc.sha256}"
+    waiting = store.db.conn.execute(
+        "SELECT 1 FROM sync_entities WHERE doc = ? AND shown IS NULL AND slot IS NULL AND kind <> 'domain' "
+        "LIMIT 1", (key,)).fetchone()
+    if waiting is None:
+        return 0
+    from briefer.annotate import Annotations
+
+    return Annotations(store).place_pending(doc.id)
 
 
 class CannotReparse(BrieferError):

@@ -142,3 +142,27 @@ def test_bad_file_leaves_the_database_as_it_was(afternoon, tmp_path):
     lines = [ln for ln in proc.stderr.splitlines() if ln.strip()]
     assert len(lines) == 1 and "scan.pdf" in lines[0]
     assert run(db, "list", "--json").stdout == before
+
+
+def test_a_colleagues_annotations_that_came_first_appear_when_the_document_is_imported(tmp_path, sample_pdf):
+    """Bram syncs the team folder before he has the document; importing it shows Anna's note at once."""
+    from briefer.annotate import Annotations
+    from briefer.annotate.folder import sync_folder
+    from briefer.importer import import_file
+    from briefer.store import Store
+
+    folder = tmp_path / "team"
+    with Store.open(tmp_path / "anna.db") as store:
+        doc = import_file(store, sample_pdf).document
+        ann = Annotations(store)
+        ann.set_note(doc.id, store.item_by_number(doc.id, 16).id, "Anna: eerst navragen")
+        sync_folder(ann, folder, author="Anna")
+    with Store.open(tmp_path / "bram.db") as store:
+        report = sync_folder(Annotations(store), folder, author="Bram")
+        assert any("nog niet geplaatst" in line for line in report.lines())
+        result = import_file(store, sample_pdf)
+        assert result.placed_pending == 1
+        note = Annotations(store).note(result.document.id, store.item_by_number(result.document.id, 16).id)
+        assert note is not None and note.body == "Anna: eerst navragen"
+        again = import_file(store, sample_pdf)  # the same file again: nothing new to place
+        assert not again.created and again.placed_pending == 0

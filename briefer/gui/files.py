@@ -154,6 +154,10 @@ class FileActions(QObject):
             msg = f"{document_label(doc)} was al geïmporteerd; het bestaande document staat in de bibliotheek."
         if result.warnings:
             msg += f" Let op: {len(result.warnings)} waarschuwing(en) bij het inlezen."
+        waiting = getattr(result, "placed_pending", 0)
+        if waiting:
+            msg += (" 1 annotatie van een collega staat er nu bij." if waiting == 1
+                    else f" {waiting} annotaties van collega's staan er nu bij.")
         msg += self.import_notice(result)
         self.p.message.emit(msg, 10000)
         self.import_finished.emit(result)

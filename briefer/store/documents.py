@@ -62,6 +62,7 @@ class ImportResult:
     created: bool
     previous: StoredDocument | None = None
     carry_over: Any = None
+    placed_pending: int = 0  # colleagues' annotations that waited for this document, shown now
     items_per_party: list[tuple[str, int]] = field(default_factory=list)
 
     @property
