@@ -210,3 +210,24 @@ def test_title_shows_sets_and_clears_the_outline_line(tmp_path, capsys):
     capsys.readouterr()
     assert main(["--db", db, "show", "latest"]) == 0
     assert "Rol AIVD en MIVD" not in capsys.readouterr().out
+
+
+def test_clip_prints_one_question_within_a_ceiling(tmp_path, capsys):
+    """`briefer clip DOC VRAAG [--ceiling]`: the app's "Vraag kopiëren als tekst", for a terminal."""
+    from briefer.cli import main
+
+    db = str(tmp_path / "t.db")
+    sample = Path(__file__).resolve().parents[1] / "resources" / "samples" / "kst-30821-196.pdf"
+    assert main(["--db", db, "import", str(sample)]) == 0
+    assert main(["--db", db, "note", "latest", "16", "--text", "Wij vinden dit **zwak**"]) == 0
+    assert main(["--db", db, "followup", "add", "latest", "16", "--text", "Geheim CLIPFUP",
+                 "--level", "vertrouwelijk"]) == 0
+    capsys.readouterr()
+    assert main(["--db", db, "clip", "latest", "16"]) == 0
+    out, err = capsys.readouterr()
+    assert "vraag 16" in out and "Wij vinden dit **zwak**" in out and "Antwoord van het kabinet:" in out
+    assert "CLIPFUP" not in out and "VERTROUWELIJK" not in out and "[^" not in out
+    assert "1 vervolgactie" in err
+    assert main(["--db", db, "clip", "latest", "16", "--ceiling", "vertrouwelijk"]) == 0
+    out = capsys.readouterr().out
+    assert "CLIPFUP" in out and out.startswith("VERTROUWELIJK")

@@ -11,10 +11,11 @@ toezegging), and a domain name used only by material at that level.
 
 Paths: Kamerlidbriefing and technische briefing (their text: body, headers, footers, footnotes),
 the legend of the technische briefing, the document properties of both, the shared annotation
-file, every file a sync writes into a shared folder made with that ceiling (names too),
+file, every file a sync writes into a shared folder made with that ceiling (names too), the text
+"Vraag kopiëren als tekst" puts on the clipboard (`export.clip`, also `briefer clip`) for every item,
 `briefer search --level CEILING` in the CLI, and the app's search (its core call:
 `Annotations.search`; the app shows everything the user has, so there every vertrouwelijk hit must
-be marked vertrouwelijk). The app has no copy-to-clipboard of annotations, so there is no such path.
+be marked vertrouwelijk).
 
 A path that is known to leak can be marked in `PENDING` (xfail strict, naming the branch that
 fixes it, so a fix shows up as XPASS); today none is.
@@ -36,9 +37,11 @@ import pytest
 from briefer.annotate import Annotations
 from briefer.annotate.folder import sync_folder
 from briefer.export import BriefingOptions, export_briefing
+from briefer.export.clip import item_clip
 from briefer.model import DocType, Document, FollowUpKind, Item, Level
 from briefer.store import Store
 from briefer.suggest import accept, suggest_document
+from briefer.textutil import strip_footnote_markers
 
 REPO = Path(__file__).resolve().parents[1]
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -144,6 +147,7 @@ def world(tmp_path_factory):
             texts["gedeeld bestand"] = "\n".join(json.dumps(_shared_file(ann, d, ceiling), ensure_ascii=False)
                                                  for d in doc_ids)
             texts["gedeelde map"] = _folder_files(ann, tmp / f"map-{ceiling.value}", ceiling)
+            texts["klembord"] = "\n".join(_clip_annotations(b, it, ceiling) for b in bundles for it in b.items)
             texts["briefer search"] = _cli_search(db, ceiling, store)
             out[ceiling.value] = texts  # type: ignore[index]
         app_hits = ann.search(SEARCH_WORD, limit=500)
@@ -162,6 +166,15 @@ def _folder_files(ann: Annotations, folder: Path, ceiling: Level) -> str:
     files = sorted(p for p in folder.rglob("*") if p.is_file())
     assert any(p.suffix == ".json" for p in files)
     return "\n".join(p.name + "\n" + p.read_text(encoding="utf-8") for p in files)
+
+
+def _clip_annotations(bundle, item, ceiling: Level) -> str:
+    """What "Vraag kopiëren als tekst" adds to the document's own words: the question and answer are
+    the (public) document and always copied, so they are taken out before looking for markers."""
+    text = item_clip(bundle, item.id, ceiling).text
+    for own in (item.question, item.answer):
+        text = text.replace(strip_footnote_markers(own).strip(), "") if own.strip() else text
+    return text
 
 
 def _cli_search(db: Path, ceiling: Level, store: Store) -> str:
@@ -225,8 +238,8 @@ def _audit(files: list[Path]) -> None:
 
 # ------------------------------------------------------------------------------------ the cases
 
-PATHS = ["kamerlid", "technisch", "legenda", "eigenschappen", "gedeeld bestand", "gedeelde map", "briefer search",
-         "app"]
+PATHS = ["kamerlid", "technisch", "legenda", "eigenschappen", "gedeeld bestand", "gedeelde map", "klembord",
+         "briefer search", "app"]
 
 # Where a kind shows at all when it is within the ceiling (the positive controls).
 SHOWN = {
@@ -236,6 +249,7 @@ SHOWN = {
     "eigenschappen": set(),
     "gedeeld bestand": {"HLN", "NOT", "KRN", "FUP", "SUG", "DOM"},
     "gedeelde map": {"HLN", "NOT", "KRN", "FUP", "SUG", "DOM"},
+    "klembord": {"HLX", "HLN", "NOT", "FUP"},  # SUG: its words are the answer's own (always copied)
     "briefer search": {"HLN", "NOT", "KRN"},
     "app": {"HLN", "NOT", "KRN"},
 }

@@ -85,6 +85,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "types": ("documents", "de documenttypen tonen die Briefer kent"),
     "list": ("documents", "geïmporteerde documenten tonen"),
     "show": ("documents", "een document (of één vraag) tonen"),
+    "clip": ("documents", "één vraag met annotaties als tekst, tot een plafond"),
     "title": ("documents", "de eigen titel van een vraag tonen of zetten"),
     "search": ("documents", "zoeken in vragen en antwoorden"),
     "backup": ("durability", "nu een reservekopie van de database maken"),

@@ -57,6 +57,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--clear", action="store_true", help="de eigen titel weghalen (terug naar het onderwerp)")
     p.set_defaults(func=cmd_title)
 
+    p = sub.add_parser("clip", help="één vraag met annotaties als tekst (voor e-mail of chat), tot een plafond")
+    p.add_argument("doc", metavar="DOC", help="id, kenmerk, Kamerstuk (30821-196) of 'latest'")
+    p.add_argument("item", metavar="VRAAG", help="vraagnummer")
+    p.add_argument("--ceiling", choices=["openbaar", "intern", "vertrouwelijk"], default="intern",
+                   help="hoogste niveau dat meegaat (standaard intern)")
+    p.set_defaults(func=cmd_clip)
+
     p = sub.add_parser("search", help="zoeken in vragen, antwoorden en notities (woord* zoekt op begin)")
     p.add_argument("query", metavar="ZOEKTERMEN")
     p.add_argument("--party", metavar="FRACTIE")
@@ -210,6 +217,21 @@ def _subject(item: StoredItem) -> str:
 
     text = item.question or item.answer
     return question_subject(text) or text
+
+
+def cmd_clip(args: argparse.Namespace) -> int:
+    """Print what the app's "Kopiëren als tekst" puts on the clipboard (the same core call)."""
+    from briefer.annotate import Annotations
+    from briefer.export.clip import item_clip
+
+    with open_store(args) as store:
+        doc = store.resolve(args.doc)
+        item = store.item_by_number(doc.id, args.item)
+        clip = item_clip(Annotations(store).bundle(doc.id), item.id, args.ceiling)
+    sys.stdout.write(clip.text)
+    for line in clip.left_out:
+        print(line, file=sys.stderr)
+    return 0
 
 
 def cmd_title(args: argparse.Namespace) -> int:

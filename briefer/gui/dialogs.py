@@ -238,6 +238,8 @@ SHORTCUTS: list[tuple[str, str]] = [
     ("F2", "Eigen titel voor de vraag in het overzicht"),
     ("Ctrl+K", "Zoeken in alles (met filters)"),
     ("Ctrl+E", "Briefing exporteren"),
+    ("Ctrl+Shift+C", "Vraag met antwoord en annotaties als tekst kopiëren (tot intern)"),
+    ("Ctrl+Shift+Y", "Nu synchroniseren met de gedeelde map"),
     ("Ctrl+O", "Document importeren"),
     ("Ctrl+Z", "Ongedaan maken"),
     ("Ctrl+Shift+Z", "Opnieuw doen"),

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import Shiboken
 
 from briefer.gui.actions import AnnotationActions
+from briefer.gui.clipboard import ClipActions
 from briefer.gui.delegates import LibraryDelegate, OutlineDelegate
 from briefer.gui.dialogs import show_error
 from briefer.gui.files import FileActions, supported_files
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
         self._build_docks()
         self.sharing = SharingActions(workspace, p, self, self.inspector)
         self.reparse = ReparseActions(workspace, p, self)
+        self.clip = ClipActions(workspace, p, self)
         self.annotations.accept_domain_suggestion = self.review.accept_domain_suggestion
         self.annotations.reveal_inspector = self.inspector_dock.show
         self.files.import_notice = self.review.import_notice  # type: ignore[method-assign]

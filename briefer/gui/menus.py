@@ -30,6 +30,7 @@ class Composed(Protocol):
     review: Any
     sharing: Any
     reparse: Any
+    clip: Any
     left_dock: Any
     inspector_dock: Any
     followups_dock: Any
@@ -72,6 +73,9 @@ def build_menus(window: Any) -> None:
         act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         main.addAction(act)
         edit_menu.addAction(act)
+    edit_menu.addSeparator()
+    edit_menu.addAction(w.clip.act_copy)
+    edit_menu.addAction(w.clip.act_copy_confidential)
     edit_menu.addSeparator()
     edit_menu.addAction(a.act_highlight)
     domain_menu = edit_menu.addMenu("Taggen met domein")

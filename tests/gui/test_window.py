@@ -238,3 +238,21 @@ def test_reparse_as_another_type_keeps_the_annotations_and_the_place(window: Mai
     notes = [n.body for n in window.ws.ann.bundle(new.id).notes]
     assert "Onze lezing blijft" in notes
     assert window.reparse.reparse("other") is None  # already that type: nothing happens
+
+
+def test_copy_as_text_keeps_vertrouwelijk_off_the_clipboard_unless_chosen(window: MainWindow, qtbot: Any) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    ann, doc, item = window.ws.ann, window.current_document(), window.current_item()
+    ann.set_note(doc.id, item.id, "Onze lezing KLEMNOT")
+    ann.add_followup(item.id, "Navragen KLEMFUP", level=Level.VERTROUWELIJK)
+    window.clip.ask = False
+    window.clip.act_copy.trigger()
+    text = QApplication.clipboard().text()
+    assert "KLEMNOT" in text and "KLEMFUP" not in text and "VERTROUWELIJK" not in text
+    assert "1 vervolgactie" in window.statusBar().currentMessage()
+    assert not QApplication.clipboard().mimeData().hasHtml()
+    window.clip.act_copy_confidential.trigger()
+    text = QApplication.clipboard().text()
+    assert "KLEMFUP" in text
+    assert text.splitlines()[0].startswith("VERTROUWELIJK") and text.rstrip().splitlines()[-1].startswith("VERTROUWELIJK")
