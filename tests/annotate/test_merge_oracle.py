@@ -98,15 +98,17 @@ class Oracle:
         try:
             if what == "highlight" and (hs := rep.highlights()):
                 h = hs[k % len(hs)]
-                self._record(r, h.id, ann.update_highlight(h.id, **{name: value}), [name])
+                # every field the change touched: a first note on vertrouwelijk material also raises
+                # the highlight's level (levels follow the material, issue 11) — an edit like any other
+                self._record(r, h.id, ann.update_highlight(h.id, **{name: value}), list(NAMES[what]))
             elif what == "note" and (ns := [x for x in rep.notes() if x.item_id]):
                 note = ns[k % len(ns)]
                 change = ann.set_note_level(note.id, value) if name == "level" else \
                     ann.set_note(rep.doc.id, note.item_id, value)
-                self._record(r, note.id, change, [name])
+                self._record(r, note.id, change, list(NAMES[what]))
             elif what == "followup" and (fs := rep.followups()):
                 f = fs[k % len(fs)]
-                self._record(r, f.id, ann.update_followup(f.id, **{name: value}), [name])
+                self._record(r, f.id, ann.update_followup(f.id, **{name: value}), list(NAMES[what]))
         except BrieferError:
             pass
 
