@@ -137,6 +137,22 @@ class Person:
         return f"{self.name} ({self.party})" if self.party else self.name
 
 
+def document_name(kamerstuk: str | None, identifier: str | None, tk_reference: str | None,
+                  kenmerk: str | None, source: str) -> str:
+    """How a document is named everywhere (library, CLI, briefings): "Kamerstuk 30 821, nr. 196", the
+    official identifier ("ah-tk-20232024-1178"), the Kamer's reference ("2024Z11859"), the ministry's
+    "Kenmerk 5401166" — and only when a document carries none of these, its file name."""
+    if kamerstuk:
+        return f"Kamerstuk {kamerstuk}"
+    if identifier:
+        return identifier
+    if tk_reference:
+        return tk_reference
+    if kenmerk:
+        return f"Kenmerk {kenmerk}"
+    return source
+
+
 def people_label(people: list[Person] | None) -> str:
     """Who asked, on one line: "Mutluer (GroenLinks-PvdA), Kostić (PvdD)"."""
     return ", ".join(p.label for p in people or [])
@@ -245,9 +261,7 @@ class Document:
 
     @property
     def display_name(self) -> str:
-        if self.kamerstuk:
-            return f"Kamerstuk {self.kamerstuk}"
-        return self.identifier or self.source
+        return document_name(self.kamerstuk, self.identifier, self.tk_reference, self.kenmerk, self.source)
 
 
 # --------------------------------------------------------------------------------------------
@@ -389,9 +403,7 @@ class StoredDocument:
 
     @property
     def display_name(self) -> str:
-        if self.kamerstuk:
-            return f"Kamerstuk {self.kamerstuk}"
-        return self.identifier or self.source
+        return document_name(self.kamerstuk, self.identifier, self.tk_reference, self.kenmerk, self.source)
 
     @property
     def subject(self) -> str:
@@ -409,7 +421,13 @@ class StoredDocument:
         """File-name friendly reference: `30821-196` or the identifier."""
         if self.dossier and self.ondernummer:
             return f"{self.dossier.replace(' ', '')}-{self.ondernummer}"
-        return self.identifier or self.id[:8]
+        if self.identifier or self.tk_reference:
+            return str(self.identifier or self.tk_reference)
+        if self.kenmerk:
+            clean = "-".join("".join(c if c.isalnum() else " " for c in self.kenmerk).split())
+            if clean:
+                return f"kenmerk-{clean}"
+        return self.id[:8]
 
 
 @dataclass

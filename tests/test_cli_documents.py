@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -306,3 +307,30 @@ def test_damage_found_while_reading_names_the_backup(db, capsys):
             failures += 1
             assert err.count("\n") == 1 and "beschadigd" in err and str(good) in err
     assert failures >= 2  # check always finds it; reading the damaged half must too
+
+
+def test_a_document_without_kamerstuk_is_named_by_its_references_not_its_file(tmp_path, capsys, samples_dir):
+    """A ministry Word answer has no Kamerstuk or identifier: it is called "Kenmerk 5401166" (and its
+    briefing file 'kenmerk-5401166'), not by whatever its file happened to be called."""
+    from briefer.model import document_name
+
+    assert document_name(None, None, "2024Z11859", "5401166", "x.docx") == "2024Z11859"
+    assert document_name(None, None, None, "DGBI-O / 89581779", "x.docx") == "Kenmerk DGBI-O / 89581779"
+    assert document_name(None, None, None, None, "x.docx") == "x.docx"
+    assert document_name("30 821, nr. 196", "kst-30821-196", None, None, "x.pdf") == "Kamerstuk 30 821, nr. 196"
+    sample = tmp_path / "antwoorden (2).docx"
+    shutil.copy(samples_dir / "kv-docx-lahlah-chakor-boa.docx", sample)
+    db = str(tmp_path / "t.db")
+    assert main(["--db", db, "import", str(sample)]) == 0
+    capsys.readouterr()
+    assert main(["--db", db, "list"]) == 0
+    out = capsys.readouterr().out
+    assert "Kenmerk 5401166" in out
+    assert main(["--db", db, "export", "latest", "--kind", "kamerlid", "--out", str(tmp_path / "kl.docx")]) == 0
+    from docx import Document as Docx
+
+    from tests.export.export_helpers import audit
+
+    audit(tmp_path / "kl.docx")
+    text = "\n".join(c.text for t in Docx(str(tmp_path / "kl.docx")).tables for r in t.rows for c in r.cells)
+    assert "Kenmerk 5401166" in text and "antwoorden (2)" not in text

@@ -199,7 +199,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         return 0
     for doc in docs:
         version = f"  (nieuwe versie van {doc.version_of[:8]})" if doc.version_of else ""
-        ref = doc.kamerstuk or doc.identifier or doc.source
+        ref = doc.kamerstuk or doc.display_name
         print(f"{doc.id[:8]}  {doc.imported[:10]}  {ref:<22}  {doc.item_count:>4} vragen  "
               f"{doc_type_label(doc.doc_type)}{version}")
         if doc.title:
