@@ -126,6 +126,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     window.show()
     code = app.exec()
+    window.shutdown()  # no worker may outlive the window (already done when it was closed)
     window.ws.store.close()
     return int(code)
 

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import Shiboken
 
+from briefer.gui import threads
 from briefer.gui.actions import AnnotationActions
 from briefer.gui.delegates import LibraryDelegate, OutlineDelegate
 from briefer.gui.dialogs import show_error
@@ -70,6 +71,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.setDockNestingEnabled(True)
         self.setAccessibleName("Briefer")
+        self._shut_down = False
         self._build_panels()
         self.suggestions = SuggestionController(workspace, self)
         self.presenter = DocumentPresenter(workspace, Views(
@@ -384,8 +386,23 @@ class MainWindow(QMainWindow):
         except Exception as exc:
             self.show_error(exc)
 
-    def closeEvent(self, event: QCloseEvent) -> None:
+    def shutdown(self) -> None:
+        """The window closes (or the application quits): save the session and the note being typed,
+        then end every worker — the import queue, the suggestions and any other worker thread (an
+        export being written is finished) — so the process can end. Idempotent.
+
+        Nothing started by this window may outlive it: a queued import that began after the close,
+        or a result that opened a document in the closed window, kept threads running past
+        `QApplication.exec()` (Qt then aborts) or showed a dialog that cancelled Qt's pending quit
+        (a process without a window)."""
+        if self._shut_down:
+            return
+        self._shut_down = True
         self.save_session()
-        self.imports.wait()
-        self.suggestions.wait()
+        self.imports.shutdown()
+        self.suggestions.shutdown()
+        threads.wait_all()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.shutdown()
         event.accept()

@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtGui import QUndoCommand
 
 from briefer.gui import switching
 from briefer.gui.labels import nl_date
+from briefer.gui.threads import start_worker, stop_worker
 from briefer.textutil import shorten
 
 START_DELAY_MS = 150  # after a document opens: let the outline and the first item paint first
@@ -124,6 +125,7 @@ class SuggestionController(QObject):
         self._start_timer.setInterval(START_DELAY_MS)
         self._start_timer.timeout.connect(self._start_worker)
         self.ready = False
+        self._closed = False
 
     # -- computing ------------------------------------------------------------------------------
 
@@ -141,6 +143,8 @@ class SuggestionController(QObject):
         """Recompute for the open document (after accept/dismiss and their undo/redo).
 
         `delayed`: on a worker, start after START_DELAY_MS (a document was just opened)."""
+        if self._closed:
+            return
         self._generation += 1
         self.ready = False
         self._start_timer.stop()
@@ -163,38 +167,42 @@ class SuggestionController(QObject):
 
     @Slot()
     def _start_worker(self) -> None:
-        if self.doc_id is None or self.ws.db_path is None:
+        if self._closed or self.doc_id is None or self.ws.db_path is None:
             return
         domains = self.ws.query(self.ws.ann.domains, default=[])
         worker = SuggestWorker(self.ws.db_path, self.doc_id, domains, self._generation)
-        thread = QThread(self)
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
-        worker.done.connect(self._finish)
-        worker.failed.connect(self._failed)
-        worker.done.connect(thread.quit)
-        worker.failed.connect(thread.quit)
-        thread.finished.connect(lambda t=thread: self._reap(t))
-        self._threads.append((thread, worker))
+        queued = Qt.ConnectionType.QueuedConnection
+        worker.done.connect(self._finish, queued)
+        worker.failed.connect(self._failed, queued)
+        worker.done.connect(self._reap_finished, queued)
+        worker.failed.connect(self._reap_finished, queued)
         switching.hold()  # keeps the GUI thread served while the worker computes
-        thread.start()
+        self._threads.append((start_worker(self, worker), worker))
 
-    def _reap(self, thread: QThread) -> None:
+    @Slot(int, object)
+    def _reap_finished(self, _generation: int, _result: object) -> None:
+        """A worker has delivered: end its thread (its run() has returned) and forget it."""
+        worker = self.sender()
+        for thread, w in list(self._threads):
+            if w is worker:
+                self._reap(thread, w)
+
+    def _reap(self, thread: QThread, worker: SuggestWorker) -> None:
         self._threads = [(t, w) for t, w in self._threads if t is not thread]
-        thread.deleteLater()
+        stop_worker(thread, worker)
         switching.release()
 
     @Slot(int, object)
     def _finish(self, generation: int, result: Any) -> None:
-        if generation != self._generation:
-            return  # a newer computation is on its way
+        if self._closed or generation != self._generation:
+            return  # a newer computation is on its way, or the window has closed
         self._set(result, entries(result) if result is not None else [])
         self.ready = True
         self.updated.emit()
 
     @Slot(int, object)
     def _failed(self, generation: int, exc: BaseException) -> None:
-        if generation == self._generation:
+        if not self._closed and generation == self._generation:
             self.ready = True
             self.ws.failed.emit(exc)
 
@@ -205,13 +213,14 @@ class SuggestionController(QObject):
         for e in found:
             self._by_item.setdefault(e.item, []).append(e)
 
-    def wait(self, ms: int = 10000) -> None:
-        """Block until running computations end and drop their results (shutdown)."""
+    def shutdown(self) -> None:
+        """The window closes: compute nothing more, wait for running computations (they cannot be
+        interrupted; they only read) and drop their results (idempotent)."""
+        self._closed = True
         self._generation += 1
         self._start_timer.stop()
-        for thread, _worker in list(self._threads):
-            thread.quit()
-            thread.wait(ms)
+        for thread, worker in list(self._threads):
+            self._reap(thread, worker)
 
     # -- reading --------------------------------------------------------------------------------
 
