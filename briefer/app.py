@@ -2,7 +2,8 @@
 
     python -m briefer.app [--sample] [--db PATH] [--settings PATH] [FILE ...]
 
-FILE …: documents to import (in order) and open, as "Open with" on the desktop passes them.
+FILE …: documents to import (in order) and open, as "Open with" on the desktop passes them. When
+Briefer already runs on the same database, they go to that window instead (`gui/single_instance.py`).
 
 First start (an empty database): the bundled sample (Kamerstuk 30 821, nr. 196) is imported on a
 worker thread and shown. `--sample` does the same on any database (importing it only once).
@@ -17,6 +18,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from briefer import paths
+from briefer.gui import single_instance
 from briefer.gui.dialogs import error_text
 from briefer.gui.main_window import MainWindow
 from briefer.gui.theme import apply_theme, install_translations
@@ -113,6 +115,9 @@ def main(argv: list[str] | None = None) -> int:
     apply_theme(app)
     install_translations(app)
     db_path = args.db or paths.default_db_path()
+    instance = single_instance.claim(db_path, args.files, sample=args.sample)
+    if instance is None:
+        return 0  # Briefer already runs on this database: it took the files and came to the front
     if not _startup_check(db_path):
         return 1
     try:
@@ -124,6 +129,7 @@ def main(argv: list[str] | None = None) -> int:
             raise
         QMessageBox.critical(None, "Briefer", str(exc))
         return 1
+    instance.attach(window)
     window.show()
     code = app.exec()
     window.shutdown()  # no worker may outlive the window (already done when it was closed)

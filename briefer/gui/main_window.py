@@ -16,7 +16,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Slot
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -63,6 +63,8 @@ MIN_SIDE = 220  # side panels never get narrower (they collapse instead: Beeld m
 
 class MainWindow(QMainWindow):
     """GUI: the staffer's workspace over one database; composes the presenter and the controllers."""
+
+    closing = Signal()  # the window is closing: its workers are being ended (hook for channels, panels)
 
     def __init__(self, workspace: Workspace, *, restore: bool = True, show_progress: bool = True) -> None:
         super().__init__()
@@ -398,10 +400,16 @@ class MainWindow(QMainWindow):
         if self._shut_down:
             return
         self._shut_down = True
+        self.closing.emit()
         self.save_session()
         self.imports.shutdown()
         self.suggestions.shutdown()
         threads.wait_all()
+
+    @property
+    def shut_down(self) -> bool:
+        """True once the window has closed (or started to): it takes no new work."""
+        return self._shut_down
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.shutdown()
