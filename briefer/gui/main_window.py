@@ -186,7 +186,9 @@ class MainWindow(QMainWindow):
         self.outline = PlaceholderTree("Open een document om zijn vragen te zien.")
         self.outline.setModel(self.outline_model)
         self.outline.setHeaderHidden(True)
-        self.outline.setUniformRowHeights(True)
+        self.outline.setUniformRowHeights(False)  # a subject takes a second line when it needs one
+        self.outline.relayout_on_resize = True
+        self.outline.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)  # rows differ in height
         self.outline.setItemDelegate(OutlineDelegate(self.outline))
         self.outline.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.outline.setAccessibleName("Overzicht van de vragen")
@@ -248,9 +250,9 @@ class MainWindow(QMainWindow):
         """Tab walks the regions left to right: documents, outline, reader, inspector, overview."""
         insp, fup = self.inspector, self.followups_panel
         chain: list[QWidget] = [
-            self.library, self.outline, self.find_bar.edit, self.reader, insp.domains,
-            *insp.note_level.buttons.values(), insp.note_edit, insp.highlights, insp.followups,
-            insp.add_followup_button, insp.edit_followup_button, insp.delete_followup_button,
+            self.library, self.outline, self.find_bar.edit, self.reader, insp.domains_title, insp.domains,
+            insp.note_title, *insp.note_level.buttons.values(), insp.note_edit, insp.highlights_title,
+            insp.highlights, insp.followups_title, insp.followups, insp.add_followup_button, insp.edit_followup_button, insp.delete_followup_button,
             fup.filter, fup.status, fup.level, fup.overdue, fup.table,
         ]
         for first, second in zip(chain, chain[1:], strict=False):

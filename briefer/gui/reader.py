@@ -39,9 +39,11 @@ from briefer.gui.theme import (
     QUESTION_RULE,
     QUESTION_TINT,
     SECTION,
-    blend,
+    colour,
     dot_icon,
+    highlight_tint,
     lighten,
+    mark_ring,
     reader_font,
 )
 from briefer.model import Domain, Footnote, Highlight, Level, StoredItem
@@ -231,8 +233,8 @@ class ReaderView(QTextBrowser):
             cursor.insertText(f"   {item.pages_label}", muted)
         if confidential:
             badge = QTextCharFormat()
-            badge.setForeground(QColor("#ffffff"))
-            badge.setBackground(CONFIDENTIAL_RED)
+            badge.setForeground(QColor(colour("badge_text")))  # 4.5:1 in both themes (TEXT_PAIRS)
+            badge.setBackground(QColor(colour("badge")))
             badge.setFontWeight(QFont.Weight.Bold)
             badge.setFontPointSize(self._font_size - 2)
             cursor.insertText("   ", muted)
@@ -377,12 +379,12 @@ class ReaderView(QTextBrowser):
                 colours = [QColor(self._domains[h.domain_id].colour) if h.domain_id in self._domains
                            else QColor(DEFAULT_HIGHLIGHT) for h in covering]
                 fmt = QTextCharFormat()
-                fmt.setBackground(lighten(blend(colours), 0.55))
+                confidential = any(Level(h.level) == Level.VERTROUWELIJK for h in covering)
+                fmt.setBackground(highlight_tint(colours, overlapping=len(covering) > 1, confidential=confidential))
                 if len(covering) > 1:
                     fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-                    fmt.setUnderlineColor(colours[-1].darker(130))
-                    fmt.setBackground(lighten(blend(colours), 0.35))
-                if any(Level(h.level) == Level.VERTROUWELIJK for h in covering):
+                    fmt.setUnderlineColor(mark_ring(colours[-1]))
+                if confidential:
                     fmt.setForeground(CONFIDENTIAL_RED)
                     fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
                     fmt.setUnderlineColor(CONFIDENTIAL_RED)

@@ -41,6 +41,24 @@ class Entry:
     domain_id: str | None = None
     domain_name: str = ""
     score: float = 1.0  # how sure the suggester is (domains score in [0, 1); the others count as sure)
+    due: str | None = None  # a toezegging's term as a date (ISO), when the sentence names one
+    sentence: str = ""  # the suggested sentence itself (toezegging, vertrouwelijk)
+
+    @property
+    def gist(self) -> str:
+        """What matters first in a list: the sentence, the domain's name, the reference."""
+        if self.kind == "Domein":
+            return self.domain_name
+        return " ".join((self.sentence or self.text).split())
+
+    @property
+    def detail(self) -> str:
+        """The second line in a list: the term of a toezegging, the words behind a domain."""
+        if self.kind == "Toezegging":
+            return f"termijn {nl_date(self.due)}" if self.due else "geen termijn genoemd"
+        if self.kind == "Domein":
+            return f"op grond van: {self.text}"
+        return ""
 
     @property
     def title(self) -> str:
@@ -61,8 +79,9 @@ class Entry:
 def entries(s: Any) -> list[Entry]:
     """Flatten a core `Suggestions` bundle into entries, in item order (stable within an item)."""
     out = [Entry(t.key, "Toezegging", t.item, t.sentence + (f"  (termijn {nl_date(t.due)})" if t.due else ""),
-                 t.field, t.start, t.end) for t in s.toezeggingen]
-    out += [Entry(c.key, "Vertrouwelijk", c.item, c.sentence, c.field, c.start, c.end) for c in s.confidential]
+                 t.field, t.start, t.end, due=t.due, sentence=t.sentence) for t in s.toezeggingen]
+    out += [Entry(c.key, "Vertrouwelijk", c.item, c.sentence, c.field, c.start, c.end, sentence=c.sentence)
+            for c in s.confidential]
     for d in s.domains:
         out += [Entry(o.key, "Domein", d.item, ", ".join(o.evidence[:5]), domain_id=o.domain_id, domain_name=o.name,
                       score=o.score) for o in d.domains]
