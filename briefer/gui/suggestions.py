@@ -96,7 +96,7 @@ def summary(found: list[Entry]) -> str:
     kinds: dict[str, int] = {}
     for e in found:
         kinds[e.kind] = kinds.get(e.kind, 0) + 1
-    return f"{len(found)} suggesties: " + ", ".join(
+    return f"{len(found)} {'suggestie' if len(found) == 1 else 'suggesties'}: " + ", ".join(
         f"{n} {KIND_PLURALS.get(k, k.lower()) if n > 1 else k.lower()}" for k, n in kinds.items())
 
 

@@ -50,9 +50,9 @@ CONTEXT_CHARS = 320
 QUEUE_SHARE = 0.42  # of the panel's width, for the queue (its gists), the rest for the context
 
 
-def context_html(entry: Entry, item: StoredItem | None) -> str:
+def context_html(entry: Entry, item: StoredItem | None, noun: str = "Vraag") -> str:
     """The focused suggestion in its context: the sentence in bold inside the text around it."""
-    head = f"Vraag {entry.item}" + (f" · {item.party}" if item is not None and item.party else "")
+    head = f"{noun} {entry.item}" + (f" · {item.party}" if item is not None and item.party else "")
     parts = [f"<p style='color:{colour('muted')}'>{html.escape(head)} · {html.escape(entry.title)}</p>"]
     if item is not None and entry.field in ("question", "answer") and entry.end > entry.start:
         text = item.text(entry.field)
@@ -90,6 +90,8 @@ class SuggestionsPanel(QWidget):
         self.controller = controller
         self.item_by_number = item_by_number
         self._current_number: int | None = None
+        self.noun = "Vraag"  # "Alinea" in an unrecognised document (set with the document)
+        self._in_reload = False
         self._loading = False
         self._focus_key: str | None = None
         self._order: list[str] = []
@@ -174,6 +176,15 @@ class SuggestionsPanel(QWidget):
 
     @Slot()
     def reload(self) -> None:
+        """List the suggestions again (computed, decided, another document). The reader follows the
+        queue only when the staffer moves in it or decides, never because the list was refreshed."""
+        self._in_reload = True
+        try:
+            self._reload()
+        finally:
+            self._in_reload = False
+
+    def _reload(self) -> None:
         shown = self.shown_entries()
         keep = self._focus_key
         order = [e.key for e in self.queue_order(shown)]
@@ -245,15 +256,16 @@ class SuggestionsPanel(QWidget):
 
     def _row(self, e: Entry) -> QTreeWidgetItem:
         text = " ".join(e.text.split())
-        label = f"Vraag {e.item} · {e.domain_name}: {text}" if e.kind == "Domein" else f"Vraag {e.item} · {text}"
+        label = f"{self.noun} {e.item} · {e.domain_name}: {text}" if e.kind == "Domein" \
+            else f"{self.noun} {e.item} · {text}"
         row = QTreeWidgetItem([label])  # the accessible text; the delegate draws gist and place
         item = self.item_by_number(e.item)
-        where = [f"Vraag {e.item}"] + ([item.party] if item is not None and item.party else []) + \
+        where = [f"{self.noun} {e.item}"] + ([item.party] if item is not None and item.party else []) + \
             ([e.detail] if e.detail else [])
         row.setData(0, GistRole, e.gist)
         row.setData(0, WhereRole, " · ".join(where))
         row.setData(0, KeyRole, e.key)
-        row.setToolTip(0, f"Vraag {e.item} · {e.title}\n{e.text}\nEnter: overnemen · Delete: afwijzen · N: volgende")
+        row.setToolTip(0, f"{self.noun} {e.item} · {e.title}\n{e.text}\nEnter: overnemen · Delete: afwijzen · N: volgende")
         if e.kind == "Vertrouwelijk":
             row.setIcon(0, level_icon("vertrouwelijk"))
             row.setForeground(0, CONFIDENTIAL_RED)
@@ -302,9 +314,9 @@ class SuggestionsPanel(QWidget):
         if e is None:
             return
         self._focus_key = key
-        self.context.setHtml(context_html(e, self.item_by_number(e.item)))
-        if e.item != self._current_number and self.tree.hasFocus():  # the user walks the queue
-            self.open_item.emit(e.item)
+        self.context.setHtml(context_html(e, self.item_by_number(e.item), self.noun))
+        if e.item != self._current_number and self.tree.hasFocus() and not self._in_reload:
+            self.open_item.emit(e.item)  # the user walks the queue
 
     # -- keys -----------------------------------------------------------------------------------
 
@@ -355,6 +367,9 @@ class SuggestionsPanel(QWidget):
         else:
             self.controller.dismiss(e.key)
         self.tree.setFocus()
+        following = self.current()
+        if following is not None and following.item != self._current_number:
+            self.open_item.emit(following.item)  # the next one in the queue, in the reader
 
     @Slot()
     def accept_current(self) -> None:
