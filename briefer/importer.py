@@ -2,7 +2,10 @@
 
 `import_file` is a plain function the CLI calls directly and the GUI runs on a worker thread;
 progress comes back as `progress(done_pages, total_pages)` calls, and `cancel()` returning True
-stops the import before anything is written.
+stops the import before anything is written. `reparse_document` reads a stored document's
+original again as another type ("Opnieuw inlezen als …"): the result is a new version of it, and
+every annotation moves over as to a new version (re-anchored; what cannot be placed is kept as
+verweesd, never dropped).
 """
 
 from __future__ import annotations
@@ -57,17 +60,24 @@ def _carry_over(store: Store, old_id: str, new_id: str) -> CarryOverReport:
 
 
 def import_file(store: Store, path: str | Path, progress: Progress | None = None,
-                cancel: Cancel | None = None, *, workers: int = 1) -> ImportResult:
+                cancel: Cancel | None = None, *, workers: int | None = 1,
+                doc_type: str | None = None) -> ImportResult:
     """Parse and store one file in one transaction.
 
     The same file again returns the stored document (`created=False`) without parsing. A new
     version of a stored Kamerstuk is linked to it (`version_of`) and its annotations are carried
     over in the same transaction. `workers` > 1 lets the parser read PDF pages in that many
-    processes (the CLI uses 2; a GUI should keep 1). Raises the parser's IngestError subclasses for bad files,
-    `ImportCancelled` when `cancel()` returns True, and DiskFull when the disk is full; in every
-    such case the database is as it was.
+    processes, None lets it decide by the size of the file (the CLI); a GUI should keep 1.
+    `doc_type` reads the file as that type instead of detecting it (`briefer.ingest.document_types()`).
+    Raises the parser's IngestError subclasses for bad files (UnknownType for an unknown
+    `doc_type`), `ImportCancelled` when `cancel()` returns True, and DiskFull when the disk is full;
+    in every such case the database is as it was.
     """
     path = Path(path)
+    if doc_type is not None:
+        from briefer.ingest import _check_type
+
+        _check_type(doc_type)
     data = read_file(path)
     existing = store.find_by_sha256(sha256_hex(data))
     if existing is not None:
@@ -88,7 +98,7 @@ def import_file(store: Store, path: str | Path, progress: Progress | None = None
     from briefer.ingest import parse_file
 
     try:
-        doc = parse_file(path, progress=report, workers=workers)
+        doc = parse_file(path, progress=report, workers=workers, doc_type=doc_type)
     except ImportCancelled:
         raise
     except Exception as exc:
@@ -101,4 +111,63 @@ def import_file(store: Store, path: str | Path, progress: Progress | None = None
         result = store.add_document(doc, data, source_name=path.name)
         if result.created and result.previous is not None:
             result.carry_over = _carry_over(store, result.previous.id, result.document.id)
+    return result
+
+
+class CannotReparse(BrieferError):
+    """Core: a stored document cannot be read again (no original kept, or a superseded version)."""
+
+
+def reparse_document(store: Store, doc_id: str, doc_type: str, progress: Progress | None = None,
+                     cancel: Cancel | None = None) -> ImportResult:
+    """Read a stored document's original again as `doc_type`, as a new version of it.
+
+    Detection can be wrong; this is the way out. In one transaction: the new parse is stored with
+    `version_of` = the document, and its annotations (highlights, notes, tags, follow-ups, dismissed
+    suggestions) move over exactly as to a new version: re-anchored by offset, quote or
+    approximately; a highlight that cannot be placed is kept as verweesd; items without a
+    counterpart keep theirs on the old version (`ImportResult.carry_over` reports it all, and its
+    `change` undoes the move). The same file imported again afterwards finds the re-parse. Raises
+    UnknownType, CannotReparse (no original, or not the newest version), ImportCancelled, DiskFull;
+    the database is then as it was.
+    """
+    from briefer.ingest import _check_type, parse_bytes
+
+    _check_type(doc_type)
+    old = store.document(doc_id)
+    newest = store.versions(old.id)[-1]
+    if newest.id != old.id:
+        raise CannotReparse(
+            f"{old.display_name} (id {old.id[:8]}) is een oudere versie; lees de nieuwste versie "
+            f"(id {newest.id[:8]}) opnieuw in."
+        )
+    data = store.original(old.id)
+    if not data:
+        raise CannotReparse(
+            f"Van {old.display_name} is het oorspronkelijke bestand niet bewaard; importeer het bestand "
+            "opnieuw met het gewenste type."
+        )
+    name = Path(old.source)
+
+    def report(done: int, total: int) -> None:
+        if progress is not None:
+            progress(done, total)
+        if cancel is not None and cancel():
+            raise ImportCancelled(name)
+
+    try:
+        doc = parse_bytes(data, old.source, doc_type=doc_type, progress=report, workers=1)
+    except ImportCancelled:
+        raise
+    except Exception as exc:
+        if cancel is not None and cancel():
+            raise ImportCancelled(name) from exc
+        raise
+    doc.source = name.stem
+    if cancel is not None and cancel():
+        raise ImportCancelled(name)
+    with store.transaction():
+        store.supersede(old.id)
+        result = store.add_document(doc, data, source_name=old.source, previous=old)
+        result.carry_over = _carry_over(store, old.id, result.document.id)
     return result

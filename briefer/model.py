@@ -31,7 +31,9 @@ class DocType(StrEnum):
     KAMERVRAGEN = "kamervragen"
     VRAGEN_EN_ANTWOORDEN = "vragen_en_antwoorden"
     NOTA_NAV_VERSLAG = "nota_naar_aanleiding_van_verslag"
-    ONBEKEND = "onbekend"
+    BRIEF = "brief"  # a letter: Kamerbrief as printed or as the ministry sends it
+    OTHER = "other"  # headed paragraphs: memorie van toelichting, Raad van State advice, notes
+    ONBEKEND = "onbekend"  # documents stored before types without questions were recognised
 
 
 DOC_TYPE_LABELS: dict[str, str] = {
@@ -39,8 +41,12 @@ DOC_TYPE_LABELS: dict[str, str] = {
     DocType.KAMERVRAGEN: "Antwoorden op Kamervragen",
     DocType.VRAGEN_EN_ANTWOORDEN: "Lijst van vragen en antwoorden",
     DocType.NOTA_NAV_VERSLAG: "Nota naar aanleiding van het verslag",
+    DocType.BRIEF: "Brief",
+    DocType.OTHER: "Ander document (kopjes en alinea's)",
     DocType.ONBEKEND: "Onbekend documenttype",
 }
+# types read as headed paragraphs rather than questions and answers
+PARAGRAPH_TYPES = frozenset({DocType.BRIEF, DocType.OTHER, DocType.ONBEKEND})
 
 
 class Level(StrEnum):
@@ -69,6 +75,11 @@ class Level(StrEnum):
             raise ValueError(
                 f"onbekend niveau {value!r}: kies openbaar, intern of vertrouwelijk"
             ) from None
+
+
+def has_questions(doc_type: str | None) -> bool:
+    """True for types read as questions and answers; False for letters and other headed paragraphs."""
+    return str(doc_type or DocType.ONBEKEND) not in PARAGRAPH_TYPES
 
 
 def doc_type_label(doc_type: str) -> str:
@@ -178,6 +189,17 @@ class Document:
     items: list[Item] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     page_count: int = 0
+    kenmerk: str | None = None  # the sender's reference ("Ons kenmerk", "Kenmerk": "DGBI-O / 89581779")
+    tk_reference: str | None = None  # the Tweede Kamer's zaak number the document answers ("2024Z11859")
+    addressee: str | None = None  # "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal"
+    signed_by: str | None = None  # the signature: "De Minister van Economische Zaken, M.A.M. Adriaansens"
+    type_confidence: float = 1.0  # how sure the type detection was (0–1); 1.0 when the user chose the type
+    type_chosen: bool = False  # the user chose the type (import --type, reparse)
+
+    @property
+    def type_label(self) -> str:
+        """The Dutch name of the document's type."""
+        return doc_type_label(self.doc_type)
 
     def to_json(self) -> dict[str, Any]:
         """The parse contract of `briefer parse FILE --json`."""
@@ -197,6 +219,12 @@ class Document:
             "answered_by": self.answered_by,
             "date_sent": self.date_sent,
             "date_received": self.date_received,
+            "kenmerk": self.kenmerk,
+            "tk_reference": self.tk_reference,
+            "addressee": self.addressee,
+            "signed_by": self.signed_by,
+            "type_confidence": self.type_confidence,
+            "type_chosen": self.type_chosen,
             "page_count": self.page_count,
             "footnotes": [asdict(f) for f in self.footnotes],
             "items": [
@@ -352,6 +380,12 @@ class StoredDocument:
     original_path: str | None = None
     page_count: int = 0
     warnings: list[str] = field(default_factory=list)
+    kenmerk: str | None = None
+    tk_reference: str | None = None
+    addressee: str | None = None
+    signed_by: str | None = None
+    type_confidence: float | None = None  # None for documents stored before detection gave one
+    type_chosen: bool = False
 
     @property
     def display_name(self) -> str:

@@ -12,10 +12,13 @@ import json
 import os
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefer import paths
 from briefer.errors import BrieferError
+
+if TYPE_CHECKING:
+    from briefer.store.backup import BackupPolicy
 
 SETTINGS_FILE = "settings.json"
 MAX_RECENT = 10
@@ -51,6 +54,14 @@ class Settings:
     export_open_after: bool = True
     export_dir: str = ""  # "" = paths.default_export_dir()
     export_recipient: str = ""
+    # checks and backups after start-up (briefer.store.maintenance; see BackupPolicy)
+    backup_keep: int = 10  # at most this many backups
+    backup_max_age_days: int = 90  # none older (0: no age limit)
+    backup_max_total_mb: int = 2048  # together at most this much (0: no size limit)
+    backup_interval_hours: int = 24  # at most one backup per this many hours ...
+    backup_after_changes: int = 500  # ... unless this many changes were made since the last
+    check_quick_days: int = 1  # a quick integrity check at most this often
+    check_full_days: int = 30  # a full integrity check this often
     path: Path | None = field(default=None, repr=False, compare=False)
 
     # ---------------------------------------------------------------------------------------
@@ -98,15 +109,30 @@ class Settings:
                 if target.exists():
                     target.unlink()
                 return
-            target.parent.mkdir(parents=True, exist_ok=True)
+            from briefer.store.files import FILE_MODE, private_folder
+
+            private_folder(target.parent, own=target.parent == paths.data_dir())
             tmp = target.with_suffix(".json.tmp")
-            tmp.write_text(json.dumps(values, ensure_ascii=False, indent=2), encoding="utf-8")
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)  # private: 0600
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(json.dumps(values, ensure_ascii=False, indent=2))
             os.replace(tmp, target)
         except OSError as exc:
             raise SettingsError(
                 f"De instellingen konden niet worden opgeslagen in {target} ({exc.strerror}); "
                 "controleer of de map schrijfbaar is."
             ) from exc
+
+    def backup_policy(self) -> BackupPolicy:
+        """The check and backup schedule these settings ask for (negative values count as 0)."""
+        from briefer.store.backup import BackupPolicy
+
+        return BackupPolicy(
+            keep=max(self.backup_keep, 1), max_age_days=max(self.backup_max_age_days, 0),
+            max_total_mb=max(self.backup_max_total_mb, 0), interval_hours=max(self.backup_interval_hours, 0),
+            after_changes=max(self.backup_after_changes, 0), quick_check_days=max(self.check_quick_days, 0),
+            full_check_days=max(self.check_full_days, 0),
+        )
 
     def add_recent_file(self, file: str | Path) -> None:
         """Put `file` at the top of the recent files (no duplicates, at most MAX_RECENT)."""

@@ -1,9 +1,9 @@
 """Generate resources/template.docx, the house reference template of Briefer's briefings.
 
 Run: .venv/bin/python scripts/make_template.py [OUT]. It starts from python-docx's blank document,
-replaces the styles a briefing uses with the house definitions (Verdana, dark-blue headings,
-footnote and TOC styles, table grid), sets A4 with the house margins, puts a page number in the
-footer, and scrubs every trace of python-docx's own template (author, description, rsids, custom
+replaces the styles a briefing uses with the house definitions (Verdana, 10 pt body text, dark-blue
+headings, footnote and TOC styles, table grid, Dutch as the language), sets A4 with the house
+margins, puts "Pagina X van Y" in the footer, and scrubs every trace of python-docx's own template (author, description, rsids, custom
 XML, thumbnail) so the committed file carries nothing but styles.
 """
 
@@ -18,9 +18,9 @@ from docx.shared import Cm
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from briefer.export.ooxml import field_runs, paragraph, run, w  # noqa: E402
-from briefer.export.package import DocxWriter  # noqa: E402
-from briefer.export.styles import HOUSE_FONT, ensure_styles  # noqa: E402
+from briefer.export.ooxml import LANGUAGE, w  # noqa: E402
+from briefer.export.package import DocxWriter, page_number_paragraph  # noqa: E402
+from briefer.export.styles import HOUSE_FONT, ensure_language, ensure_styles  # noqa: E402
 
 
 def build(out: Path) -> Path:
@@ -37,6 +37,7 @@ def build(out: Path) -> Path:
         for k in ("ascii", "hAnsi", "cs", "eastAsia"):
             f.set(w(k), HOUSE_FONT)
         rpr_default.insert(0, f)
+    ensure_language(styles, LANGUAGE)  # Dutch spelling check, in the defaults and every style
     section = doc.sections[0]
     section.page_width, section.page_height = Cm(21.0), Cm(29.7)
     section.left_margin = section.right_margin = Cm(2.5)
@@ -46,8 +47,7 @@ def build(out: Path) -> Path:
     footer.is_linked_to_previous = False
     for p in list(footer._element):
         footer._element.remove(p)
-    footer._element.append(paragraph(ids["footer"], [run("Pagina "), *field_runs("PAGE", [run("1")])],
-                                     align="right"))
+    footer._element.append(page_number_paragraph(ids["footer"]))  # "Pagina X van Y"
     header = section.header
     header.is_linked_to_previous = False
     tmp = out.with_suffix(".tmp.docx")

@@ -10,7 +10,9 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED_SAMPLES = REPO.parent / "shared" / "samples"
+# ../shared/samples beside the checkout; from a worktree (wt/NAME) one level further up
+SHARED_SAMPLES = next((p / "shared" / "samples" for p in REPO.parents[:2] if (p / "shared" / "samples").is_dir()),
+                      REPO.parent / "shared" / "samples")
 BUNDLED_SAMPLES = REPO / "resources" / "samples"
 
 

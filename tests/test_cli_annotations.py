@@ -142,22 +142,27 @@ def test_export_import_between_colleagues(db, tmp_path, capsys):
     run(db, "highlight", "latest", "16", "--quote", "vertrouwelijke technische briefing", "--note", "Aanbod")
     run(db, "followup", "add", "latest", "16", "--text", "Briefing aanvragen", "--level", "vertrouwelijk")
     out = tmp_path / "deel" / "annotaties.json"
-    assert run(db, "annotations", "export", "latest", "--out", str(out)) == 0
+    capsys.readouterr()
+    assert run(db, "annotations", "export", "latest", "--out", str(out), "--ceiling", "vertrouwelijk") == 0
+    assert "VERTROUWELIJK" in capsys.readouterr().out
+    out = out.with_name("annotaties VERTROUWELIJK.json")
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert data["format"] == "briefer-annotaties" and len(data["highlights"]) == 1
+    assert data["format"] == "briefer-annotaties" and data["version"] == 2
+    assert [e["kind"] for e in data["entities"]].count("highlight") == 1
 
     other = tmp_path / "collega.db"
     assert run(other, "import", str(SAMPLES / "kst-30821-196.pdf")) == 0
     capsys.readouterr()
     assert run(other, "annotations", "import", str(out)) == 0
-    assert "Toegevoegd: 1 label(s), 1 markering(s), 1 vervolgactie(s)" in capsys.readouterr().out
+    assert "Toegevoegd: 1 markering(s), 1 vervolgactie(s), 1 label(s)" in capsys.readouterr().out
     assert state(other)[:4] == (1, 1, 0, 1)
     assert run(other, "annotations", "import", str(out)) == 0
-    assert "Toegevoegd: niets; 3 al aanwezig en gelijk." in capsys.readouterr().out
+    assert "Toegevoegd: niets;" in capsys.readouterr().out
+    assert state(other)[:4] == (1, 1, 0, 1)
     bad = tmp_path / "kapot.json"
     bad.write_text("{niet json", encoding="utf-8")
     assert run(other, "annotations", "import", str(bad)) == 1
-    assert "geen leesbaar annotatiebestand" in capsys.readouterr().err
+    assert "kapot.json is geen geldige JSON" in capsys.readouterr().err
 
 
 def test_new_version_import_carries_annotations(db, capsys):

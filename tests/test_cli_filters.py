@@ -78,3 +78,36 @@ def test_items_come_newest_document_first_in_document_order(db, capsys):
         order = [d.id for d in store.documents()]  # the library's order: newest import first
     assert [r["document_id"] for r in rows] == [d for d in order for _ in range(6)]
     assert [r["number"] for r in rows] == [1, 2, 3, 4, 5, 6] * 2
+
+
+def test_search_level_is_a_ceiling_for_notes_and_filters(db, capsys):
+    """Issue 11: `search --level intern` never shows (or counts) a vertrouwelijk note."""
+    main(["--db", str(db), "search", "nagaan", "--json"])
+    hits = json.loads(capsys.readouterr().out)
+    assert [(h["field"], h["level"]) for h in hits] == [("note", "vertrouwelijk")]
+    for level in ("intern", "openbaar"):
+        main(["--db", str(db), "search", "nagaan", "--level", level, "--json"])
+        assert json.loads(capsys.readouterr().out) == []
+    main(["--db", str(db), "search", "nagaan", "--level", "vertrouwelijk"])
+    out = capsys.readouterr().out
+    assert "notitie [vertrouwelijk]" in out and "«Nagaan»" in out
+    # the note filter counts only notes within the ceiling: the D66 item has none at intern
+    main(["--db", str(db), "search", "kabinet", "--has-note", "--json"])
+    assert {h["item_number"] for h in json.loads(capsys.readouterr().out)} == {2}
+    main(["--db", str(db), "search", "kabinet", "--has-note", "--level", "intern", "--json"])
+    assert json.loads(capsys.readouterr().out) == []
+
+
+def test_search_typed_prefix(db, capsys):
+    main(["--db", str(db), "search", "grondstof*", "--json"])
+    assert len({h["item_id"] for h in json.loads(capsys.readouterr().out)}) == 12
+
+
+def test_search_with_more_matches_than_ranked_says_newest_first(db, capsys, monkeypatch):
+    from briefer.store import search as search_mod
+
+    monkeypatch.setattr(search_mod, "RANK_CAP", 3)
+    main(["--db", str(db), "search", "kabinet", "--limit", "2"])
+    assert "de nieuwste eerst" in capsys.readouterr().out
+    main(["--db", str(db), "search", "kabinet", "--limit", "50"])  # 12 matches, all ranked
+    assert "nieuwste eerst" not in capsys.readouterr().out

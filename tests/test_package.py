@@ -163,7 +163,7 @@ def test_large_pdf_uses_worker_processes_and_parses_as_the_checkout(bundle, user
     assert parsed == json.loads(checkout.stdout)
 
 
-def test_encrypted_pdf_is_read_with_the_bundled_cryptography(bundle, user, tmp_path):
+def test_encrypted_pdf_is_read_with_the_bundled_aes(bundle, user, tmp_path):
     from pypdf import PdfReader, PdfWriter
 
     writer = PdfWriter(clone_from=PdfReader(REPO / "resources" / "samples" / "kst-30821-196.pdf"))

@@ -19,6 +19,7 @@ from briefer.annotate.errors import (
     UndoConflict,
 )
 from briefer.annotate.exchange import Conflict, MergeReport
+from briefer.annotate.levels import LevelLowering, LoweringNotice
 from briefer.annotate.queries import ItemMarkers, register_search_source
 from briefer.annotate.service import Annotations
 from briefer.annotate.versions import CarryOverReport
@@ -33,6 +34,8 @@ __all__ = [
     "Conflict",
     "ExchangeError",
     "ItemMarkers",
+    "LevelLowering",
+    "LoweringNotice",
     "MergeReport",
     "NotFound",
     "QuoteNotFound",

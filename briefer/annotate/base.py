@@ -10,22 +10,22 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-import sqlite_utils
-
 from briefer import paths
 from briefer.annotate.changes import Change, Recorder, redo_change, undo_change
 from briefer.annotate.errors import AnnotationError, NotFound
+from briefer.annotate.replica import record_local_changes
 from briefer.model import Level, new_id, now_iso
 from briefer.store.annotations import AnnotationStore, Row
+from briefer.store.db import Database, is_read_only
 
 DEFAULT_DOMAINS_FILE = paths.RESOURCES / "domains.json"
 SEEDED_FLAG = "default_domains_seeded"
 
 
 class HasDb(Protocol):
-    """Core (annotate): anything with an open `sqlite_utils.Database` as `.db` (the store's `Store`)."""
+    """Core (annotate): anything with an open `Database` as `.db` (the store's `Store`)."""
 
-    db: sqlite_utils.Database
+    db: Database
 
 
 @dataclass
@@ -67,19 +67,31 @@ class AnnotationsBase:
 
     @contextlib.contextmanager
     def _record(self, label: str, table: str) -> Iterator[Recorder]:
-        """One transaction whose row writes are recorded; read `rec.change` afterwards."""
+        """One transaction whose row writes are recorded; read `rec.change` afterwards.
+
+        Before it commits, every annotation row written gets its new versions (the one central
+        place where versions are recorded: `briefer.annotate.replica.record_local_changes`).
+        """
         rec = Recorder(self.rows, label, table)
         with self.rows.transaction():
             yield rec
+            record_local_changes(self.rows, rec)
 
     def undo(self, change: Change) -> Change:
-        """Revert `change` (one transaction). Raises UndoConflict when its rows changed since."""
-        undo_change(self.rows, change)
+        """Revert `change` (one transaction). Raises UndoConflict when its rows changed since.
+
+        The reverted values are new versions for colleagues: an undo is a change like any other.
+        """
+        with self.rows.transaction(defer_foreign_keys=True):
+            undo_change(self.rows, change)
+            record_local_changes(self.rows)
         return change
 
     def redo(self, change: Change) -> Change:
         """Re-apply an undone `change` (one transaction)."""
-        redo_change(self.rows, change)
+        with self.rows.transaction(defer_foreign_keys=True):
+            redo_change(self.rows, change)
+            record_local_changes(self.rows)
         return change
 
     # -- lookups --------------------------------------------------------------------------------
@@ -174,8 +186,9 @@ class AnnotationsBase:
     # -- seeding --------------------------------------------------------------------------------
 
     def _seed_default_domains(self) -> None:
-        """On first open, fill the taxonomy with the shipped defaults (once; deletions stick)."""
-        if self.rows.meta(SEEDED_FLAG) is not None:
+        """On first open, fill the taxonomy with the shipped defaults (once; deletions stick).
+        A read-only database is left as it is."""
+        if self.rows.meta(SEEDED_FLAG) is not None or is_read_only(self.rows.db):
             return
         with self.rows.transaction():
             if self.rows.meta(SEEDED_FLAG) is not None:  # another process was first

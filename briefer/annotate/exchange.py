@@ -1,51 +1,51 @@
-"""Core (annotate): sharing a document's annotations with a colleague as a versioned JSON file.
+"""Core (annotate): sharing annotations with colleagues as files of versioned states (format 2).
 
-`export_json` writes the document's identity (sha256 + identifier), the annotated items (number +
-uuid) and every annotation with its id and times. `import_json` merges such a file into another
-database that has the same document, by id:
-- a row only they have is inserted (unless it is in our trash: then it is reported);
-- a row both have with the same content is left alone;
-- a row both have, differently, is compared through its lineage: every exported row carries the
-  digests of the versions its sender has shared or received (`history`; table
-  `annotation_exchange`). Theirs is a version we already had → ours kept; ours is a version they
-  had and changed → updated to theirs and reported; otherwise both changed it → a conflict: ours
-  is kept and theirs reported. A level is never lowered by an import (that is a conflict too).
-Nothing is overwritten silently. One transaction; the report carries the undoable Change.
+`export_json` gives the states (`briefer.annotate.entities`) of a document's annotations: every
+field with its versions, deletions as tombstones, merged duplicates with their alias. A ceiling
+(default `intern`) keeps out everything stricter: such an annotation is left out entirely, or —
+when colleagues already know it (it was shared before, or they edited it) — travels as its level
+and deletion flag only, so a raise to vertrouwelijk reaches them without its content.
+`import_json` validates a file (`briefer.annotate.schema`) and merges it (`merge.merge_records`)
+in one transaction whose Change undoes it completely. The format is documented in docs/API.md.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
+from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from briefer.annotate.anchoring import context, relocate
-from briefer.annotate.domains import parse_colour
+from briefer.annotate import registers as R
+from briefer.annotate.entities import LEVELLED, Entity, View
 from briefer.annotate.errors import ExchangeError, NotFound
+from briefer.annotate.locate import doc_key, key_text
+from briefer.annotate.merge import merge_records
+from briefer.annotate.replica import Pass, record_local_changes
 from briefer.model import Level, now_iso
-from briefer.store.annotations import AnnotationStoreError
+from briefer.store.sync import SyncStore
 
 if TYPE_CHECKING:
     from briefer.annotate.base import AnnotationsBase
-    from briefer.annotate.changes import Change, Recorder
+    from briefer.annotate.changes import Change
 
 Row = dict[str, Any]
 FORMAT = "briefer-annotaties"
-VERSION = 1
+VERSION = 2
+PLURAL = {"domain": "domains", "tag": "tags", "highlight": "highlights", "note": "notes",
+          "followup": "followups"}
 KIND_LABELS = {"highlights": "markering", "notes": "notitie", "followups": "vervolgactie",
                "tags": "label", "domains": "domein"}
-# What a colleague's version may change in ours (anchors are re-found in our own text).
-TAKE_FIELDS = {
-    "highlights": ("note", "level", "domain_id"),
-    "notes": ("body", "level"),
-    "followups": ("kind", "text", "owner", "due", "status", "level", "highlight_id"),
-}
+NOUNS = {"highlight": ("markering", "markeringen"), "note": ("notitie", "notities"),
+         "followup": ("vervolgactie", "vervolgacties")}
 
 
 @dataclass
 class Conflict:
-    """Core (annotate): a row both databases have, differently; the local one was kept."""
+    """Core (annotate): an annotation whose text was changed on two sides; both versions are kept.
+
+    `local` and `theirs` are row-like dicts (the text field differs); `versions` every version as
+    (text, replica, name) — more than two when three databases edited it at once.
+    """
 
     kind: str  # highlights | notes | followups
     id: str
@@ -53,19 +53,28 @@ class Conflict:
     reason: str  # Dutch
     local: Row | None
     theirs: Row
+    column: str = ""  # the text column that differs (note, body, text)
+    document_id: str | None = None
+    versions: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 @dataclass
 class MergeReport:
-    """Core (annotate): what `import_json` did."""
+    """Core (annotate): what `import_json` (or a shared-folder sync) did."""
 
-    document_id: str
+    document_id: str | None
     inserted: dict[str, int] = field(default_factory=dict)
-    updated: dict[str, int] = field(default_factory=dict)  # changed only by the colleague
+    updated: dict[str, int] = field(default_factory=dict)  # changed by what came in
+    removed: dict[str, int] = field(default_factory=dict)  # deleted by a colleague (in the trash)
     identical: int = 0
-    kept_local: int = 0  # changed only here since the last exchange
+    kept_local: int = 0  # kept for compatibility: a merge no longer "keeps" one side
+    carried: int = 0  # moved from a superseded version to the current one
+    unified: int = 0  # the same annotation made on two sides, now one
+    domains_merged: int = 0  # domains with the same name on two sides, now one
+    orphaned: int = 0
     conflicts: list[Conflict] = field(default_factory=list)
-    skipped: list[str] = field(default_factory=list)  # Dutch lines: what could not be placed
+    open_conflicts: int = 0  # in the whole database after the merge
+    skipped: list[str] = field(default_factory=list)  # Dutch lines
     domains_added: list[str] = field(default_factory=list)
     change: Change | None = None
 
@@ -77,323 +86,314 @@ class MergeReport:
 
         out = [f"Toegevoegd: {counts(self.inserted)}; {self.identical} al aanwezig en gelijk."]
         if self.updated:
-            out.append(f"Bijgewerkt (alleen door de collega gewijzigd): {counts(self.updated)}.")
-        if self.kept_local:
-            out.append(f"{self.kept_local} eigen wijziging(en) behouden (de collega had de vorige versie).")
+            out.append(f"Bijgewerkt met wijzigingen van de collega: {counts(self.updated)}.")
+        if self.removed:
+            out.append(f"Verwijderd door de collega (staat in de prullenbak): {counts(self.removed)}.")
+        if self.carried:
+            out.append(f"{self.carried} annotatie(s) van een eerdere versie overgezet naar de nieuwste versie.")
+        if self.unified:
+            out.append(f"{self.unified} dubbele annotatie(s) (aan beide kanten gemaakt) samengevoegd.")
+        if self.domains_merged:
+            out.append(f"{self.domains_merged} domein(en) met dezelfde naam als hier samengevoegd.")
+        if self.orphaned:
+            out.append(f"{self.orphaned} markering(en) niet teruggevonden in de tekst: zie Verweesde annotaties.")
         if self.domains_added:
             out.append("Nieuwe domeinen: " + ", ".join(self.domains_added) + ".")
         for c in self.conflicts:
             where = f" bij vraag {c.item_number}" if c.item_number is not None else ""
             out.append(f"Conflict{where} ({KIND_LABELS.get(c.kind, c.kind)} {c.id[:8]}): {c.reason}")
         out.extend(self.skipped)
+        if self.open_conflicts:
+            out.append(f"{self.open_conflicts} conflict(en) open: kies per conflict een versie met "
+                       "'briefer annotations conflicts'.")
         return out
 
 
-def digest(kind: str, row: Row, domain_names: dict[str, str]) -> str:
-    """Content fingerprint of an annotation, the same in every database (domains by name)."""
-    if kind == "highlights":
-        content = [row["field"], " ".join(row["exact"].split()), row["note"], row["level"],
-                   domain_names.get(row.get("domain_id") or "", "").lower()]
-    elif kind == "notes":
-        content = [row["body"], row["level"]]
+# -- reading the state (no writes) ---------------------------------------------------------------
+
+class Snapshot:
+    """Core (annotate): the states of some documents' annotations, grouped, read without writing."""
+
+    def __init__(self, sync: SyncStore, doc_keys: set[str], mine: frozenset[str],
+                 ids: set[str] | None = None) -> None:
+        self.sync = sync
+        self.mine = mine
+        rows = sync.entities_of_docs(doc_keys) if doc_keys else []
+        if ids:
+            rows += list(sync.entities(ids).values())
+        self.entities = {r["id"]: Entity.from_row(r) for r in rows}
+        canons = {e.canon for e in self.entities.values()}
+        for r in sync.entities_by_canon(canons - set(self.entities)):
+            self.entities.setdefault(r["id"], Entity.from_row(r))
+        self.groups: dict[str, list[Entity]] = defaultdict(list)
+        for e in self.entities.values():
+            self.groups[e.canon or e.id].append(e)
+
+    def view(self, canon: str) -> View:
+        return View.of(canon, sorted(self.groups[canon], key=lambda e: e.id), self.mine)
+
+    def add_all_domains(self) -> None:
+        for r in self.sync.entities_of_kind("domain"):
+            if r["id"] not in self.entities:
+                e = Entity.from_row(r)
+                self.entities[e.id] = e
+                self.groups[e.canon or e.id].append(e)
+
+    def canon(self, entity_id: str) -> str:
+        e = self.entities.get(entity_id)
+        return entity_id if e is None else (e.canon or e.id)
+
+
+def _known_elsewhere(entities: list[Entity], mine: frozenset[str]) -> bool:
+    for e in entities:
+        if e.origin not in mine:
+            return True
+        for reg in e.state.values():
+            if any(r not in mine for r in reg[1]):
+                return True
+    return False
+
+
+def _record_of(e: Entity, only: tuple[str, ...] | None = None) -> Row:
+    f = e.state if only is None else {k: v for k, v in e.state.items() if k in only}
+    return {"id": e.id, "kind": e.kind, "doc": e.doc, "origin": e.origin, "f": f}
+
+
+@dataclass
+class Selection:
+    """Core (annotate): the records within a ceiling, and what was left out (counts, item numbers)."""
+
+    records: list[Row]
+    full: set[str]  # ids whose content is in the records
+    left_out: dict[str, int]
+    left_out_items: list[int]
+    confidential: bool
+    refs: set[tuple[str, int]]
+    count: int
+
+
+def select_records(snap: Snapshot, ceiling: Level, item_number: Any, *, only: set[str] | None = None,
+                   hidden: set[str] | None = None, also_hidden: set[str] | None = None) -> Selection:
+    """Every entity of `snap` (or only those in `only`) as a record, within `ceiling` (see the
+    module docstring); `hidden`: domain ids to keep out (default: those only stricter material in
+    `snap` uses, plus `also_hidden` — those only stricter material anywhere in the database uses,
+    `SyncStore.domains_above`, so a domain named after another document's confidential matter stays
+    out too)."""
+    records: list[Row] = []
+    full: set[str] = set()
+    left: dict[str, int] = defaultdict(int)
+    left_items: set[int] = set()
+    refs: set[tuple[str, int]] = set()
+    domains: set[str] = set()
+    hidden_domains: set[str] = set()
+    confidential = False
+    count = 0
+    for canon in sorted(snap.groups):
+        view = snap.view(canon)
+        members = sorted(snap.groups[canon], key=lambda e: e.id)
+        if view.kind == "domain":
+            continue
+        if view.kind in LEVELLED and not Level(view.level).rank <= ceiling.rank:
+            if not view.deleted:
+                left[view.kind] += 1
+                n = item_number(view)
+                if n is not None:
+                    left_items.add(n)
+                hidden_domains.update(v for v in R.values(view.regs.get("domain")) if isinstance(v, str))
+            if _known_elsewhere(members, snap.mine) or any(m.shared for m in members):
+                records += [_record_of(m, ("level", "deleted", "alias")) for m in members
+                            if only is None or m.id in only]
+            continue
+        if not view.deleted:
+            count += 1
+            confidential = confidential or view.level == Level.VERTROUWELIJK.value
+        for m in members:
+            if only is not None and m.id not in only:
+                continue
+            records.append(_record_of(m))
+            full.add(m.id)
+            for name in ("anchor", "item"):
+                for value in R.values(m.state.get(name)):
+                    if isinstance(value, dict) and isinstance(value.get("sha"), str) and \
+                            isinstance(value.get("n"), int):
+                        refs.add((value["sha"], value["n"]))
+            for value in R.values(m.state.get("domain")):
+                if isinstance(value, str):
+                    domains.add(value)
+    # The taxonomy travels whole, except a domain only confidential material uses (its name may
+    # say what the material is about).
+    if only is None:
+        snap.add_all_domains()
+    if hidden is None:
+        used = {snap.canon(d) for d in domains}
+        hidden = ({snap.canon(d) for d in hidden_domains} - used) | {snap.canon(d) for d in also_hidden or ()}
     else:
-        content = [row[k] for k in TAKE_FIELDS["followups"]]
-    return hashlib.sha256(json.dumps(content, ensure_ascii=False).encode()).hexdigest()
+        hidden = {snap.canon(d) for d in hidden}
+    for canon in sorted(c for c, ms in snap.groups.items() if ms and ms[0].kind == "domain"):
+        if canon in hidden:
+            continue
+        for m in sorted(snap.groups[canon], key=lambda e: e.id):
+            if only is None or m.id in only:
+                records.append(_record_of(m))
+                full.add(m.id)
+    return Selection(records, full, dict(left), sorted(left_items), confidential, refs, count)
 
 
-def export_json(ann: AnnotationsBase, document_id: str) -> dict[str, Any]:
-    """The document's annotations as a dict; remembers the shared versions (their lineage)."""
-    rows = ann.rows
-    doc = rows.document_row(document_id)
-    if doc is None:
-        raise NotFound(f"Document {document_id} bestaat niet; kies een geïmporteerd document.")
-    items = {r["id"]: r for r in rows.item_rows(document_id)}
-    highlights = rows.highlight_rows_of_document(document_id)
-    notes = rows.note_rows_of_document(document_id)
-    followups = rows.followup_rows(document_id=document_id)
-    tags = rows.tag_rows_of_document(document_id)
-    used = {t["item_id"] for t in tags} | {h["item_id"] for h in highlights} | \
-        {n["item_id"] for n in notes if n["item_id"]} | {f["item_id"] for f in followups}
-    all_domains = rows.domain_rows()
-    names = {d["id"]: d["name"] for d in all_domains}
+def left_out_lines(sel: Selection, ceiling: Level) -> list[str]:
+    """What the ceiling kept out, in Dutch (counts and item numbers only, never content)."""
+    if not sel.left_out:
+        return []
+    parts = [f"{n} {NOUNS[k][0] if n == 1 else NOUNS[k][1]}" for k, n in sorted(sel.left_out.items())]
+    where = ""
+    if sel.left_out_items:
+        nums = ", ".join(str(n) for n in sel.left_out_items[:20])
+        where = f" (vraag {nums}{', …' if len(sel.left_out_items) > 20 else ''})"
+    return [f"Niet gedeeld, boven het plafond {ceiling.value}: {', '.join(parts)}{where}."]
 
-    def num(item_id: str | None) -> int | None:
-        return items[item_id]["number"] if item_id in items else None
 
-    history: dict[str, list[str]] = {}
-    with rows.transaction():
-        stamp = now_iso()
-        for kind, group in (("highlights", highlights), ("notes", notes), ("followups", followups)):
-            for r in group:
-                rows.remember_digest(r["id"], kind, digest(kind, r, names), stamp)
-                history[r["id"]] = sorted(rows.known_digests(r["id"]))
-    domain_ids = {t["domain_id"] for t in tags} | {h["domain_id"] for h in highlights if h["domain_id"]}
+def item_texts(sync: SyncStore, refs: set[tuple[str, int]]) -> dict[str, dict[str, str]]:
+    """The key texts of the items `refs` names, for a receiver that lacks that version."""
+    out: dict[str, dict[str, str]] = defaultdict(dict)
+    docs = {d["sha256"]: d for d in sync.document_rows()}
+    by_doc: dict[str, dict[int, Row]] = {}
+    for sha, n in sorted(refs):
+        doc = docs.get(sha)
+        if doc is not None:
+            if doc["id"] not in by_doc:
+                by_doc[doc["id"]] = {int(i["number"]): i for i in sync.item_rows_of(doc["id"])}
+            item = by_doc[doc["id"]].get(n)
+            if item is not None:
+                out[sha][str(n)] = key_text(item)
+        else:
+            text = sync.keytexts(sha).get(n)
+            if text is not None:
+                out[sha][str(n)] = text
+    return dict(out)
+
+
+def header(pass_clock: Any, ceiling: Level, confidential: bool, author: str, scope: str) -> Row:
     return {
-        "format": FORMAT, "version": VERSION, "exported": now_iso(),
-        "document": {k: doc[k] for k in ("id", "sha256", "identifier", "kamerstuk")},
-        "items": [{"id": i, "number": items[i]["number"]} for i in sorted(used, key=lambda i: items[i]["position"])],
-        "domains": [
-            {k: d[k] for k in ("id", "name", "colour", "key", "description")}
-            for d in all_domains if d["id"] in domain_ids
-        ],
-        "tags": [{**t, "item_number": num(t["item_id"])} for t in tags],
-        "highlights": [{**h, "item_number": num(h["item_id"]), "history": history[h["id"]]} for h in highlights],
-        "notes": [{**n, "item_number": num(n["item_id"]), "history": history[n["id"]]} for n in notes],
-        "followups": [{**f, "item_number": num(f["item_id"]), "history": history[f["id"]]} for f in followups],
+        "format": FORMAT, "version": VERSION, "scope": scope, "exported": now_iso(),
+        "replica": pass_clock.replica, "author": author, "ceiling": ceiling.value,
+        "vertrouwelijk": confidential, "rubricering": "VERTROUWELIJK" if confidential else ceiling.value.upper(),
     }
 
 
-def _local_document(ann: AnnotationsBase, data: dict[str, Any]) -> tuple[str, list[str]]:
-    doc = data.get("document") or {}
-    found = ann.rows.documents_by_sha256(str(doc.get("sha256", "")))
-    if found:
-        return found[0]["id"], []
-    if doc.get("identifier"):
-        found = ann.rows.documents_by_identifier(doc["identifier"])
-        if found:
-            return found[0]["id"], [
-                f"Let op: het bestand hoort bij een andere versie van {doc['identifier']}; "
-                "vragen zijn op nummer gekoppeld."
-            ]
-    name = doc.get("kamerstuk") or doc.get("identifier") or str(doc.get("sha256", "?"))[:12]
-    raise ExchangeError(
-        f"Het document van deze annotaties ({name}) staat niet in deze database; importeer het eerst."
-    )
+# -- export / import -----------------------------------------------------------------------------
+
+def _document_info(d: Row) -> Row:
+    return {"key": doc_key(d["identifier"], d["sha256"]), "identifier": d["identifier"],
+            "sha256": d["sha256"], "kamerstuk": d["kamerstuk"], "title": d["title"]}
 
 
-def _check_format(data: Any) -> None:
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise ExchangeError("Dit is geen Briefer-annotatiebestand; kies een bestand gemaakt met 'annotations export'.")
-    if not isinstance(data.get("version"), int) or data["version"] > VERSION:
-        raise ExchangeError(
-            f"Dit annotatiebestand heeft versie {data.get('version')}; werk Briefer bij om het te lezen."
-        )
+def export_json(ann: AnnotationsBase, document_id: str, ceiling: Level | str = Level.INTERN,
+                *, author: str = "") -> dict[str, Any]:
+    """The annotations of a document (all its versions) within `ceiling`, as a format-2 dict."""
+    from briefer.annotate.locate import Locator
+
+    lvl = Level.parse(ceiling)
+    rows = ann.rows
+    if rows.document_row(document_id) is None:
+        raise NotFound(f"Document {document_id} bestaat niet; kies een geïmporteerd document.")
+    sync = SyncStore(rows.db)
+    with rows.transaction():
+        record_local_changes(rows)  # writes only when edits are still unrecorded
+        p = Pass(rows)
+        loc = Locator(sync)
+        versions = loc.versions_of_key(loc.key_of(document_id))
+        snap = Snapshot(sync, {doc_key(d["identifier"], d["sha256"]) for d in versions}, p.mine)
+        sel = select_records(snap, lvl, lambda view: _item_number(sync, view),
+                             also_hidden=sync.domains_above(lvl.rank))
+        sync.mark_shared(sel.full)
+        p.save()
+    data = header(p.clock, lvl, sel.confidential, author, "document")
+    doc = rows.document_row(document_id)
+    assert doc is not None
+    full = {d["id"]: d for d in sync.document_rows()}
+    data["document"] = _document_info(full[document_id])
+    data["documents"] = [_document_info(full[d["id"]]) for d in versions]
+    data["items"] = item_texts(sync, sel.refs)
+    data["entities"] = sel.records
+    data["left_out"] = left_out_lines(sel, lvl)
+    data["count"] = sel.count
+    return data
 
 
-class _Merger:
-    def __init__(self, ann: AnnotationsBase, rec: Recorder, report: MergeReport, doc_id: str,
-                 their_domains: list[Row]) -> None:
-        self.ann, self.rec, self.rows, self.report = ann, rec, ann.rows, report
-        self.doc_id = doc_id
-        self.items: dict[int, Row] = {}
-        for r in self.rows.item_rows(doc_id):
-            for n in json.loads(r["numbers"]) or [r["number"]]:
-                self.items.setdefault(int(n), r)
-            self.items[r["number"]] = r
-        self.domain_map: dict[str, str] = {}
-        self.trashed = self.rows.trashed_ids()
-        self.their_names = {d["id"]: d["name"] for d in their_domains}
-        self.stamp = now_iso()
-
-    def local_names(self) -> dict[str, str]:
-        return {d["id"]: d["name"] for d in self.rows.domain_rows()}
-
-    def item(self, theirs: Row, what: str) -> Row | None:
-        n = theirs.get("item_number")
-        item = None if n is None else self.items.get(int(n))
-        if item is None and n is not None:
-            self.report.skipped.append(f"Vraag {n} bestaat niet in dit document; een {what} is overgeslagen.")
-        return item
-
-    def count(self, counter: dict[str, int], kind: str) -> None:
-        counter[kind] = counter.get(kind, 0) + 1
-
-    def remember(self, kind: str, ref_id: str, digests: set[str]) -> None:
-        """Add versions to the lineage of an annotation (recorded: an undone import forgets them)."""
-        for value in sorted(digests - self.rows.known_digests(ref_id)):
-            self.rec.insert("annotation_exchange", {"ref_id": ref_id, "digest": value, "kind": kind,
-                                                    "updated": self.stamp})
-
-    def lineage(self, theirs: Row, their_digest: str) -> set[str]:
-        return {str(d) for d in theirs.get("history") or []} | {their_digest}
-
-    # -- domains and tags -----------------------------------------------------------------------
-
-    def domains(self, domains: list[Row]) -> None:
-        for d in domains:
-            if self.rows.get("domains", {"id": d["id"]}) is not None:
-                self.domain_map[d["id"]] = d["id"]
-                continue
-            if d["id"] in self.trashed:
-                self.report.skipped.append(
-                    f"Domein '{d['name']}' is hier verwijderd (prullenbak); labels ermee zijn overgeslagen."
-                )
-                continue
-            local = self.rows.domain_by_name(d["name"])
-            if local is not None:
-                self.domain_map[d["id"]] = local["id"]
-                continue
-            key = d.get("key") if d.get("key") not in self.rows.used_keys() else None
-            self.rec.insert("domains", {
-                "id": d["id"], "name": d["name"], "colour": parse_colour(d["colour"]), "key": key,
-                "description": d.get("description", ""), "lexicon": "[]",
-                "position": self.rows.next_domain_position(), "created": self.stamp, "updated": self.stamp,
-            })
-            self.domain_map[d["id"]] = d["id"]
-            self.report.domains_added.append(d["name"])
-
-    def tags(self, tags: list[Row]) -> None:
-        for t in tags:
-            item = self.item(t, "label")
-            domain_id = self.domain_map.get(t["domain_id"])
-            if item is None or domain_id is None:
-                continue
-            key = {"item_id": item["id"], "domain_id": domain_id}
-            if self.rows.get("item_domains", key) is None:
-                self.rec.insert("item_domains", {**key, "created": t.get("created") or self.stamp})
-                self.count(self.report.inserted, "tags")
-            else:
-                self.report.identical += 1
-
-    # -- rows both sides have -------------------------------------------------------------------
-
-    def merge_existing(self, kind: str, local: Row, theirs: Row) -> None:
-        """`theirs` has local domain ids already; decide identical / keep ours / take theirs / conflict."""
-        names = self.local_names()
-        ours_d, theirs_d = digest(kind, local, names), digest(kind, theirs, names)
-        if ours_d == theirs_d:
-            self.report.identical += 1
-            self.remember(kind, local["id"], self.lineage(theirs, theirs_d))
-            return
-        if theirs_d in self.rows.known_digests(local["id"]):
-            self.report.kept_local += 1  # theirs is a version we already had
-            return
-        lowered = Level(theirs["level"]).rank < Level(local["level"]).rank
-        anchor_moved = kind == "highlights" and \
-            (local["field"], " ".join(local["exact"].split())) != (theirs["field"], " ".join(theirs["exact"].split()))
-        they_had_ours = ours_d in self.lineage(theirs, theirs_d)
-        if they_had_ours and not lowered and not anchor_moved:
-            values = {k: theirs[k] for k in TAKE_FIELDS[kind]}
-            if kind == "followups" and values["highlight_id"] and \
-                    self.rows.get("highlights", {"id": values["highlight_id"]}) is None:
-                values["highlight_id"] = None
-            self.rec.update(kind, {"id": local["id"]}, {**values, "updated": theirs.get("updated") or self.stamp})
-            self.remember(kind, local["id"], self.lineage(theirs, theirs_d))
-            self.count(self.report.updated, kind)
-            return
-        differs = [k for k in TAKE_FIELDS[kind] if local.get(k) != theirs.get(k)]
-        if anchor_moved:
-            differs.insert(0, "tekst")
-        if lowered:
-            reason = (f"de collega verlaagde het niveau ({local['level']} → {theirs['level']}); "
-                      "de eigen versie is gehouden.")
-        else:
-            reason = f"aan beide kanten gewijzigd ({', '.join(differs)}); de eigen versie is gehouden."
-        self.report.conflicts.append(Conflict(kind, theirs["id"], theirs.get("item_number"), reason, local, theirs))
-
-    def deleted_here(self, kind: str, theirs: Row) -> bool:
-        if theirs["id"] in self.trashed:
-            self.report.conflicts.append(Conflict(
-                kind, theirs["id"], theirs.get("item_number"),
-                "hier verwijderd (staat in de prullenbak); niet opnieuw toegevoegd.", None, theirs))
-            return True
-        return False
-
-    # -- per kind -------------------------------------------------------------------------------
-
-    def highlights(self, highlights: list[Row]) -> None:
-        for h in highlights:
-            theirs = {**h, "domain_id": self.domain_map.get(h["domain_id"]) if h.get("domain_id") else None}
-            Level.parse(theirs["level"])
-            local = self.rows.get("highlights", {"id": h["id"]})
-            if local is not None:
-                self.merge_existing("highlights", local, theirs)
-                continue
-            if self.deleted_here("highlights", theirs):
-                continue
-            item = self.item(h, "markering")
-            if item is None:
-                continue
-            text = item[h["field"]] or ""
-            placed = relocate(text, h["exact"], h.get("prefix", ""), h.get("suffix", ""),
-                              h["start_offset"], h["end_offset"])
-            row = {k: theirs[k] for k in ("id", "field", "exact", "prefix", "suffix", "domain_id",
-                                          "note", "level", "created", "updated")}
-            row.update(item_id=item["id"], start_offset=h["start_offset"], end_offset=h["end_offset"],
-                       orphaned=1)
-            if placed is not None:
-                prefix, suffix = context(text, placed.start, placed.end)
-                row.update(start_offset=placed.start, end_offset=placed.end,
-                           exact=text[placed.start:placed.end], prefix=prefix, suffix=suffix, orphaned=0)
-            self.rec.insert("highlights", row)
-            self.remember("highlights", row["id"], self.lineage(h, digest("highlights", theirs, self.local_names())))
-            self.count(self.report.inserted, "highlights")
-
-    def notes(self, notes: list[Row]) -> None:
-        for n in notes:
-            Level.parse(n["level"])
-            local = self.rows.get("notes", {"id": n["id"]})
-            if local is not None:
-                self.merge_existing("notes", local, n)
-                continue
-            item = None
-            if n.get("item_id") is not None:
-                item = self.item(n, "notitie")
-                if item is None:
-                    continue
-            same_place = self.rows.note_row(self.doc_id, item["id"] if item else None)
-            if same_place is not None:
-                # Both wrote a note on the same item (different ids): no common base.
-                names = self.local_names()
-                if digest("notes", same_place, names) == digest("notes", n, names):
-                    self.report.identical += 1
-                else:
-                    self.report.conflicts.append(Conflict(
-                        "notes", n["id"], n.get("item_number"),
-                        "beide kanten schreven hier een notitie; de eigen notitie is gehouden.", same_place, n))
-                continue
-            if self.deleted_here("notes", n):
-                continue
-            self.rec.insert("notes", {
-                "id": n["id"], "document_id": self.doc_id, "item_id": item["id"] if item else None,
-                "body": n["body"], "level": Level.parse(n["level"]).value,
-                "created": n["created"], "updated": n["updated"],
-            })
-            self.remember("notes", n["id"], self.lineage(n, digest("notes", n, {})))
-            self.count(self.report.inserted, "notes")
-
-    def followups(self, followups: list[Row]) -> None:
-        for f in followups:
-            Level.parse(f["level"])
-            local = self.rows.get("followups", {"id": f["id"]})
-            if local is not None:
-                self.merge_existing("followups", local, f)
-                continue
-            if self.deleted_here("followups", f):
-                continue
-            item = self.item(f, "vervolgactie")
-            if item is None:
-                continue
-            hl = f.get("highlight_id")
-            if hl and self.rows.get("highlights", {"id": hl}) is None:
-                hl = None
-            row = {
-                "id": f["id"], "item_id": item["id"], "highlight_id": hl, "kind": f["kind"],
-                "text": f["text"], "owner": f.get("owner", ""), "due": f.get("due"),
-                "status": f["status"], "level": Level.parse(f["level"]).value,
-                "created": f["created"], "updated": f["updated"],
-            }
-            self.rec.insert("followups", row)
-            self.remember("followups", f["id"], self.lineage(f, digest("followups", f, {})))
-            self.count(self.report.inserted, "followups")
+def _item_number(sync: SyncStore, view: View) -> int | None:
+    for name in ("anchor", "item"):
+        value = R.lww(view.regs.get(name))
+        if isinstance(value, dict) and isinstance(value.get("n"), int):
+            return int(value["n"])
+    return None
 
 
 def import_json(ann: AnnotationsBase, data: dict[str, Any]) -> MergeReport:
-    """Merge an exported annotations file into this database (see module docstring)."""
-    _check_format(data)
-    doc_id, warnings = _local_document(ann, data)
-    report = MergeReport(document_id=doc_id, skipped=list(warnings))
-    try:
-        with ann._record("Annotaties van collega importeren", "highlights") as rec:
-            merger = _Merger(ann, rec, report, doc_id, list(data.get("domains", [])))
-            merger.domains(list(data.get("domains", [])))
-            merger.tags(list(data.get("tags", [])))
-            merger.highlights(list(data.get("highlights", [])))
-            merger.notes(list(data.get("notes", [])))
-            merger.followups(list(data.get("followups", [])))
-    except (KeyError, TypeError, ValueError, AnnotationStoreError) as exc:
+    """Merge a colleague's file (a dict as read by `files.read_exchange_file`) into this database."""
+    from briefer.annotate import schema
+
+    data = schema.validate(data)
+    sync = SyncStore(ann.rows.db)
+    docs = {d["sha256"]: d for d in sync.document_rows()}
+    keys = {doc_key(d["identifier"], d["sha256"]) for d in docs.values()}
+    named = data.get("documents") or ([data["document"]] if data.get("document") else [])
+    main = data.get("document") or (named[0] if named else None)
+    if main is not None and main["sha256"] not in docs and main["key"] not in keys and \
+            not any(d["sha256"] in docs or d["key"] in keys for d in named):
+        name = main.get("kamerstuk") or main.get("identifier") or main["sha256"][:12]
         raise ExchangeError(
-            f"Het annotatiebestand is onvolledig of beschadigd ({exc}); er is niets geïmporteerd."
-        ) from exc
+            f"Het document van deze annotaties ({name}) staat niet in deze database; importeer het eerst.")
+    schema.check_offsets(data, sync)
+    with ann._record("Annotaties van collega importeren", "highlights") as rec:
+        report = merge_data(ann, data, rec)
     report.change = rec.change
+    if main is not None:
+        local = docs.get(main["sha256"]) or next(
+            (d for d in sync.document_rows() if doc_key(d["identifier"], d["sha256"]) == main["key"]), None)
+        if local is not None:
+            from briefer.annotate.locate import Locator
+
+            report.document_id = Locator(sync).current(local["id"])["id"]
+    return report
+
+
+def merge_data(ann: AnnotationsBase, data: dict[str, Any], rec: Any) -> MergeReport:
+    """Merge validated `data` inside the caller's transaction (`rec` records it for undo)."""
+    rows = ann.rows
+    sync = SyncStore(rows.db)
+    record_local_changes(rows)
+    p = Pass(rows, rec, record_states=rec is not None)
+    sync.put_keytexts((sha, int(n), text) for sha, texts in (data.get("items") or {}).items()
+                      for n, text in texts.items())
+    if data.get("replica"):
+        sync.put_replica(data["replica"], str(data.get("author") or ""), now_iso())
+    outcome = merge_records(p, data.get("entities") or [])
+    p.save()
+    sync.clear_dirty()
+    report = MergeReport(document_id=None)
+    r = p.report
+    report.inserted = {PLURAL[k]: n for k, n in r.inserted.items()}
+    report.updated = {PLURAL[k]: n for k, n in r.updated.items()}
+    report.removed = {PLURAL[k]: n for k, n in r.removed.items()}
+    report.identical = outcome.identical
+    report.carried = outcome.carried
+    report.unified = sum(n for k, n in outcome.unified.items() if k != "domain")
+    report.domains_merged = outcome.unified.get("domain", 0)
+    report.orphaned = r.orphaned
+    report.domains_added = list(r.domains_added)
+    pending = sum(r.pending.values())
+    if pending:
+        report.skipped.append(
+            f"{pending} annotatie(s) nog niet geplaatst: hun document of vraag staat (nog) niet in deze "
+            "database; ze zijn bewaard en verschijnen zodra het document is geïmporteerd.")
+    if r.old_version:
+        report.skipped.append(
+            f"{r.old_version} annotatie(s) horen bij vragen die in de nieuwste versie van het document niet "
+            "meer voorkomen; ze staan bij de vorige versie (markeringen als verweesd).")
+    if outcome.wrong_kind:
+        report.skipped.append(f"{len(outcome.wrong_kind)} annotatie(s) overgeslagen: hun id hoort hier bij "
+                              "iets anders.")
+    from briefer.annotate.conflicts import conflicts_of
+
+    report.conflicts = conflicts_of(ann, outcome.canons)
+    report.open_conflicts = sync.count_conflicts()
     return report

@@ -14,8 +14,9 @@ from briefer.annotate.base import parse_level
 from briefer.annotate.changes import Change
 from briefer.annotate.domains import DomainOps
 from briefer.annotate.errors import AnnotationError, QuoteNotFound, QuoteNotUnique, TextMismatch
+from briefer.annotate.levels import check_lowering, item_is_confidential, resolve_new_level
 from briefer.annotate.rows import highlight as to_highlight
-from briefer.model import DEFAULT_LEVEL, Highlight, Level, new_id, now_iso
+from briefer.model import Highlight, Level, new_id, now_iso
 from briefer.textutil import shorten
 
 FIELDS = ("question", "answer")
@@ -60,11 +61,18 @@ class HighlightOps(DomainOps):
 
     def add_highlight(self, item_id: str, field: str, start: int, end: int, *,
                       domain_id: str | None = None, note: str = "",
-                      level: Level | str = DEFAULT_LEVEL, exact: str | None = None) -> Change:
-        """Highlight text[start:end] of an item's question or answer (one transaction)."""
+                      level: Level | str | None = None, exact: str | None = None,
+                      allow_lower: bool = False) -> Change:
+        """Highlight text[start:end] of an item's question or answer (one transaction).
+
+        `level` None: the material decides (vertrouwelijk on a vertrouwelijk item, else intern;
+        see `briefer.annotate.levels`); a lower explicit level there needs `allow_lower`.
+        """
         item = self._item_row(item_id)
         anchor = self._anchor(item, field, start, end, exact)
-        lvl = parse_level(level)
+        if level is not None:
+            parse_level(level)
+        lvl = resolve_new_level(self.rows, "highlight", item_id, level, allow_lower=allow_lower)
         domain_id = self._check_domain(domain_id)
         stamp = now_iso()
         with self._record("Markering toevoegen", "highlights") as rec:
@@ -76,7 +84,7 @@ class HighlightOps(DomainOps):
 
     def highlight_quote(self, item_id: str, quote: str, *, field: str | None = None,
                         domain_id: str | None = None, note: str = "",
-                        level: Level | str = DEFAULT_LEVEL) -> Change:
+                        level: Level | str | None = None, allow_lower: bool = False) -> Change:
         """Highlight the passage whose text is `quote`; it must occur exactly once in the item."""
         item = self._item_row(item_id)
         if not quote.strip():
@@ -94,21 +102,34 @@ class HighlightOps(DomainOps):
                 "maak het citaat langer."
             )
         f, s, e = hits[0]
-        return self.add_highlight(item_id, f, s, e, domain_id=domain_id, note=note, level=level)
+        return self.add_highlight(item_id, f, s, e, domain_id=domain_id, note=note, level=level,
+                                  allow_lower=allow_lower)
 
-    def update_highlight(self, highlight_id: str, **fields: Any) -> Change:
-        """Change domain_id, note, level and/or the span (start, end) of a highlight."""
+    def update_highlight(self, highlight_id: str, *, allow_lower: bool = False, **fields: Any) -> Change:
+        """Change domain_id, note, level and/or the span (start, end) of a highlight.
+
+        Lowering from vertrouwelijk needs `allow_lower` (else LevelLowering). A note written onto
+        an empty highlight of a vertrouwelijk item, without a level, raises the highlight to
+        vertrouwelijk (`change.counts["raised"] == 1`).
+        """
         unknown = set(fields) - set(HIGHLIGHT_EDITABLE)
         if unknown:
             raise AnnotationError(f"Een markering heeft geen veld {', '.join(sorted(unknown))}.")
         old = self._row("highlights", highlight_id, "Markering")
         values: dict[str, Any] = {}
+        raised = False
         if "domain_id" in fields:
             values["domain_id"] = self._check_domain(fields["domain_id"])
         if "note" in fields:
             values["note"] = fields["note"] or ""
+            if ("level" not in fields and values["note"].strip() and not (old["note"] or "").strip()
+                    and old["level"] != Level.VERTROUWELIJK.value
+                    and item_is_confidential(self.rows, old["item_id"])):
+                values["level"] = Level.VERTROUWELIJK.value
+                raised = True
         if "level" in fields:
             values["level"] = parse_level(fields["level"]).value
+            check_lowering(self.rows, "highlight", old, values["level"], allow_lower=allow_lower)
         if "start" in fields or "end" in fields:
             item = self._item_row(old["item_id"])
             values.update(self._anchor(item, old["field"], int(fields.get("start", old["start_offset"])),
@@ -118,6 +139,8 @@ class HighlightOps(DomainOps):
                  "domain_id": "Domein van markering wijzigen"}.get(next(iter(fields), ""), "Markering wijzigen")
         with self._record(label if len(fields) == 1 else "Markering wijzigen", "highlights") as rec:
             rec.update("highlights", {"id": highlight_id}, {**values, "updated": now_iso()}, main=True)
+        if raised:
+            rec.change.counts["raised"] = 1
         return rec.change
 
     def reattach_highlight(self, highlight_id: str, item_id: str, field: str, start: int, end: int) -> Change:

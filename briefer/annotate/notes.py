@@ -9,9 +9,10 @@ from briefer.annotate.base import parse_level
 from briefer.annotate.changes import Change
 from briefer.annotate.errors import AnnotationError, NotFound
 from briefer.annotate.highlights import HighlightOps
+from briefer.annotate.levels import check_lowering, resolve_new_level
 from briefer.annotate.rows import followup as to_followup
 from briefer.annotate.rows import note as to_note
-from briefer.model import DEFAULT_LEVEL, FollowUp, FollowUpKind, FollowUpStatus, Level, Note, new_id, now_iso
+from briefer.model import FollowUp, FollowUpKind, FollowUpStatus, Level, Note, new_id, now_iso
 
 FOLLOWUP_EDITABLE = ("text", "kind", "owner", "due", "status", "level", "highlight_id")
 
@@ -51,11 +52,13 @@ class NoteOps(HighlightOps):
     # -- notes ----------------------------------------------------------------------------------
 
     def set_note(self, document_id: str, item_id: str | None, body: str,
-                 level: Level | str | None = None) -> Change:
+                 level: Level | str | None = None, *, allow_lower: bool = False) -> Change:
         """Write the note of an item (or of the document when item_id is None).
 
-        `level` None keeps the existing note's level (new notes get `intern`); an empty body moves
-        the note to the trash.
+        `level` None keeps the existing note's level; a new note starts where the material is
+        (vertrouwelijk on a vertrouwelijk item, else intern; see `briefer.annotate.levels`).
+        Lowering from vertrouwelijk, or a new note below its material, needs `allow_lower`
+        (else LevelLowering). An empty body moves the note to the trash.
         """
         if self.rows.document_row(document_id) is None:
             raise NotFound(f"Document {document_id} bestaat niet; kies een geïmporteerd document.")
@@ -66,6 +69,8 @@ class NoteOps(HighlightOps):
                 raise AnnotationError("Dit item hoort niet bij dit document; kies het juiste document.")
             label_target = f"notitie bij vraag {item['number']}"
         body = body or ""
+        if level is not None:
+            level = parse_level(level)
         # Read the existing note inside the write transaction: two writers (app and CLI) setting
         # the same note at once must not both decide to insert it.
         with self.rows.transaction():
@@ -76,12 +81,15 @@ class NoteOps(HighlightOps):
                                   before=None, after=None)
                 return self.delete_note(old["id"])
             stamp = now_iso()
+            if old is None:
+                new_level = resolve_new_level(self.rows, "note", item_id, level, allow_lower=allow_lower)
+            elif level is not None:
+                check_lowering(self.rows, "note", old, level, allow_lower=allow_lower)
             with self._record(f"{label_target.capitalize()} wijzigen", "notes") as rec:
                 if old is None:
                     rec.insert("notes", {
                         "id": new_id(), "document_id": document_id, "item_id": item_id, "body": body,
-                        "level": parse_level(DEFAULT_LEVEL if level is None else level).value,
-                        "created": stamp, "updated": stamp,
+                        "level": new_level.value, "created": stamp, "updated": stamp,
                     }, main=True)
                 else:
                     values: dict[str, Any] = {"body": body, "updated": stamp}
@@ -90,8 +98,10 @@ class NoteOps(HighlightOps):
                     rec.update("notes", {"id": old["id"]}, values, main=True)
         return rec.change
 
-    def set_note_level(self, note_id: str, level: Level | str) -> Change:
-        self._row("notes", note_id, "Notitie")
+    def set_note_level(self, note_id: str, level: Level | str, *, allow_lower: bool = False) -> Change:
+        """Set a note's level; lowering from vertrouwelijk needs `allow_lower` (else LevelLowering)."""
+        old = self._row("notes", note_id, "Notitie")
+        check_lowering(self.rows, "note", old, parse_level(level), allow_lower=allow_lower)
         with self._record("Niveau van notitie wijzigen", "notes") as rec:
             rec.update("notes", {"id": note_id}, {"level": parse_level(level).value,
                                                   "updated": now_iso()}, main=True)
@@ -129,24 +139,36 @@ class NoteOps(HighlightOps):
     def add_followup(self, item_id: str, text: str, *, kind: FollowUpKind | str = FollowUpKind.OVERIG,
                      owner: str = "", due: str | date | None = None,
                      status: FollowUpStatus | str = FollowUpStatus.OPEN,
-                     level: Level | str = DEFAULT_LEVEL, highlight_id: str | None = None) -> Change:
-        """A vervolgactie on an item (optionally tied to one of its highlights)."""
+                     level: Level | str | None = None, highlight_id: str | None = None,
+                     allow_lower: bool = False) -> Change:
+        """A vervolgactie on an item (optionally tied to one of its highlights).
+
+        `level` None: the material decides (vertrouwelijk on a vertrouwelijk item, which includes
+        every item with a vertrouwelijk highlight; else intern); a lower explicit level there
+        needs `allow_lower` (else LevelLowering).
+        """
         item = self._item_row(item_id)
         if not text or not text.strip():
             raise AnnotationError("Een vervolgactie heeft een omschrijving nodig (--text).")
+        if level is not None:
+            parse_level(level)
         row = {
             "id": new_id(), "item_id": item_id,
             "highlight_id": self._check_highlight_of(highlight_id, item_id),
             "kind": parse_kind(kind).value, "text": text.strip(), "owner": owner or "",
             "due": parse_due(due), "status": parse_status(status).value,
-            "level": parse_level(level).value, "created": now_iso(),
+            "level": resolve_new_level(self.rows, "followup", item_id, level, allow_lower=allow_lower).value,
+            "created": now_iso(),
         }
         row["updated"] = row["created"]
         with self._record(f"Vervolgactie bij vraag {item['number']} toevoegen", "followups") as rec:
             rec.insert("followups", row, main=True)
         return rec.change
 
-    def update_followup(self, followup_id: str, **fields: Any) -> Change:
+    def update_followup(self, followup_id: str, *, allow_lower: bool = False, **fields: Any) -> Change:
+        """Change fields of a follow-up. Lowering from vertrouwelijk needs `allow_lower` (else
+        LevelLowering); tying it to a vertrouwelijk highlight without naming a level raises it to
+        vertrouwelijk (`change.counts["raised"] == 1`)."""
         unknown = set(fields) - set(FOLLOWUP_EDITABLE)
         if unknown:
             raise AnnotationError(f"Een vervolgactie heeft geen veld {', '.join(sorted(unknown))}.")
@@ -158,9 +180,18 @@ class NoteOps(HighlightOps):
         values = {k: parsers.get(k, lambda v: v)(v) for k, v in fields.items()}
         if "text" in values and not str(values["text"]).strip():
             raise AnnotationError("Een vervolgactie heeft een omschrijving nodig.")
+        raised = False
+        if "level" in values:
+            check_lowering(self.rows, "followup", old, values["level"], allow_lower=allow_lower)
+        elif values.get("highlight_id") and old["level"] != Level.VERTROUWELIJK.value:
+            tied = self.rows.get("highlights", {"id": values["highlight_id"]})
+            if tied is not None and tied["level"] == Level.VERTROUWELIJK.value:
+                values["level"], raised = Level.VERTROUWELIJK.value, True
         label = "Status van vervolgactie wijzigen" if set(fields) == {"status"} else "Vervolgactie wijzigen"
         with self._record(label, "followups") as rec:
             rec.update("followups", {"id": followup_id}, {**values, "updated": now_iso()}, main=True)
+        if raised:
+            rec.change.counts["raised"] = 1
         return rec.change
 
     def delete_followup(self, followup_id: str) -> Change:

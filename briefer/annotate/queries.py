@@ -1,22 +1,17 @@
 """Core (annotate): reading annotations back: per-item markers, the export bundle, filters over
-items, and full-text search over notes and highlight notes (merged into the store's search).
+items, and the search over items, notes and highlight notes (done by the store's search).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import sqlite_utils
-
 from briefer.annotate import rows as convert
 from briefer.annotate.base import parse_level
 from briefer.annotate.notes import NoteOps, parse_status
 from briefer.model import DocumentAnnotations, FollowUpStatus, Level, StoredItem
-from briefer.store.annotations import AnnotationStore
-from briefer.store.search import SearchHit, register_source
+from briefer.store.search import SearchHit
 from briefer.store.search import search as store_search
-
-SEARCH_SOURCE = "annotations"
 
 
 @dataclass
@@ -31,25 +26,9 @@ class ItemMarkers:
     confidential: bool = False
 
 
-def annotation_hits(db: sqlite_utils.Database, match: str, party: str | None,
-                    doc_id: str | None, limit: int) -> list[SearchHit]:
-    """Search source for `briefer.store.search`: notes and highlight notes matching `match`."""
-    hits = []
-    for r in AnnotationStore(db).search_rows(match, document_id=doc_id, party=party, limit=limit):
-        if r["document_id"] is None:
-            continue
-        kind = "highlight" if r["kind"] == "highlight" else ("note" if r["item_id"] else "document_note")
-        hits.append(SearchHit(
-            document_id=r["document_id"], item_id=r["item_id"], item_number=r["item_number"],
-            party=r["party"], field=kind, snippet=r["snippet"], rank=float(r["rank"]),
-            kind="annotation", ref_id=r["ref_id"],
-        ))
-    return hits
-
-
 def register_search_source() -> None:
-    """Make the store's search include annotations (idempotent)."""
-    register_source(SEARCH_SOURCE, annotation_hits)
+    """Kept for callers of earlier versions: the store's search includes notes and highlight
+    notes itself now (briefer.store.search.search_annotations), filters and ceiling included."""
 
 
 class QueryOps(NoteOps):
@@ -79,11 +58,12 @@ class QueryOps(NoteOps):
     def filter_items(self, *, document_id: str | None = None, domain_id: str | None = None,
                      party: str | None = None, level: Level | str | None = None,
                      status: FollowUpStatus | str | None = None,
-                     has_note: bool | None = None) -> list[StoredItem]:
+                     has_note: bool | None = None, ceiling: Level | str | None = None) -> list[StoredItem]:
         """Items across all documents (or one) matching every filter given.
 
         domain: tagged with it or holding a highlight of it; level: holding an annotation at that
-        level; status: holding a follow-up with that status; has_note: an item note or highlight note.
+        level; status: holding a follow-up with that status; has_note: an item note or highlight note;
+        ceiling: only annotations at or below it count for the other filters.
         """
         return [
             convert.item(r)
@@ -91,13 +71,22 @@ class QueryOps(NoteOps):
                 document_id=document_id, domain_id=domain_id, party=party,
                 level=None if level is None else parse_level(level).value,
                 status=None if status is None else parse_status(status).value, has_note=has_note,
+                ceiling=None if ceiling is None else parse_level(ceiling).value,
             )
         ]
 
     def search(self, query: str, *, document_id: str | None = None, party: str | None = None,
-               limit: int = 50) -> list[SearchHit]:
+               limit: int = 50, domain_id: str | None = None, level: Level | str | None = None,
+               status: FollowUpStatus | str | None = None, has_note: bool | None = None,
+               ceiling: Level | str | None = None) -> list[SearchHit]:
         """Search items, notes and highlight notes for what the user typed; best first.
 
-        (`Annotations.__init__` has registered the notes as a source of the store's search.)
+        The filters are those of `filter_items`, applied inside the search over every match;
+        `ceiling` leaves out every annotation above it (notes as hits, and what the filters look
+        at) — see briefer.store.search.
         """
-        return store_search(self.rows.db, query, party=party, doc_id=document_id, limit=limit)
+        return store_search(
+            self.rows.db, query, party=party, doc_id=document_id, limit=limit, domain_id=domain_id,
+            level=None if level is None else parse_level(level).value,
+            status=None if status is None else parse_status(status).value, has_note=has_note,
+            ceiling=None if ceiling is None else parse_level(ceiling).value)

@@ -4,6 +4,12 @@ Each area registers its sub-commands from its own module (`register(subparsers)`
 `func=handler`). A handler receives the parsed args and returns an exit code. Failures the user
 can act on are raised as `UserError` (or any core error carrying a Dutch message) and printed as
 one Dutch line on stderr with a non-zero exit.
+
+Start-up is lazy: `COMMANDS` names each command's area module and help line, so a command imports
+only its own module (and what that imports), and `briefer --help` imports none. A new command
+needs its row in `COMMANDS` (tests/test_cli_frame.py checks the table against the modules); a
+command missing from it still works, at the cost of importing every area. `--db PATH` is accepted
+before or after the command.
 """
 
 from __future__ import annotations
@@ -67,24 +73,88 @@ def _dutch_argparse() -> None:
     argparse._ = translate  # type: ignore[attr-defined]
 
 
-# Each registers its own sub-commands, in this order in `briefer --help`.
-AREA_MODULES = ("parse", "documents", "annotations", "filters", "export", "suggest")
+# Each registers its own sub-commands.
+AREA_MODULES = ("parse", "documents", "durability", "annotations", "sharing", "sync", "filters", "export",
+                "suggest")
+
+# command -> (area module, help line), in the order of `briefer --help`
+COMMANDS: dict[str, tuple[str, str]] = {
+    "parse": ("parse", "een document inlezen en de structuur tonen (zonder database)"),
+    "import": ("documents", "documenten importeren (PDF, tekst, Word)"),
+    "reparse": ("documents", "een document opnieuw inlezen als ander type (annotaties blijven)"),
+    "types": ("documents", "de documenttypen tonen die Briefer kent"),
+    "list": ("documents", "geïmporteerde documenten tonen"),
+    "show": ("documents", "een document (of één vraag) tonen"),
+    "search": ("documents", "zoeken in vragen en antwoorden"),
+    "backup": ("durability", "nu een reservekopie van de database maken"),
+    "check": ("durability", "de database controleren op beschadiging"),
+    "restore": ("durability", "een reservekopie terugzetten (de oude database blijft bewaard)"),
+    "tag": ("annotations", "een vraag een domein geven"),
+    "note": ("annotations", "een notitie bij een vraag of document"),
+    "highlight": ("annotations", "een passage markeren"),
+    "followup": ("annotations", "vervolgacties"),
+    "domains": ("annotations", "domeinen beheren"),
+    "highlights": ("annotations", "markeringen tonen, wijzigen en verwijderen"),
+    "level": ("annotations", "alleen het niveau van een annotatie wijzigen"),
+    "annotations": ("sharing", "annotaties delen, tonen, conflicten, prullenbak"),
+    "sync": ("sync", "annotaties uitwisselen via een gedeelde map"),
+    "items": ("filters", "geannoteerde vragen over alle documenten"),
+    "export": ("export", "een briefing maken (Word)"),
+    "suggest": ("suggest", "suggesties tonen, aannemen of afwijzen"),
+    "lexicon": ("suggest", "de woordenlijst van een domein"),
+}
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _db_help() -> str:
+    return f"database (standaard: $BRIEFER_DB of {paths.default_db_path()})"
+
+
+def _command_of(argv: list[str]) -> str | None:
+    """The command word in `argv` (the first word that is not an option or the value of --db)."""
+    skip = False
+    for word in argv:
+        if skip:
+            skip = False
+        elif word == "--db":
+            skip = True
+        elif not word.startswith("-"):
+            return word
+    return None
+
+
+def _add_db_everywhere(parser: argparse.ArgumentParser) -> None:
+    """Let `--db` follow the command too (and a sub-command's sub-command)."""
+    for action in parser._actions:  # noqa: SLF001 - argparse keeps its sub-parsers here
+        if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
+            for child in dict.fromkeys(action.choices.values()):
+                if not any("--db" in a.option_strings for a in child._actions):  # noqa: SLF001
+                    child.add_argument("--db", type=Path, default=argparse.SUPPRESS, help=_db_help())
+                _add_db_everywhere(child)
+
+
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The parser for `argv`: only the chosen command's area is imported (every area when unknown)."""
     _dutch_argparse()
     parser = argparse.ArgumentParser(
         prog="briefer",
         description="Briefer: Kamerstukken importeren, annoteren en briefings maken.",
     )
-    parser.add_argument(
-        "--db", type=Path, default=None,
-        help=f"database (standaard: $BRIEFER_DB of {paths.default_db_path()})",
-    )
+    parser.add_argument("--db", type=Path, default=None, help=_db_help())
     add_version_flag(parser)
     sub = parser.add_subparsers(dest="command", metavar="OPDRACHT")
-    for name in AREA_MODULES:
+    command = _command_of(list(sys.argv[1:] if argv is None else argv))
+    if command in COMMANDS:
+        areas: tuple[str, ...] = (COMMANDS[command][0],)
+    elif command is None:
+        areas = ()
+    else:  # a command this table does not know: let every area register what it has
+        areas = AREA_MODULES
+    for name in areas:
         importlib.import_module(f"briefer.cli.{name}").register(sub)
+    for name, (_, help_line) in COMMANDS.items():  # the others, for `--help` and "did you mean"
+        if name not in sub.choices:
+            sub.add_parser(name, help=help_line, add_help=False)
+    _add_db_everywhere(parser)
     return parser
 
 
@@ -95,22 +165,38 @@ def db_path(args: argparse.Namespace) -> Path:
 
 @contextmanager
 def open_store(args: argparse.Namespace) -> Iterator[Store]:
-    """The store the user asked for, closed afterwards; damage found while opening or reading it
-    becomes DatabaseCorrupt naming the newest good backup to restore."""
-    from briefer.store import DatabaseCorrupt, Store
+    """The store the user asked for, closed afterwards.
+
+    A database that cannot be written is opened read-only: reading commands work, a change
+    fails with one Dutch line. Damage found while opening or reading it becomes DatabaseCorrupt
+    naming the newest good backup to restore, and is recorded, so later commands refuse to write
+    into it until it is restored (or `briefer check` finds it sound).
+    """
+    import sqlite3
+
+    from briefer.store import DatabaseCorrupt, DatabaseReadOnly, Store
     from briefer.store import backup as backups
     from briefer.store.db import guarded
 
     path = db_path(args)
     try:
-        with guarded(path), Store.open(path) as store:
+        try:
+            store = Store.open(path)
+        except DatabaseReadOnly:
+            if not path.exists():
+                raise
+            store = Store.open(path, read_only=True)
+        with guarded(path), store:
             yield store
     except DatabaseCorrupt as exc:
-        good = backups.newest_good_backup(path)
-        if good is None:
-            raise
-        raise DatabaseCorrupt(f"De database {path} is beschadigd; {restore_hint(path, good)}",
-                              path=path, backup=good) from exc
+        if not exc.marked and isinstance(exc.__cause__, sqlite3.DatabaseError) and path.exists():
+            backups.mark_damaged(path, str(exc.__cause__))
+        named = backups.damage_with_backup(exc, path)
+        if named.backup is None:
+            raise named from None
+        base = str(exc).removesuffix(backups.RESTORE_HINT).rstrip(". ")
+        raise DatabaseCorrupt(f"{base}; {restore_hint(path, named.backup)}", path=path,
+                              backup=named.backup, marked=True) from None
 
 
 def restore_hint(path: Path, good: Path) -> str:
@@ -119,7 +205,7 @@ def restore_hint(path: Path, good: Path) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     handler: Callable[[argparse.Namespace], int] | None = getattr(args, "func", None)
     if handler is None:

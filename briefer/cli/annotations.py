@@ -1,4 +1,5 @@
-"""CLI: tag, note, highlight, followup, domains, annotations — thin wrappers over briefer.annotate.
+"""CLI: tag, note, highlight(s), followup, level, domains — thin wrappers over briefer.annotate
+(`annotations …` lives in `briefer.cli.sharing`, `sync` in `briefer.cli.sync`).
 
 DOC is resolved by the store (id, identifier, "30821-196", "latest"); ITEM is a question number;
 DOMAIN a name, key digit or id. Output is Dutch; ids are printed so scripts can use them.
@@ -10,22 +11,28 @@ import argparse
 import contextlib
 import json
 from dataclasses import asdict
-from pathlib import Path
 from typing import Any
 
 from briefer.annotate import Annotations, Change
+from briefer.annotate.lookup import find_annotation, set_level
 from briefer.cli import UserError, open_store
 from briefer.cli.filters import LEVELS, STATUSES
-from briefer.model import FollowUpKind, StoredDocument, StoredItem
+from briefer.model import FollowUpKind, Level, StoredDocument, StoredItem
 from briefer.store import Store
 from briefer.textutil import shorten
 
 FIELDS = {"vraag": "question", "antwoord": "answer", "question": "question", "answer": "answer"}
 
 
-def _level_arg(p: argparse.ArgumentParser, default: str | None = None) -> None:
-    p.add_argument("--level", choices=LEVELS, default=default,
-                   help="niveau: openbaar, intern of vertrouwelijk" + (f" (standaard {default})" if default else ""))
+def _level_arg(p: argparse.ArgumentParser, *, new: bool = False, lower: bool = False) -> None:
+    help_text = "niveau: openbaar, intern of vertrouwelijk"
+    if new:
+        help_text += " (standaard: vertrouwelijk bij een vraag met vertrouwelijk materiaal, anders intern)"
+    p.add_argument("--level", choices=LEVELS, default=None, help=help_text)
+    if lower:
+        p.add_argument("--lower", action="store_true",
+                       help="bevestigen dat een niveau onder vertrouwelijk komt (verlagen, of lager dan het "
+                            "materiaal): het verschijnt dan ook in lagere briefings")
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -39,8 +46,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("note", help="notitie bij een vraag, of de kern van het document (zonder VRAAG)")
     p.add_argument("doc", metavar="DOC")
     p.add_argument("item", nargs="?", metavar="VRAAG")
-    p.add_argument("--text", required=True, metavar="TEKST", help="Markdown; een lege tekst wist de notitie")
-    _level_arg(p)
+    p.add_argument("--text", metavar="TEKST",
+                   help="Markdown; een lege tekst wist de notitie (zonder --text: alleen --level wijzigen)")
+    _level_arg(p, new=True, lower=True)
     p.set_defaults(func=cmd_note)
 
     p = sub.add_parser("highlight", help="een passage markeren, gekozen op haar tekst")
@@ -50,11 +58,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--field", choices=sorted(FIELDS), help="alleen zoeken in vraag of antwoord")
     p.add_argument("--domain", metavar="DOMEIN")
     p.add_argument("--note", default="", metavar="TEKST")
-    _level_arg(p, "intern")
+    _level_arg(p, new=True, lower=True)
     p.set_defaults(func=cmd_highlight)
 
     p = sub.add_parser("followup", help="vervolgacties toevoegen, tonen en bijwerken")
-    fsub = p.add_subparsers(dest="followup_command", metavar="add|list|set", required=True)
+    fsub = p.add_subparsers(dest="followup_command", metavar="add|list|set|delete", required=True)
     a = fsub.add_parser("add", help="vervolgactie toevoegen")
     a.add_argument("doc", metavar="DOC")
     a.add_argument("item", metavar="VRAAG")
@@ -64,7 +72,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     a.add_argument("--due", metavar="JJJJ-MM-DD")
     a.add_argument("--owner", default="", metavar="NAAM")
     a.add_argument("--status", choices=STATUSES, default="open")
-    _level_arg(a, "intern")
+    a.add_argument("--highlight", metavar="ID", help="markering (id of het begin ervan) waar de actie bij hoort")
+    _level_arg(a, new=True, lower=True)
     a.set_defaults(func=cmd_followup_add)
     lst = fsub.add_parser("list", help="vervolgacties van alle documenten")
     lst.add_argument("--status", choices=STATUSES)
@@ -79,8 +88,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     s.add_argument("--kind", metavar="SOORT")
     s.add_argument("--due", metavar="JJJJ-MM-DD")
     s.add_argument("--owner", metavar="NAAM")
-    _level_arg(s)
+    _level_arg(s, lower=True)
     s.set_defaults(func=cmd_followup_set)
+    d = fsub.add_parser("delete", help="een vervolgactie verwijderen (naar de prullenbak)")
+    d.add_argument("id", metavar="ID", help="id (of het begin ervan) uit 'followup list'")
+    d.set_defaults(func=cmd_followup_delete)
 
     p = sub.add_parser("domains", help="prioritaire domeinen tonen en beheren")
     p.set_defaults(func=cmd_domains_list, json=False)
@@ -110,25 +122,31 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     d.add_argument("domain", metavar="DOMEIN")
     d.set_defaults(func=cmd_domains_delete)
 
-    p = sub.add_parser("annotations", help="annotaties delen met een collega, tonen, prullenbak")
-    asub = p.add_subparsers(dest="annotations_command", metavar="export|import|list|trash|restore",
-                            required=True)
-    e = asub.add_parser("export", help="annotaties van een document naar een JSON-bestand")
-    e.add_argument("doc", metavar="DOC")
-    e.add_argument("--out", required=True, type=Path, metavar="BESTAND")
-    e.set_defaults(func=cmd_export)
-    i = asub.add_parser("import", help="annotaties van een collega samenvoegen")
-    i.add_argument("file", type=Path, metavar="BESTAND")
-    i.set_defaults(func=cmd_import)
-    s = asub.add_parser("list", help="alle annotaties van een document tonen")
-    s.add_argument("doc", metavar="DOC")
-    s.add_argument("--json", action="store_true", help="als JSON")
-    s.set_defaults(func=cmd_list)
-    t = asub.add_parser("trash", help="de prullenbak tonen")
-    t.set_defaults(func=cmd_trash)
-    r = asub.add_parser("restore", help="iets uit de prullenbak terugzetten")
-    r.add_argument("id", metavar="ID")
-    r.set_defaults(func=cmd_restore)
+    p = sub.add_parser("highlights", help="markeringen tonen, wijzigen en verwijderen")
+    hsub = p.add_subparsers(dest="highlights_command", metavar="list|edit|delete", required=True)
+    h = hsub.add_parser("list", help="de markeringen van een document (met ids)")
+    h.add_argument("doc", metavar="DOC")
+    h.add_argument("--json", action="store_true", help="als JSON")
+    h.set_defaults(func=cmd_highlights_list)
+    h = hsub.add_parser("edit", help="notitie, domein of niveau van een markering wijzigen")
+    h.add_argument("id", metavar="ID", help="id (of het begin ervan) uit 'highlights list'")
+    h.add_argument("--note", metavar="TEKST", help="de notitie bij de markering ('' wist haar)")
+    dom = h.add_mutually_exclusive_group()
+    dom.add_argument("--domain", metavar="DOMEIN")
+    dom.add_argument("--no-domain", action="store_true", help="het domein weghalen")
+    _level_arg(h, lower=True)
+    h.set_defaults(func=cmd_highlights_edit)
+    h = hsub.add_parser("delete", help="een markering verwijderen (naar de prullenbak)")
+    h.add_argument("id", metavar="ID")
+    h.set_defaults(func=cmd_highlights_delete)
+
+    p = sub.add_parser("level", help="alleen het niveau van een markering, notitie of vervolgactie wijzigen")
+    p.add_argument("id", metavar="ID", help="id (of het begin ervan)")
+    p.add_argument("level", choices=LEVELS, metavar="NIVEAU", help="openbaar, intern of vertrouwelijk")
+    p.add_argument("--lower", action="store_true",
+                   help="bevestigen dat een niveau onder vertrouwelijk komt: het verschijnt dan ook in lagere "
+                        "briefings en gedeelde bestanden")
+    p.set_defaults(func=cmd_level)
 
 
 # ------------------------------------------------------------------------------------ helpers
@@ -174,6 +192,17 @@ def _short(text: str, width: int = 60) -> str:
     return shorten(text, width)
 
 
+def _level_note(change: Change, asked: str | None) -> str:
+    """' — niveau vertrouwelijk (…)' when the material chose the level or raised it."""
+    after = change.after or {}
+    level = after.get("level")
+    if level != "vertrouwelijk" or asked == "vertrouwelijk":
+        return ""
+    if asked is None or change.counts.get("raised"):
+        return " — niveau vertrouwelijk, omdat de vraag vertrouwelijk materiaal bevat (verlagen: --level … --lower)"
+    return ""
+
+
 # ------------------------------------------------------------------------------------ commands
 
 def cmd_tag(args: argparse.Namespace) -> int:
@@ -190,12 +219,24 @@ def cmd_tag(args: argparse.Namespace) -> int:
 
 
 def cmd_note(args: argparse.Namespace) -> int:
+    if args.text is None and args.level is None:
+        raise UserError("Geef --text (de notitie) of --level (alleen het niveau wijzigen).")
     with _Session(args) as s:
         doc = s.doc(args.doc)
         item = s.item(doc, args.item) if args.item else None
-        change = s.ann.set_note(doc.id, item.id if item else None, args.text, level=args.level)
         where = f"vraag {item.number}" if item else f"kern van {doc.display_name}"
-        return _done(change, where)
+        if args.text is None:
+            note = s.ann.note(doc.id, item.id if item else None)
+            if note is None:
+                raise UserError(f"Er is nog geen notitie bij {where}; geef --text.")
+            old = note.level
+            _done(s.ann.set_note_level(note.id, args.level, allow_lower=args.lower), where)
+            _lowered(old.value, args.level, "deze notitie")
+            return 0
+        change = s.ann.set_note(doc.id, item.id if item else None, args.text, level=args.level,
+                                allow_lower=args.lower)
+        new = change.before is None and change.after is not None
+        return _done(change, where + (_level_note(change, args.level) if new else ""))
 
 
 def cmd_highlight(args: argparse.Namespace) -> int:
@@ -204,17 +245,31 @@ def cmd_highlight(args: argparse.Namespace) -> int:
         item = s.item(doc, args.item)
         domain_id = s.ann.domain_by_ref(args.domain).id if args.domain else None
         change = s.ann.highlight_quote(item.id, args.quote, field=FIELDS.get(args.field or ""),
-                                       domain_id=domain_id, note=args.note, level=args.level)
-        return _done(change, f"vraag {item.number} '{_short(change.after['exact'])}'")
+                                       domain_id=domain_id, note=args.note, level=args.level,
+                                       allow_lower=args.lower)
+        return _done(change, f"vraag {item.number} '{_short(change.after['exact'])}'"
+                             + _level_note(change, args.level))
 
 
 def cmd_followup_add(args: argparse.Namespace) -> int:
     with _Session(args) as s:
         doc = s.doc(args.doc)
         item = s.item(doc, args.item)
+        highlight_id = _highlight_by_prefix(s.ann, item.id, args.highlight) if args.highlight else None
         change = s.ann.add_followup(item.id, args.text, kind=args.kind, owner=args.owner, due=args.due,
-                                    status=args.status, level=args.level)
-        return _done(change, f"vraag {item.number} '{_short(args.text)}'")
+                                    status=args.status, level=args.level, highlight_id=highlight_id,
+                                    allow_lower=args.lower)
+        return _done(change, f"vraag {item.number} '{_short(args.text)}'" + _level_note(change, args.level))
+
+
+def _highlight_by_prefix(ann: Annotations, item_id: str, prefix: str) -> str:
+    matches = [h.id for h in ann.highlights(item_id) if h.id.startswith(prefix.strip())]
+    if len(matches) != 1:
+        raise UserError(
+            f"Markering '{prefix}' {'niet gevonden bij deze vraag' if not matches else 'is niet eenduidig'}; "
+            "'briefer annotations list DOC' toont de markeringen."
+        )
+    return matches[0]
 
 
 def cmd_followup_list(args: argparse.Namespace) -> int:
@@ -262,8 +317,87 @@ def cmd_followup_set(args: argparse.Namespace) -> int:
     if not fields:
         raise UserError("Geef aan wat er verandert, bijvoorbeeld --status afgerond.")
     with _Session(args) as s:
-        change = s.ann.update_followup(_followup_by_prefix(s.ann, args.id), **fields)
+        change = s.ann.update_followup(_followup_by_prefix(s.ann, args.id), allow_lower=args.lower, **fields)
         return _done(change, ", ".join(f"{k} {v}" for k, v in fields.items()))
+
+
+def cmd_followup_delete(args: argparse.Namespace) -> int:
+    with _Session(args) as s:
+        _table, fid = find_annotation(s.ann, args.id, ("followups",))
+        text = s.ann.followup(fid).text
+        return _done(s.ann.delete_followup(fid), f"'{_short(text)}'; terug te zetten uit de prullenbak")
+
+
+def _lowered(old: str, new: str, what: str) -> None:
+    """Say what a lowering means: the material now reaches lower documents."""
+    rank = {lv: k for k, lv in enumerate(LEVELS)}
+    if rank[new] < rank[old]:
+        print(f"Let op: {what} is verlaagd van {old} naar {new}; het komt nu ook in briefings en gedeelde "
+              f"bestanden met plafond {new}.")
+
+
+def cmd_level(args: argparse.Namespace) -> int:
+    from briefer.annotate.lookup import KIND_NAMES
+
+    with _Session(args) as s:
+        table, row_id = find_annotation(s.ann, args.id)
+        old = {"highlights": lambda: s.ann.highlight(row_id).level,
+               "followups": lambda: s.ann.followup(row_id).level,
+               "notes": lambda: Level(s.ann.rows.get("notes", {"id": row_id})["level"])}[table]().value
+        _table, change = set_level(s.ann, row_id, args.level, allow_lower=args.lower)
+        _done(change, f"{KIND_NAMES[table]} {row_id[:8]}: {old} → {args.level}")
+        _lowered(old, args.level, f"deze {KIND_NAMES[table]}")
+    return 0
+
+
+def cmd_highlights_list(args: argparse.Namespace) -> int:
+    with _Session(args) as s:
+        doc = s.doc(args.doc)
+        highlights = s.ann.document_highlights(doc.id)
+        numbers = {i.id: i.number for i in s.store.items(doc.id)}
+        names = {d.id: d.name for d in s.ann.domains()}
+    if args.json:
+        print(json.dumps([{**asdict(h), "item_number": numbers.get(h.item_id)} for h in highlights],
+                         ensure_ascii=False, indent=2, default=str))
+        return 0
+    if not highlights:
+        print(f"Geen markeringen in {doc.display_name}.")
+    for h in highlights:
+        dom = f" · {names[h.domain_id]}" if h.domain_id in names else ""
+        orphan = " VERWEESD" if h.orphaned else ""
+        note = f" — {_short(h.note, 40)}" if h.note else ""
+        print(f"{h.id[:8]}  vraag {numbers.get(h.item_id, '?')} [{h.level.value}]{dom}{orphan}: "
+              f"'{_short(h.exact)}'{note}")
+    return 0
+
+
+def cmd_highlights_edit(args: argparse.Namespace) -> int:
+    fields: dict[str, Any] = {}
+    if args.note is not None:
+        fields["note"] = args.note
+    if args.level is not None:
+        fields["level"] = args.level
+    with _Session(args) as s:
+        if args.domain:
+            fields["domain_id"] = s.ann.domain_by_ref(args.domain).id
+        elif args.no_domain:
+            fields["domain_id"] = None
+        if not fields:
+            raise UserError("Geef aan wat er verandert: --note, --domain, --no-domain of --level.")
+        _table, hid = find_annotation(s.ann, args.id, ("highlights",))
+        old = s.ann.highlight(hid).level.value
+        change = s.ann.update_highlight(hid, allow_lower=args.lower, **fields)
+        _done(change, f"'{_short(change.after['exact'])}'")
+        if "level" in fields:
+            _lowered(old, fields["level"], "deze markering")
+    return 0
+
+
+def cmd_highlights_delete(args: argparse.Namespace) -> int:
+    with _Session(args) as s:
+        _table, hid = find_annotation(s.ann, args.id, ("highlights",))
+        exact = s.ann.highlight(hid).exact
+        return _done(s.ann.delete_highlight(hid), f"'{_short(exact)}'; terug te zetten uit de prullenbak")
 
 
 def cmd_domains_list(args: argparse.Namespace) -> int:
@@ -311,62 +445,6 @@ def cmd_domains_delete(args: argparse.Namespace) -> int:
         c = change.counts
         return _done(change, f"{c['items_untagged']} vragen ontlabeld, {c['highlights_cleared']} markeringen "
                              "zonder domein (ze blijven bestaan); terug te zetten uit de prullenbak")
-
-
-def cmd_export(args: argparse.Namespace) -> int:
-    with _Session(args) as s:
-        doc = s.doc(args.doc)
-        data = s.ann.export_json(doc.id)
-    out: Path = args.out
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        tmp = out.with_name(out.name + ".tmp")
-        tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
-        tmp.replace(out)
-    except OSError as exc:
-        raise UserError(f"Kan {out} niet schrijven ({exc.strerror or exc}); kies een andere map.") from None
-    n = sum(len(data[k]) for k in ("tags", "highlights", "notes", "followups"))
-    print(f"{n} annotaties van {doc.display_name} geëxporteerd naar {out}")
-    return 0
-
-
-def cmd_import(args: argparse.Namespace) -> int:
-    try:
-        data = json.loads(Path(args.file).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise UserError(f"Bestand {args.file} bestaat niet; controleer de naam.") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise UserError(f"{args.file} is geen leesbaar annotatiebestand ({exc}); vraag het opnieuw op.") from None
-    with _Session(args) as s:
-        report = s.ann.import_json(data)
-    print("\n".join(report.lines()))
-    return 0
-
-
-def cmd_list(args: argparse.Namespace) -> int:
-    with _Session(args) as s:
-        doc = s.doc(args.doc)
-        if args.json:
-            print(json.dumps(s.ann.export_json(doc.id), ensure_ascii=False, indent=2))
-            return 0
-        bundle = s.ann.bundle(doc.id)
-    names = {d.id: d.name for d in bundle.domains}
-    by_item = {i.id: i for i in bundle.items}
-    print(doc.display_name)
-    for note in bundle.notes:
-        where = "Kern" if note.item_id is None else f"Vraag {by_item[note.item_id].number}"
-        print(f"  {where} [{note.level.value}]: {_short(note.body, 70)}")
-    for item_id, dids in bundle.item_domains.items():
-        print(f"  Vraag {by_item[item_id].number}: " + ", ".join(names[d] for d in dids))
-    for h in bundle.highlights:
-        number = by_item[h.item_id].number if h.item_id in by_item else "?"
-        flags = " VERWEESD" if h.orphaned else ""
-        dom = f" · {names[h.domain_id]}" if h.domain_id in names else ""
-        print(f"  Markering vraag {number} [{h.level.value}]{dom}{flags}: '{_short(h.exact)}'")
-    for f in bundle.followups:
-        print(f"  Vervolgactie vraag {by_item[f.item_id].number} [{f.level.value}, {f.status.value}]: "
-              f"{_short(f.text)}")
-    return 0
 
 
 def cmd_trash(args: argparse.Namespace) -> int:

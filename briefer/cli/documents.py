@@ -1,4 +1,5 @@
-"""CLI: import, list, show, search, backup, check, restore — thin wrappers over briefer.store.
+"""CLI: import, reparse, types, list, show, search — thin wrappers over the core (backup, check,
+restore: `briefer.cli.durability`).
 
 Output is Dutch. Errors are raised (Dutch messages) and printed as one line by briefer.cli.main.
 """
@@ -7,26 +8,37 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 
-from briefer import paths
-from briefer.cli import UserError, db_path, open_store, restore_hint
-from briefer.cli.filters import add_filter_args, filtered_item_ids, wants_filter
+from briefer.cli import open_store
+from briefer.cli.filters import add_filter_args
 from briefer.errors import is_user_facing
 from briefer.model import Footnote, StoredDocument, StoredItem, doc_type_label, people_label
-from briefer.store import DatabaseCorrupt, ImportResult
-from briefer.store import backup as backups
+from briefer.store import ImportResult
 from briefer.textutil import cited_footnotes, shorten
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("import", help="documenten importeren (PDF, tekst, Word)")
     p.add_argument("files", nargs="+", type=Path, metavar="BESTAND")
+    p.add_argument("--type", dest="doc_type", metavar="TYPE",
+                   help="lees als dit documenttype in plaats van het te herkennen ('briefer types' toont ze)")
     p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("reparse", help="een document opnieuw inlezen als ander type (annotaties blijven)",
+                       description="Lees het bewaarde origineel opnieuw in als ander documenttype. Het "
+                       "resultaat is een nieuwe versie; alle annotaties gaan mee (wat niet te plaatsen is, "
+                       "blijft bewaard als verweesd).")
+    p.add_argument("doc", metavar="DOC", help="id, kenmerk, Kamerstuk (30821-196) of 'latest'")
+    p.add_argument("--type", dest="doc_type", metavar="TYPE", required=True,
+                   help="het documenttype ('briefer types' toont ze)")
+    p.set_defaults(func=cmd_reparse)
+
+    p = sub.add_parser("types", help="de documenttypen tonen die Briefer kent")
+    p.set_defaults(func=cmd_types)
 
     p = sub.add_parser("list", help="geïmporteerde documenten tonen")
     p.add_argument("--json", action="store_true", help="als JSON")
@@ -38,26 +50,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--json", action="store_true", help="als JSON")
     p.set_defaults(func=cmd_show)
 
-    p = sub.add_parser("search", help="zoeken in vragen en antwoorden")
+    p = sub.add_parser("search", help="zoeken in vragen, antwoorden en notities (woord* zoekt op begin)")
     p.add_argument("query", metavar="ZOEKTERMEN")
     p.add_argument("--party", metavar="FRACTIE")
     p.add_argument("--doc", metavar="DOC")
     p.add_argument("--limit", type=int, default=50)
-    add_filter_args(p)
+    add_filter_args(p, ceiling=True)
     p.add_argument("--json", action="store_true", help="als JSON")
     p.set_defaults(func=cmd_search)
-
-    p = sub.add_parser("backup", help="nu een reservekopie van de database maken")
-    p.add_argument("--keep", type=int, default=backups.KEEP, help="aantal te bewaren kopieën")
-    p.set_defaults(func=cmd_backup)
-
-    p = sub.add_parser("check", help="de database controleren op beschadiging")
-    p.set_defaults(func=cmd_check)
-
-    p = sub.add_parser("restore", help="een reservekopie terugzetten (de oude database blijft bewaard)")
-    p.add_argument("backup", nargs="?", type=Path, metavar="KOPIE",
-                   help="reservekopie (standaard: de nieuwste goede)")
-    p.set_defaults(func=cmd_restore)
 
 
 # ------------------------------------------------------------------------------------ import
@@ -71,6 +71,15 @@ def _progress(name: str) -> Callable[[int, int], None] | None:
               file=sys.stderr, flush=True)
 
     return report
+
+
+def _type_line(doc: StoredDocument) -> str:
+    label = f"  Type:           {doc_type_label(doc.doc_type)} ({doc.doc_type})"
+    if doc.type_chosen:
+        return label + " — gekozen"
+    if doc.type_confidence is not None:
+        return label + f" — herkend met zekerheid {round(doc.type_confidence * 100)}%"
+    return label
 
 
 def _reference_line(doc: StoredDocument) -> str:
@@ -88,13 +97,11 @@ def summary_lines(result: ImportResult) -> list[str]:
     if not result.created:
         return [f"Al geïmporteerd: {doc.source} is {doc.display_name} (id {doc.id}); niets gewijzigd."]
     parties = ", ".join(f"{party} {count}" for party, count in result.items_per_party if party != "—")
-    lines = [
-        f"Geïmporteerd: {doc.source}",
-        f"  Type:           {doc_type_label(doc.doc_type)}",
-        _reference_line(doc),
-    ]
-    if doc.title:
-        lines.append(f"  Titel:          {doc.title}")
+    lines = [f"Geïmporteerd: {doc.source}", _type_line(doc), _reference_line(doc)]
+    for label, value in (("Titel", doc.title), ("Datum", doc.date), ("Kenmerk", doc.kenmerk),
+                         ("TK-zaak", doc.tk_reference), ("Aan", doc.addressee), ("Ondertekend", doc.signed_by)):
+        if value and not (label == "Kenmerk" and value == doc.identifier):
+            lines.append(f"  {label + ':':<16}{value}")
     if doc.asked_by:
         lines.append(f"  Gesteld door:   {people_label(doc.asked_by)}")
     if doc.answered_by:
@@ -116,12 +123,17 @@ def summary_lines(result: ImportResult) -> list[str]:
 def cmd_import(args: argparse.Namespace) -> int:
     from briefer.importer import import_file
 
-    workers = min(2, os.cpu_count() or 1)  # both cores: import ≈ raw extraction time (bench/README.md)
+    if args.doc_type is not None:
+        from briefer.ingest import _check_type
+
+        _check_type(args.doc_type)  # an unknown type: one line, before anything is read
     failed = 0
     with open_store(args) as store:
         for path in args.files:
             try:
-                result = import_file(store, path, progress=_progress(path.name), workers=workers)
+                # workers None: a large PDF is read by two processes, a small one in this process
+                result = import_file(store, path, progress=_progress(path.name), workers=None,
+                                     doc_type=args.doc_type)
             except Exception as exc:
                 if not is_user_facing(exc):
                     raise
@@ -130,6 +142,28 @@ def cmd_import(args: argparse.Namespace) -> int:
                 continue
             print("\n".join(summary_lines(result)))
     return 1 if failed else 0
+
+
+def cmd_reparse(args: argparse.Namespace) -> int:
+    from briefer.importer import reparse_document
+    from briefer.ingest import _check_type
+
+    _check_type(args.doc_type)
+    with open_store(args) as store:
+        doc = store.resolve(args.doc)
+        result = reparse_document(store, doc.id, args.doc_type, progress=_progress(doc.source))
+    lines = summary_lines(result)
+    lines[0] = f"Opnieuw ingelezen: {result.document.source} als {doc_type_label(result.document.doc_type)}"
+    print("\n".join(lines))
+    return 0
+
+
+def cmd_types(args: argparse.Namespace) -> int:
+    from briefer.ingest import document_types
+
+    for name in document_types():
+        print(f"{name:<34} {doc_type_label(name)}")
+    return 0
 
 
 # ------------------------------------------------------------------------------------ list / show
@@ -221,21 +255,28 @@ def _show_item(args: argparse.Namespace, doc: StoredDocument, item: StoredItem, 
 
 # ------------------------------------------------------------------------------------ search
 
-_FIELD_LABELS = {"question": "vraag", "answer": "antwoord", "note": "notitie", "highlight": "markering"}
+_FIELD_LABELS = {"question": "vraag", "answer": "antwoord", "note": "notitie", "highlight": "markering",
+                 "document_note": "kern"}
+
+
+def _domain_id(store: object, ref: str | None) -> str | None:
+    """The id of the domain the user named (id, key digit or name), or None."""
+    if not ref:
+        return None
+    from briefer.annotate import Annotations
+
+    return Annotations(store).domain_by_ref(ref).id
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    import briefer.annotate  # noqa: F401 - importing it adds notes and highlight notes to the search
+    """Search items, notes and highlight notes; the filters and the ceiling (`--level`) apply
+    inside the search, over every match (briefer.store.search)."""
     with open_store(args) as store:
         doc_id = store.resolve(args.doc).id if args.doc else None
-        filtering = wants_filter(args)
-        # with annotation filters, rank a wider set first, then keep the hits on matching items
-        hits = store.search(args.query, party=args.party, doc_id=doc_id,
-                            limit=max(args.limit * 20, 1000) if filtering else args.limit)
-        if filtering:
-            allowed = filtered_item_ids(store, args, doc_id)
-            hits = [h for h in hits if h.item_id in allowed][: args.limit]
-        names = {d.id: d for d in store.documents()} if hits else {}
+        hits = store.search(args.query, party=args.party, doc_id=doc_id, limit=args.limit,
+                            domain_id=_domain_id(store, args.domain), status=args.status,
+                            has_note=args.has_note, ceiling=args.level)
+        names = {} if args.json else {d: store.document(d) for d in dict.fromkeys(h.document_id for h in hits)}
     if args.json:
         print(json.dumps([asdict(h) for h in hits], ensure_ascii=False, indent=2))
         return 0
@@ -250,45 +291,11 @@ def cmd_search(args: argparse.Namespace) -> int:
             parts.append(f"vraag {hit.item_number}")
         if hit.party:
             parts.append(hit.party)
-        parts.append(_FIELD_LABELS.get(hit.field, hit.field))
+        label = _FIELD_LABELS.get(hit.field, hit.field)
+        parts.append(f"{label} [{hit.level}]" if hit.level == "vertrouwelijk" else label)
         print(" · ".join(parts))
         print(f"    {' '.join(hit.snippet.split())}")
-    return 0
-
-
-# ------------------------------------------------------------------------------------ durability
-
-def cmd_backup(args: argparse.Namespace) -> int:
-    path = db_path(args)
-    problems = backups.check_integrity(path)
-    if problems:
-        raise UserError(f"De database {path} is beschadigd ({problems[0]}); er is geen kopie gemaakt.")
-    target = backups.backup(path, keep=args.keep)
-    print(f"Reservekopie gemaakt: {target}")
-    return 0
-
-
-def cmd_check(args: argparse.Namespace) -> int:
-    path = db_path(args)
-    if not path.exists():
-        raise UserError(f"De database {path} bestaat nog niet; importeer eerst een document.")
-    problems = backups.check_integrity(path)
-    if problems:
-        good = backups.newest_good_backup(path)
-        offer = restore_hint(path, good) if good else "er is geen goede reservekopie."
-        raise DatabaseCorrupt(f"De database {path} is beschadigd ({problems[0]}); {offer}",
-                              path=path, backup=good)
-    found = backups.backups(path)
-    print(f"De database {path} is in orde; {len(found)} reservekopie(ën) in {paths.backup_dir(path)}.")
-    return 0
-
-
-def cmd_restore(args: argparse.Namespace) -> int:
-    path = db_path(args)
-    chosen = args.backup or backups.newest_good_backup(path)
-    if chosen is None:
-        raise UserError(f"Er is geen goede reservekopie van {path} gevonden.")
-    aside = backups.restore_backup(path, chosen)
-    kept = f"; de oude database is bewaard als {aside}" if aside else ""
-    print(f"Reservekopie {chosen.name} teruggezet in {path}{kept}.")
+    if any(h.kind == "item" and h.rank == 0.0 for h in hits):  # see briefer.store.search, "Ranking"
+        print("(Meer dan 1.000 treffers: de vragen staan met de nieuwste eerst; verfijn de zoekterm of "
+              "gebruik een filter.)")
     return 0

@@ -23,20 +23,24 @@ LEVELS = [lv.value for lv in Level]
 STATUSES = [st.value for st in FollowUpStatus]
 
 
-def add_filter_args(p: argparse.ArgumentParser) -> None:
-    """The annotation filters shared by `items` and `search`."""
+def add_filter_args(p: argparse.ArgumentParser, *, ceiling: bool = False) -> None:
+    """The annotation filters shared by `items` and `search`.
+
+    `ceiling`: `--level` is a ceiling (search: nothing above it is shown or counted), not "holding
+    an annotation at this level" (items)."""
     p.add_argument("--domain", metavar="DOMEIN", help="gelabeld met of gemarkeerd in dit domein")
-    p.add_argument("--level", choices=LEVELS, help="met een annotatie op dit niveau")
+    if ceiling:
+        p.add_argument("--level", choices=LEVELS,
+                       help="plafond: alleen notities en markeringen op of onder dit niveau; wat "
+                            "erboven ligt, telt ook voor de andere filters niet mee")
+    else:
+        p.add_argument("--level", choices=LEVELS, help="met een annotatie op dit niveau")
     p.add_argument("--status", choices=STATUSES, help="met een vervolgactie met deze status")
     note = p.add_mutually_exclusive_group()
     note.add_argument("--has-note", dest="has_note", action="store_const", const=True,
                       help="met een notitie (of markeringsnotitie)")
     note.add_argument("--no-note", dest="has_note", action="store_const", const=False,
                       help="zonder notitie")
-
-
-def wants_filter(args: argparse.Namespace) -> bool:
-    return any(getattr(args, k, None) is not None for k in ("domain", "level", "status", "has_note"))
 
 
 def filtered_items(store: Store, args: argparse.Namespace, document_id: str | None) -> list[StoredItem]:
@@ -48,11 +52,6 @@ def filtered_items(store: Store, args: argparse.Namespace, document_id: str | No
     return ann.filter_items(
         document_id=document_id, domain_id=domain_id, party=getattr(args, "party", None),
         level=args.level, status=args.status, has_note=args.has_note)
-
-
-def filtered_item_ids(store: Store, args: argparse.Namespace, document_id: str | None) -> set[str]:
-    """Ids of the items matching the annotation filters in `args` (party included)."""
-    return {it.id for it in filtered_items(store, args, document_id)}
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -17,13 +17,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     p.add_argument("file", type=Path, metavar="BESTAND")
     p.add_argument("--json", action="store_true", help="de volledige structuur als JSON")
+    p.add_argument("--type", dest="doc_type", metavar="TYPE",
+                   help="lees als dit documenttype in plaats van het te herkennen ('briefer types' toont ze)")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from briefer.ingest import parse_file
 
-    doc = parse_file(args.file)
+    doc = parse_file(args.file, doc_type=args.doc_type)
     if args.json:
         json.dump(doc.to_json(), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
@@ -34,7 +36,8 @@ def run(args: argparse.Namespace) -> int:
 
 def outline(doc: Document) -> str:
     """A readable Dutch outline: type, Kamerstuk, parties with item counts, warnings."""
-    lines = [f"Bestand:      {doc.source}", f"Type:         {doc_type_label(doc.doc_type)}"]
+    sure = "gekozen" if doc.type_chosen else f"zekerheid {round(doc.type_confidence * 100)}%"
+    lines = [f"Bestand:      {doc.source}", f"Type:         {doc_type_label(doc.doc_type)} ({doc.doc_type}; {sure})"]
     if doc.kamerstuk:
         lines.append(f"Kamerstuk:    {doc.kamerstuk}")
     if doc.identifier:
@@ -43,6 +46,10 @@ def outline(doc: Document) -> str:
         lines.append(f"Vergaderjaar: {doc.vergaderjaar}")
     if doc.title:
         lines.append(f"Titel:        {doc.title}")
+    for label, value in (("Datum", doc.date), ("Kenmerk", doc.kenmerk if doc.kenmerk != doc.identifier else None),
+                         ("TK-zaak", doc.tk_reference), ("Aan", doc.addressee), ("Ondertekend", doc.signed_by)):
+        if value:
+            lines.append(f"{label + ':':<14}{value}")
     if doc.asked_by:
         lines.append("Vragensteller(s): " + people_label(doc.asked_by))
     if doc.answered_by:

@@ -1,18 +1,22 @@
-"""Core: where a briefing is written: its default name, no silent overwrite, atomic rename."""
+"""Core: where a briefing is written: its default name and folder, and the rules for an existing file.
+
+Every briefing goes through `briefer.safefile.write_private` (atomic, 0600, no temporary file left
+after an error or an interrupt, the database and its backups always refused). A briefing under its
+default name never replaces anything: it becomes `name (2).docx`. A file the user named replaces an
+existing one only when the user confirmed it (`overwrite`: the CLI's `--force`, the app's save
+dialog); otherwise `TargetExists` says so in Dutch.
+"""
 
 from __future__ import annotations
 
-import contextlib
-import errno
-import os
 import re
-import tempfile
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
 from briefer import paths
-from briefer.export.options import ExportError
 from briefer.model import StoredDocument
+from briefer.safefile import ProtectedTarget, is_protected, write_private
 
 _UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
 
@@ -29,54 +33,23 @@ def default_target(kind_label: str, documents: list[StoredDocument], today: date
     return paths.default_export_dir() / default_filename(kind_label, documents, today)
 
 
-def free_path(target: Path) -> Path:
-    """`target`, or `name (2).docx`, `name (3).docx`, ... when it exists: never overwrite silently."""
-    if not target.exists():
-        return target
-    n = 2
-    while True:
-        candidate = target.with_name(f"{target.stem} ({n}){target.suffix}")
-        if not candidate.exists():
-            return candidate
-        n += 1
+def save_briefing(data: bytes, target: Path | None, *, kind_label: str, documents: list[StoredDocument],
+                  today: date, overwrite: bool = False, databases: Iterable[str | Path] = ()) -> Path:
+    """Write a briefing; return the path written.
 
-
-def write_new_file(target: Path, data: bytes, *, create_dir: bool = False) -> Path:
-    """Write `data` to a temp file beside `target`, then rename it to a free name; return that name."""
-    target = Path(target)
+    `target` None: the default folder (created) and name, numbered when taken. A folder: the
+    default name in it, numbered when taken. A file name (".docx" added when missing): exactly that
+    file; an existing one is replaced only with `overwrite`.
+    """
+    if target is None:
+        return write_private(default_target(kind_label, documents, today), data, on_exists="number",
+                             databases=databases, create_dir=True)
+    target = Path(target).expanduser()
+    if is_protected(target, databases):  # "--out briefer.db" is refused, not turned into briefer.db.docx
+        raise ProtectedTarget(target)
+    if target.is_dir():
+        return write_private(target / default_filename(kind_label, documents, today), data, on_exists="number",
+                             databases=databases)
     if target.suffix.lower() != ".docx":
         target = target.with_name(target.name + ".docx")
-    folder = target.parent
-    if create_dir:
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise ExportError(f"De map {folder} kan niet worden gemaakt ({exc.strerror}): kies een andere map.") from exc
-    if not folder.is_dir():
-        raise ExportError(f"De map {folder} bestaat niet: kies een bestaande map om de briefing in op te slaan.")
-    tmp_name = None
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=".~briefer-", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        final = free_path(target)
-        os.replace(tmp_name, final)
-        tmp_name = None
-        return final
-    except PermissionError as exc:
-        raise ExportError(
-            f"Kan {target.name} niet opslaan in {folder}: het bestand of de map is alleen-lezen of in gebruik "
-            "(staat het open in Word?). Sluit het bestand of kies een andere naam of map."
-        ) from exc
-    except OSError as exc:
-        if exc.errno == errno.ENOSPC:
-            raise ExportError(f"Kan {target.name} niet opslaan: de schijf is vol. Maak ruimte vrij en probeer opnieuw.") from exc
-        raise ExportError(
-            f"Kan {target.name} niet opslaan in {folder} ({exc.strerror or exc}): kies een andere map of naam."
-        ) from exc
-    finally:
-        if tmp_name is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp_name)
+    return write_private(target, data, overwrite=overwrite, databases=databases)

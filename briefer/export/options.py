@@ -25,7 +25,10 @@ class BriefingOptions:
     digit. `ceiling` is the highest level that may appear in the file. `only_annotated` keeps only
     items with a tag, highlight, note or follow-up (after the ceiling is applied). `by` orders the
     technische briefing per party or per domain. `template` is an organisation's own .docx whose
-    styles (and headers) the briefing takes; None uses `resources/template.docx`.
+    styles (and headers) the briefing takes; None uses `resources/template.docx`. `subject` is what
+    the briefing is for ("Commissiedebat Strategische afhankelijkheden, 12 december"); empty: the
+    document's title, else its type and Kamerstuk. `recipient` (Aan) and `author` (Van) head the
+    briefing; an empty one is left out of the head rather than filled with a placeholder.
     """
 
     kind: str = "kamerlid"
@@ -37,7 +40,8 @@ class BriefingOptions:
     template: Path | None = None
     author: str = ""
     out: Path | None = None
-    recipient: str = ""  # "Aan" of the Kamerlidbriefing; empty: "het Kamerlid"
+    recipient: str = ""  # "Aan": the Kamerlid (or the minister, for a ministry note)
+    subject: str = ""  # "Onderwerp": what the briefing is for
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -52,6 +56,9 @@ class BriefingOptions:
             self.template = Path(self.template)
         if self.out is not None:
             self.out = Path(self.out)
+        self.subject = " ".join((self.subject or "").split())
+        self.recipient = " ".join((self.recipient or "").split())
+        self.author = " ".join((self.author or "").split())
 
     @property
     def kind_label(self) -> str:

@@ -2,9 +2,16 @@
 
 `DocxWriter` starts from the template (python-docx `Document(template)`), empties the body (the
 template's styles, page setup and headers stay), and appends prepared XML elements. It writes the
-parts python-docx has no API for: footnotes, numbering for nested lists, the TOC field. `finish`
-sets the document properties and scrubs everything of this machine from the package: core and app
-properties, rsids, paraIds, the attached-template path, custom XML, thumbnails.
+parts python-docx has no API for: footnotes, numbering for nested lists, the table of contents,
+"Pagina X van Y". `finish` sets the document properties and scrubs everything of this machine from
+the package: core and app properties, rsids, paraIds, the attached-template path, custom XML,
+thumbnails.
+
+The table of contents is a list of entries whose page numbers are PAGEREF fields to the headings'
+bookmarks, not a TOC field: LibreOffice computes PAGEREF fields whenever it lays the document out
+(a TOC field it shows as cached text, without numbers), and Word updates every field when it opens
+the file (`w:updateFields`) and before printing. Until then the numbers are Briefer's own estimate
+(`briefer.export.layout`).
 """
 
 from __future__ import annotations
@@ -26,6 +33,8 @@ from docx.oxml.parser import parse_xml
 from lxml import etree
 
 from briefer import paths
+from briefer.export.layout import Layout, estimate
+from briefer.export.markdown_docx import NoteCache
 from briefer.export.ooxml import (
     R_NS,
     W_NS,
@@ -38,9 +47,10 @@ from briefer.export.ooxml import (
     paragraph,
     run,
     w,
+    xml_text,
 )
 from briefer.export.options import ExportError
-from briefer.export.styles import ensure_styles
+from briefer.export.styles import ensure_language, ensure_styles
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -102,7 +112,8 @@ def open_template(template: Path | None) -> DocxDocument:
 class DocxWriter:
     """Core: appends briefing content to a template's body as prepared WordprocessingML."""
 
-    def __init__(self, template: Path | None = None) -> None:
+    def __init__(self, template: Path | None = None, notes: NoteCache | None = None) -> None:
+        self.notes = notes if notes is not None else NoteCache()  # each note converted once per briefing
         self.doc = open_template(template)
         self.part = self.doc.part
         self.body = self.doc.element.body
@@ -113,6 +124,8 @@ class DocxWriter:
             if child is not self._sect:
                 self.body.remove(child)
         self.styles = ensure_styles(self.doc.styles.element)
+        ensure_language(self.doc.styles.element)
+        self.text_width, self.text_height = _text_area(self._sect)
         self._forget_template_content()
         self._footnotes_el = None
         self._footnote_id = 0
@@ -121,6 +134,8 @@ class DocxWriter:
         self._next_num = 0
         self._bookmark = 0
         self._links: dict[str, str] = {}
+        self._footnote_chars: dict[str, int] = {}
+        self._layout: tuple[tuple[int, int], int | None, Layout] | None = None
         self.toc: list[tuple[int, str, str]] = []  # (level, text, bookmark)
         self._toc_anchor = None
 
@@ -133,12 +148,12 @@ class DocxWriter:
             if rel.reltype in _TEMPLATE_KEEP or rid in used:
                 continue
             self.part.rels.pop(rid)
-        for reltype, xml_text, ct, name in ((RT.FOOTNOTES, _FOOTNOTES_XML, CT.WML_FOOTNOTES, "footnotes"),
+        for reltype, part_xml, ct, name in ((RT.FOOTNOTES, _FOOTNOTES_XML, CT.WML_FOOTNOTES, "footnotes"),
                                             (RT.ENDNOTES, _ENDNOTES_XML, CT.WML_ENDNOTES, "endnotes")):
             for rid, rel in list(self.part.rels.items()):
                 if rel.reltype == reltype:  # separators only: the template's own notes never survive
                     self.part.rels.pop(rid)
-                    part = XmlPart(PackURI(f"/word/{name}.xml"), ct, parse_xml(xml_text), self.part.package)
+                    part = XmlPart(PackURI(f"/word/{name}.xml"), ct, parse_xml(part_xml), self.part.package)
                     self.part.relate_to(part, reltype)
                     if reltype == RT.FOOTNOTES:
                         self._footnotes_el = part.element
@@ -190,6 +205,7 @@ class DocxWriter:
     # -- hyperlinks ---------------------------------------------------------------------------
 
     def link_rid(self, url: str) -> str:
+        url = xml_text(url)
         rid = self._links.get(url)
         if rid is None:
             rid = self._links[url] = self.part.relate_to(url, RT.HYPERLINK, is_external=True)
@@ -243,6 +259,7 @@ class DocxWriter:
         ref = run("", style=self.sid("footnote reference"))
         el("footnoteRef", ref)
         fn.append(paragraph(self.sid("footnote text"), [ref, run(" " + text)]))
+        self._footnote_chars[str(fid)] = len(text)
         return fid
 
     # -- numbering (lists) --------------------------------------------------------------------
@@ -302,8 +319,22 @@ class DocxWriter:
     # -- table of contents --------------------------------------------------------------------
 
     def toc_here(self) -> None:
-        """Place the TOC field here; its cached entries are filled in by `finish`."""
+        """Place the table of contents here; its entries are filled in by `finish`."""
         self._toc_anchor = self.add(paragraph(self.sid("Normal")))
+
+    def estimate(self, stop_after: int | None = None) -> Layout:
+        """How the body as written so far falls into pages (an estimate; see `briefer.export.layout`).
+
+        Remembered until the body changes; `stop_after` pages ends the walk early (see `estimate`).
+        """
+        key = (len(self.body), id(self.body[-1]) if len(self.body) else 0)
+        cached = self._layout
+        if cached is not None and cached[0] == key and (cached[1] is None or cached[1] == stop_after):
+            return cached[2]
+        layout = estimate(self.body, self.doc.styles.element, width=self.text_width, height=self.text_height,
+                          footnotes=self._footnote_chars, stop_after=stop_after)
+        self._layout = (key, stop_after if layout.last_page_fill >= 1.0 and stop_after else None, layout)
+        return layout
 
     def _fill_toc(self) -> None:
         anchor = self._toc_anchor
@@ -311,25 +342,24 @@ class DocxWriter:
             return
         entries = [(lvl, text, bm) for lvl, text, bm in self.toc if lvl <= 2]
         paras = []
-        for _i, (lvl, text, bm) in enumerate(entries):
-            runs = [hyperlink([run(text), run("\t"), *field_runs(f"PAGEREF {bm} \\h", [run("")])], anchor=bm)]
-            p = paragraph(self.sid(f"toc {lvl}"), runs)
-            paras.append(p)
-        begin = field_runs('TOC \\o "1-2" \\h \\z \\u')
-        end = begin.pop()
+        numbers: list[Element] = []
+        for lvl, text, bm in entries:
+            number = run("")
+            numbers.append(number)
+            link = hyperlink([run(text), run("\t"), *field_runs(f"PAGEREF {bm} \\h", [number])], anchor=bm)
+            paras.append(paragraph(self.sid(f"toc {min(lvl, 2)}"), [link]))
         if not paras:
-            paras = [paragraph(self.sid("toc 1"), [run("Werk de inhoudsopgave bij (F9).")])]
-        first, last = paras[0], paras[-1]
-        ppr = first.find(w("pPr"))
-        for r in reversed(begin):
-            ppr.addnext(r)
-        last.append(end)
+            paras = [paragraph(self.sid("Normal"), [run("Geen hoofdstukken.")])]
         for p in paras:
             anchor.addprevious(p)
         anchor.getparent().remove(anchor)
         self._toc_anchor = None
+        pages = self.estimate().bookmarks  # with the entries in place: the TOC's own length counts
+        for (_lvl, _text, bm), number in zip(entries, numbers, strict=True):
+            t = el("t", number)
+            t.text = str(pages.get(bm, ""))
         settings = self.doc.settings.element
-        if settings.find(w("updateFields")) is None:  # Word refreshes the TOC page numbers on open
+        if settings.find(w("updateFields")) is None:  # Word refreshes the page numbers on open
             self._insert_setting(el("updateFields", None, val="true"), _AFTER_UPDATE)
 
     # -- headers, footers, properties, saving -------------------------------------------------
@@ -352,12 +382,12 @@ class DocxWriter:
                 hf._element.insert(0, paragraph(style, [run(CONFIDENTIAL_MARK)]))
 
     def ensure_page_numbers(self) -> None:
-        """A page number in the first section's footer when the template's footer has none."""
+        """"Pagina X van Y" in the first section's footer when the template's footer has no page number."""
         footer = self.doc.sections[0].footer
         if not footer.is_linked_to_previous and "PAGE" in etree.tostring(footer._element, encoding="unicode"):
             return
         footer.is_linked_to_previous = False
-        footer._element.append(paragraph(self.sid("footer"), field_runs("PAGE", [run("1")]), align="right"))
+        footer._element.append(page_number_paragraph(self.sid("footer")))
 
     def finish(self, *, title: str, subject: str, author: str, keywords: str, category: str) -> bytes:
         """Set the properties, scrub the package and return the .docx bytes."""
@@ -374,6 +404,8 @@ class DocxWriter:
         for child in list(core):
             core.remove(child)
         now = datetime.now(UTC).replace(microsecond=0, tzinfo=None)
+        title, subject, author, keywords, category = (xml_text(x) for x in (title, subject, author, keywords,
+                                                                            category))
         cp.title = title
         cp.subject = subject
         cp.author = author
@@ -414,6 +446,26 @@ class DocxWriter:
                     continue
                 _scrub_tree(root)
                 part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def page_number_paragraph(style: str) -> Element:
+    """Right-aligned "Pagina X van Y" with PAGE and NUMPAGES fields."""
+    runs = [run("Pagina "), *field_runs("PAGE", [run("1")]), run(" van "), *field_runs("NUMPAGES", [run("1")])]
+    return paragraph(style, runs, align="right")
+
+
+def _text_area(sect) -> tuple[float, float]:  # noqa: ANN001
+    """Width and height in points of the text area of a section (A4 with 2.5 cm margins when unknown)."""
+    def twips(child: str, attr: str, default: int) -> int:
+        node = sect.find(w(child)) if sect is not None else None
+        try:
+            return int(node.get(w(attr))) if node is not None and node.get(w(attr)) else default
+        except ValueError:
+            return default
+
+    width = twips("pgSz", "w", 11906) - twips("pgMar", "left", 1417) - twips("pgMar", "right", 1417)
+    height = twips("pgSz", "h", 16838) - twips("pgMar", "top", 1417) - twips("pgMar", "bottom", 1247)
+    return max(2000, width) / 20.0, max(2000, height) / 20.0
 
 
 def _scrub_tree(root) -> None:

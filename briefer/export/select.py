@@ -15,6 +15,7 @@ from briefer.model import (
     DocumentAnnotations,
     Domain,
     FollowUp,
+    FollowUpKind,
     Footnote,
     Highlight,
     Level,
@@ -40,6 +41,22 @@ class SelectedItem:
         return bool(self.domains or self.highlights or self.note or self.followups)
 
     @property
+    def commitment_highlight_ids(self) -> set[str]:
+        """The passages a toezegging points at: they belong to the toezegging, not to the answer's gist."""
+        return {f.highlight_id for f in self.followups
+                if f.highlight_id and str(f.kind) == FollowUpKind.TOEZEGGING.value}
+
+    def own_highlights(self) -> list[Highlight]:
+        """The staffer's own marked passages (not the anchor of a toezegging) with text."""
+        anchors = self.commitment_highlight_ids
+        return [h for h in self.highlights if h.id not in anchors and h.exact.strip() and not h.orphaned]
+
+    @property
+    def discussed(self) -> bool:
+        """The staffer said something about this answer: a note, or a passage of their own."""
+        return self.note is not None or bool(self.own_highlights())
+
+    @property
     def label(self) -> str:
         """`Vraag 16` / `Vragen 2 en 3`."""
         nums = self.item.numbers or [self.item.number]
@@ -62,6 +79,7 @@ class SelectedDocument:
     footnotes: dict[int, Footnote]
     note: Note | None
     items: list[SelectedItem]
+    all_items: list[StoredItem] = field(default_factory=list)  # the whole parse (topics, krachtenveld)
 
 
 @dataclass
@@ -70,7 +88,8 @@ class Selection:
 
     ceiling: Level
     documents: list[SelectedDocument]
-    domains: list[Domain]  # taxonomy order; the chosen ones when the user chose
+    domains: list[Domain]  # taxonomy order; only those the selected material uses (never one named
+    # only by material above the ceiling: a domain's name can itself be confidential)
     domain_filter: bool = False
     omitted: list[str] = field(default_factory=list)
 
@@ -217,13 +236,15 @@ def select(bundles: list[DocumentAnnotations], opts: BriefingOptions) -> Selecti
             if opts.only_annotated and not sel.annotated:
                 out_plain.append(it.number)
                 continue
-            if opts.kind == "kamerlid" and not tags and sel.annotated:
+            if opts.kind == "kamerlid" and not tags and sel.annotated and not sel.discussed:
                 out_untagged.append(it.number)  # kept for the toezeggingen and follow-ups only
             items.append(sel)
         documents.append(SelectedDocument(
-            document=doc, footnotes={f.number: f for f in bundle.footnotes}, note=doc_note, items=items))
+            document=doc, footnotes={f.number: f for f in bundle.footnotes}, note=doc_note, items=items,
+            all_items=sorted(bundle.items, key=lambda i: i.position)))
         omitted.extend(_explain(doc, dropped, opts, out_party, out_domain, out_plain, out_untagged))
-    domains = chosen_domains if chosen_domains else taxonomy
+    used = {d.id for doc in documents for it in doc.items for d in it.domains}
+    domains = [d for d in (chosen_domains or taxonomy) if d.id in used]
     return Selection(ceiling=Level.parse(opts.ceiling), documents=documents, domains=domains,
                      domain_filter=bool(chosen_domains), omitted=omitted)
 
@@ -247,7 +268,8 @@ def number_ranges(numbers: list[int]) -> str:
     return ", ".join(parts)
 
 
-def _count(n: int, one: str, many: str) -> str:
+def counted(n: int, one: str, many: str) -> str:
+    """`1 antwoord`, `3 antwoorden`."""
     return f"{n} {one if n == 1 else many}"
 
 
@@ -266,23 +288,23 @@ def _explain(doc: StoredDocument, dropped: dict[str, list[int]], opts: BriefingO
         nums = dropped[key]
         if nums:
             lines.append(
-                f"{name}: {_count(len(nums), one, many)} boven het niveau {ceiling} "
+                f"{name}: {counted(len(nums), one, many)} boven het niveau {ceiling} "
                 f"(vraag {number_ranges(nums)})."
             )
     if dropped["document_note"]:
         lines.append(f"{name}: de documentnotitie (Kern) ligt boven het niveau {ceiling}.")
     if out_party:
-        lines.append(f"{name}: {_count(len(out_party), 'antwoord', 'antwoorden')} van andere fracties "
+        lines.append(f"{name}: {counted(len(out_party), 'antwoord', 'antwoorden')} van andere fracties "
                      f"(vraag {number_ranges(out_party)}).")
     if out_domain:
-        lines.append(f"{name}: {_count(len(out_domain), 'antwoord', 'antwoorden')} buiten de gekozen domeinen "
+        lines.append(f"{name}: {counted(len(out_domain), 'antwoord', 'antwoorden')} buiten de gekozen domeinen "
                      f"(vraag {number_ranges(out_domain)}).")
     if out_plain:
-        lines.append(f"{name}: {_count(len(out_plain), 'antwoord', 'antwoorden')} zonder annotaties "
+        lines.append(f"{name}: {counted(len(out_plain), 'antwoord', 'antwoorden')} zonder annotaties "
                      f"(vraag {number_ranges(out_plain)}).")
     if out_untagged:
-        lines.append(f"{name}: {_count(len(out_untagged), 'geannoteerd antwoord', 'geannoteerde antwoorden')} "
-                     f"zonder domein: alleen hun toezeggingen en vervolgacties komen in de Kamerlidbriefing "
+        lines.append(f"{name}: {counted(len(out_untagged), 'antwoord', 'antwoorden')} zonder domein, notitie of "
+                     f"eigen markering: alleen hun toezeggingen en vervolgacties komen in de Kamerlidbriefing "
                      f"(vraag {number_ranges(out_untagged)}).")
     return lines
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from docx.oxml.parser import parse_xml
 
-from briefer.export.ooxml import W_NS, w
+from briefer.export.ooxml import LANGUAGE, W_NS, w
 
 if TYPE_CHECKING:
     from lxml.etree import _Element as Element
@@ -37,7 +37,7 @@ def _heading(level: int, size: int, before: int, after: int, colour: str = HOUSE
 STYLE_DEFS: dict[str, tuple[str, str, str | None, str | None, str]] = {
     "Normal": ("paragraph", "Normal", None, None,
                '<w:pPr><w:spacing w:after="120" w:line="264" w:lineRule="auto"/></w:pPr>'
-               + _RPR.format(font=HOUSE_FONT, extra='<w:sz w:val="18"/><w:szCs w:val="18"/><w:lang w:val="nl-NL"/>')),
+               + _RPR.format(font=HOUSE_FONT, extra='<w:sz w:val="20"/><w:szCs w:val="20"/><w:lang w:val="nl-NL"/>')),
     "Title": ("paragraph", "Title", "Normal", "Normal",
               '<w:pPr><w:spacing w:before="0" w:after="240"/></w:pPr>'
               + _RPR.format(font=HOUSE_FONT, extra=f'<w:b/><w:color w:val="{HOUSE_BLUE}"/><w:sz w:val="40"/>')),
@@ -46,10 +46,10 @@ STYLE_DEFS: dict[str, tuple[str, str, str | None, str | None, str]] = {
                  + _RPR.format(font=HOUSE_FONT, extra=f'<w:color w:val="{HOUSE_GREY}"/><w:sz w:val="26"/>')),
     "heading 1": ("paragraph", "Heading1", "Normal", "Normal", _heading(1, 28, 360, 120)),
     "heading 2": ("paragraph", "Heading2", "Normal", "Normal", _heading(2, 22, 240, 80)),
-    "heading 3": ("paragraph", "Heading3", "Normal", "Normal", _heading(3, 19, 200, 60)),
-    "heading 4": ("paragraph", "Heading4", "Normal", "Normal", _heading(4, 18, 160, 40, HOUSE_GREY)),
-    "heading 5": ("paragraph", "Heading5", "Normal", "Normal", _heading(5, 18, 120, 40, HOUSE_GREY)),
-    "heading 6": ("paragraph", "Heading6", "Normal", "Normal", _heading(6, 18, 120, 40, HOUSE_GREY)),
+    "heading 3": ("paragraph", "Heading3", "Normal", "Normal", _heading(3, 21, 200, 60)),
+    "heading 4": ("paragraph", "Heading4", "Normal", "Normal", _heading(4, 20, 160, 40, HOUSE_GREY)),
+    "heading 5": ("paragraph", "Heading5", "Normal", "Normal", _heading(5, 20, 120, 40, HOUSE_GREY)),
+    "heading 6": ("paragraph", "Heading6", "Normal", "Normal", _heading(6, 20, 120, 40, HOUSE_GREY)),
     "Quote": ("paragraph", "Quote", "Normal", "Normal",
               '<w:pPr><w:pBdr><w:left w:val="single" w:sz="18" w:space="8" w:color="A0B4CC"/></w:pBdr>'
               '<w:ind w:left="360" w:right="360"/></w:pPr>'
@@ -71,7 +71,7 @@ STYLE_DEFS: dict[str, tuple[str, str, str | None, str | None, str]] = {
                   '<w:rPr><w:color w:val="0563C1"/><w:u w:val="single"/></w:rPr>'),
     "footnote text": ("paragraph", "FootnoteText", "Normal", None,
                       '<w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
-                      '<w:rPr><w:sz w:val="15"/><w:szCs w:val="15"/></w:rPr>'),
+                      '<w:rPr><w:sz w:val="16"/><w:szCs w:val="16"/></w:rPr>'),
     "footnote reference": ("character", "FootnoteReference", None, None,
                            '<w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'),
     "TOC Heading": ("paragraph", "TOCHeading", "heading 1", "Normal",
@@ -84,23 +84,23 @@ STYLE_DEFS: dict[str, tuple[str, str, str | None, str | None, str]] = {
               '<w:spacing w:after="20"/><w:ind w:left="220"/></w:pPr>'),
     "header": ("paragraph", "Header", "Normal", None,
                '<w:pPr><w:tabs><w:tab w:val="center" w:pos="4536"/><w:tab w:val="right" w:pos="9072"/></w:tabs>'
-               '<w:spacing w:after="0"/></w:pPr><w:rPr><w:sz w:val="15"/></w:rPr>'),
+               '<w:spacing w:after="0"/></w:pPr><w:rPr><w:sz w:val="16"/><w:szCs w:val="16"/></w:rPr>'),
     "footer": ("paragraph", "Footer", "Normal", None,
                '<w:pPr><w:tabs><w:tab w:val="center" w:pos="4536"/><w:tab w:val="right" w:pos="9072"/></w:tabs>'
-               '<w:spacing w:after="0"/></w:pPr><w:rPr><w:sz w:val="15"/></w:rPr>'),
+               '<w:spacing w:after="0"/></w:pPr><w:rPr><w:sz w:val="16"/><w:szCs w:val="16"/></w:rPr>'),
     "Briefer Label": ("paragraph", "BrieferLabel", "Normal", "Normal",
                       '<w:pPr><w:keepNext/><w:spacing w:before="120" w:after="40"/></w:pPr>'
-                      f'<w:rPr><w:b/><w:caps/><w:color w:val="{HOUSE_BLUE}"/><w:sz w:val="15"/></w:rPr>'),
+                      f'<w:rPr><w:b/><w:caps/><w:color w:val="{HOUSE_BLUE}"/><w:sz w:val="16"/><w:szCs w:val="16"/></w:rPr>'),
     "Briefer Meta": ("paragraph", "BrieferMeta", "Normal", "Normal",
                      '<w:pPr><w:keepNext/><w:spacing w:after="80"/></w:pPr>'
-                     f'<w:rPr><w:color w:val="{HOUSE_GREY}"/><w:sz w:val="16"/></w:rPr>'),
+                     f'<w:rPr><w:color w:val="{HOUSE_GREY}"/><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr>'),
     "Briefer Tabeltekst": ("paragraph", "BrieferTabeltekst", "Normal", None,
                            '<w:pPr><w:spacing w:before="20" w:after="20" w:line="240" w:lineRule="auto"/></w:pPr>'
-                           '<w:rPr><w:sz w:val="16"/></w:rPr>'),
+                           '<w:rPr><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr>'),
     "Briefer Code": ("paragraph", "BrieferCode", "Normal", None,
                      '<w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/><w:ind w:left="360"/></w:pPr>'
                      '<w:rPr><w:rFonts w:ascii="Courier New" w:hAnsi="Courier New" w:cs="Courier New"/>'
-                     '<w:sz w:val="16"/></w:rPr>'),
+                     '<w:sz w:val="18"/></w:rPr>'),
     "Briefer Rubricering": ("paragraph", "BrieferRubricering", "Normal", None,
                             '<w:pPr><w:spacing w:after="0"/><w:jc w:val="center"/></w:pPr>'
                             f'<w:rPr><w:b/><w:color w:val="{CONFIDENTIAL_RED}"/><w:spacing w:val="20"/>'
@@ -163,3 +163,34 @@ def ensure_styles(styles_el: Element, *, replace: bool = False) -> dict[str, str
         ids.add(sid)
         result[name] = sid
     return result
+
+
+def ensure_language(styles_el: Element, language: str = LANGUAGE) -> None:
+    """Make `language` the document's language: in the defaults and in every style naming one.
+
+    An organisation's template written in an English Word says en-US in its defaults and styles;
+    a Dutch briefing must be spell-checked in Dutch. Only w:val (the Latin-script language) changes.
+    """
+    defaults = styles_el.find(w("docDefaults"))
+    if defaults is None:
+        defaults = styles_el.makeelement(w("docDefaults"), {})
+        styles_el.insert(0, defaults)
+    rpr_default = defaults.find(w("rPrDefault"))
+    if rpr_default is None:
+        rpr_default = defaults.makeelement(w("rPrDefault"), {})
+        defaults.insert(0, rpr_default)
+    rpr = rpr_default.find(w("rPr"))
+    if rpr is None:
+        rpr = rpr_default.makeelement(w("rPr"), {})
+        rpr_default.append(rpr)
+    if rpr.find(w("lang")) is None:
+        lang = rpr.makeelement(w("lang"), {})
+        follower = next((c for c in rpr if isinstance(c.tag, str) and c.tag.rsplit("}", 1)[-1]
+                         in ("eastAsianLayout", "specVanish", "oMath")), None)
+        if follower is not None:
+            follower.addprevious(lang)
+        else:
+            rpr.append(lang)
+    for lang in [rpr.find(w("lang")), *styles_el.iter(w("lang"))]:
+        if lang is not None:
+            lang.set(w("val"), language)

@@ -1,9 +1,11 @@
 """Core: the technische briefing: complete and sourced, per party or per domain.
 
-Title page, a real TOC field, then every selected item: question and answer in full with the
-highlights shaded in their domain's colour (w:shd, the colour at half strength) and the source's
-footnotes as real Word footnotes, page references, domains, notes and follow-ups. Confidential
-material (only present when the ceiling is vertrouwelijk) goes to its own annex, never inline.
+Title page (subject, the source's facts: for Kamervragen who asked, who answered, when), a table of
+contents with page numbers whose entries carry each item's topic, then every selected item: question
+and answer in full with the highlights shaded in their domain's colour (w:shd, the colour at half
+strength) and the source's footnotes as real Word footnotes, page references, domains, notes and
+follow-ups (one line each, readable on a phone). Confidential material (only present when the
+ceiling is vertrouwelijk) goes to its own annex, never inline.
 """
 
 from __future__ import annotations
@@ -11,20 +13,28 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from briefer.export.kamerlid import STATUS_LABELS, subject_line
 from briefer.export.markdown_docx import markdown_blocks
 from briefer.export.ooxml import highlight_fill, paragraph, run, table
 from briefer.export.options import BriefingOptions
 from briefer.export.package import DocxWriter
 from briefer.export.render import (
+    DONE,
     LEVEL_LABELS,
+    OVERDUE,
+    STATUS_LABELS,
+    commitment_status,
+    document_facts,
     field_paragraphs,
+    is_paragraphs,
     item_heading,
+    own_note,
     place_highlight,
     quote_text,
+    subject_line,
 )
 from briefer.export.select import SelectedItem, Selection
-from briefer.model import Domain, FollowUp, Footnote, Highlight, Level
+from briefer.export.text import TopicIndex
+from briefer.model import Domain, FollowUp, FollowUpKind, Footnote, Highlight, Level
 from briefer.textutil import dutch_date
 
 NO_PARTY = "Zonder fractie"
@@ -55,20 +65,29 @@ def _groups(selection: Selection, by: str) -> list[tuple[str, list[SelectedItem]
             groups.setdefault(first or NO_DOMAIN, []).append(s)
     else:
         for s in items:
-            groups.setdefault(s.item.party or _askers(s) or NO_PARTY, []).append(s)
+            fallback = "Passages" if is_paragraphs(s.document) else NO_PARTY
+            groups.setdefault(s.item.party or _askers(s) or fallback, []).append(s)
     return [(name, members) for name, members in groups.items() if members]
 
 
-def _fup_table(wr: DocxWriter, followups: list[FollowUp]):
-    cell = wr.sid("Briefer Tabeltekst")
-    head = [[paragraph(cell, [run(t, bold=True)])] for t in ("Vervolgactie", "Soort", "Eigenaar", "Status", "Termijn")]
-    rows = [head]
+def _fup_lines(wr: DocxWriter, followups: list[FollowUp], today: date) -> None:
+    """Each follow-up as one list line: text, then kind, owner, term and status in grey."""
+    num = wr.new_list(False)
     for f in followups:
-        rows.append([[paragraph(cell, [run(x)])] for x in (
-            f.text.strip(), str(f.kind), f.owner or "—", STATUS_LABELS.get(str(f.status), str(f.status)),
-            dutch_date(f.due) or "—")])
-    fills = [["DCE4EE"] * 5] + [[None] * 5 for _ in followups]
-    return table(rows, style=wr.sid("Table Grid"), widths=[3500, 1700, 1500, 900, 1400], fills=fills)
+        meta = [str(f.kind)]
+        if f.owner.strip():
+            meta.append(f.owner.strip())
+        if f.due:
+            meta.append(f"termijn {dutch_date(f.due)}")
+        if str(f.kind) == FollowUpKind.TOEZEGGING.value:
+            status = commitment_status(f, today)
+            meta.append(status)
+        else:
+            status = STATUS_LABELS.get(str(f.status), str(f.status))
+            meta.append(status)
+        colour = "A4262C" if status == OVERDUE else "2E7D32" if status == DONE else "5A5A5A"
+        wr.add(paragraph(wr.sid("List Paragraph"), [run(f.text.strip()), run(" (" + " · ".join(meta) + ")",
+                                                                               colour=colour)], num=(num, 0)))
 
 
 def _highlight_notes(wr: DocxWriter, highlights: list[Highlight], domains: dict[str, Domain],
@@ -77,7 +96,8 @@ def _highlight_notes(wr: DocxWriter, highlights: list[Highlight], domains: dict[
     unplaced = unplaced or set()
     for h in highlights:
         lost = h.orphaned or h.id in unplaced
-        if not (all_quotes or h.note.strip() or lost):
+        note = own_note(h)
+        if not (all_quotes or note or lost):
             continue
         dom = domains.get(h.domain_id or "")
         tail = [x for x in (dom.name if dom else "", "niet teruggevonden in de tekst" if lost else "") if x]
@@ -85,13 +105,13 @@ def _highlight_notes(wr: DocxWriter, highlights: list[Highlight], domains: dict[
         if tail:
             runs.append(run(f" ({'; '.join(tail)})", italic=True))
         wr.runs_para(runs, "Quote")
-        for block in markdown_blocks(wr, h.note, heading_base=5):
+        for block in markdown_blocks(wr, note, heading_base=5):
             wr.add(block)
 
 
 def write_item(wr: DocxWriter, sel: SelectedItem, *, multi: bool, fill: Callable[[Highlight], str],
-               domains: dict[str, Domain], footnotes: dict[int, Footnote]) -> None:
-    wr.heading(item_heading(sel, with_doc=multi), 2)
+               domains: dict[str, Domain], footnotes: dict[int, Footnote], topic: str, today: date) -> None:
+    wr.heading(item_heading(sel, with_doc=multi, topic=topic), 2)
     meta = [x for x in (sel.item.pages_label, sel.document.display_name) if x]
     if sel.domains:
         meta.append("Domeinen: " + ", ".join(d.name for d in sel.domains))
@@ -104,12 +124,13 @@ def write_item(wr: DocxWriter, sel: SelectedItem, *, multi: bool, fill: Callable
         for p in field_paragraphs(wr, sel.item.question, [h for h in public if h.field == "question"],
                                   footnotes, fill, "Normal"):
             wr.add(p)
-    wr.para("Antwoord", "Briefer Label")
+    wr.para("Tekst" if is_paragraphs(sel.document) and not sel.item.question.strip() else "Antwoord",
+            "Briefer Label")
     for p in field_paragraphs(wr, sel.item.answer, [h for h in public if h.field == "answer"],
                               footnotes, fill, "Normal"):
         wr.add(p)
     unplaced = {h.id for h in public if place_highlight(h, sel.item.text(h.field)) is None}
-    if any(h.note.strip() or h.id in unplaced for h in public):
+    if any(own_note(h) or h.id in unplaced for h in public):
         wr.para("Markeringen", "Briefer Label")
         _highlight_notes(wr, public, domains, all_quotes=False, unplaced=unplaced)
     if sel.note is not None and not _is_conf(sel.note.level):
@@ -119,8 +140,7 @@ def write_item(wr: DocxWriter, sel: SelectedItem, *, multi: bool, fill: Callable
     fups = [f for f in sel.followups if not _is_conf(f.level)]
     if fups:
         wr.para("Vervolgacties", "Briefer Label")
-        wr.add(_fup_table(wr, fups))
-        wr.para("")
+        _fup_lines(wr, fups, today)
 
 
 def _confidential_of(sel: SelectedItem) -> tuple[list[Highlight], bool, list[FollowUp]]:
@@ -130,26 +150,38 @@ def _confidential_of(sel: SelectedItem) -> tuple[list[Highlight], bool, list[Fol
     return hs, note, fs
 
 
+def _legend_domains(selection: Selection) -> list[Domain]:
+    """The domains whose colour a selected highlight carries (never one only above the ceiling)."""
+    used = {h.domain_id for it in selection.items() for h in it.highlights if h.domain_id}
+    return [d for d in selection.domains if d.id in used]
+
+
 def write_title_page(wr: DocxWriter, selection: Selection, opts: BriefingOptions, today: date) -> None:
     wr.para("Technische briefing", "Title")
-    wr.para(subject_line(selection), "Subtitle")
-    rows = [
-        ("Opgesteld door", opts.author or "—"),
-        ("Datum", dutch_date(today)),
-        ("Rubricering", LEVEL_LABELS[selection.highest_level()]),
-        ("Ordening", "per fractie" if opts.by == "party" else "per domein"),
-        ("Antwoorden", str(len(selection.items()))),
-    ]
+    wr.para(subject_line(selection, opts.subject), "Subtitle")
+    rows = []
+    if opts.recipient:
+        rows.append(("Aan", opts.recipient))
+    if opts.author:
+        rows.append(("Opgesteld door", opts.author))
+    rows += [("Datum", dutch_date(today)), ("Rubricering", LEVEL_LABELS[selection.highest_level()])]
+    for d in selection.documents:
+        rows += document_facts(d.document)
+    rows += [("Ordening", "per fractie" if opts.by == "party" else "per domein"),
+             ("Passages" if all(is_paragraphs(d.document) for d in selection.documents) else "Antwoorden",
+              str(len(selection.items())))]
     cell = wr.sid("Briefer Tabeltekst")
+    width = int(wr.text_width * 20)
     cells = [[[paragraph(cell, [run(k, bold=True)])], [paragraph(cell, [run(v)])]] for k, v in rows]
-    wr.add(table(cells, style=wr.sid("Table Grid"), widths=[2200, 6800], header=False,
-                 fills=[["E8EEF5", None] for _ in rows]))
-    if selection.domains:
+    wr.add(table(cells, style=wr.sid("Table Grid"), widths=[2200, width - 2200], header=False,
+                 fills=[["E8EEF5", None] for _ in rows], max_width=width))
+    legend_domains = _legend_domains(selection)
+    if legend_domains:
         wr.para("Kleuren van de markeringen", "Briefer Label")
-        legend = [[[paragraph(cell, [run(" ")])], [paragraph(cell, [run(d.name)])]] for d in selection.domains]
-        fills = [[highlight_fill(d.colour), None] for d in selection.domains]
-        wr.add(table(legend, style=wr.sid("Table Grid"), widths=[600, 8400], header=False, fills=fills))
-    wr.page_break()
+        legend = [[[paragraph(cell, [run(" ")])], [paragraph(cell, [run(d.name)])]] for d in legend_domains]
+        fills = [[highlight_fill(d.colour), None] for d in legend_domains]
+        wr.add(table(legend, style=wr.sid("Table Grid"), widths=[600, width - 600], header=False, fills=fills,
+                     max_width=width))
     wr.para("Inhoud", "TOC Heading")
     wr.toc_here()
     wr.page_break()
@@ -165,6 +197,12 @@ def write_technisch(wr: DocxWriter, selection: Selection, opts: BriefingOptions,
     def fill(h: Highlight) -> str:
         return fills.get(h.domain_id or "", highlight_fill(None))
 
+    topics = {}
+    for d in selection.documents:
+        index = TopicIndex(it.question + " " + it.answer for it in d.all_items or [s.item for s in d.items])
+        for s_ in d.items:
+            topics[s_.item.id] = (" ".join(s_.item.heading.split())[:60] if s_.item.heading
+                                  else index.topic(s_.item.question, s_.item.answer))
     write_title_page(wr, selection, opts, today)
     for d in selection.documents:
         if d.note is not None and not _is_conf(d.note.level):
@@ -179,7 +217,8 @@ def write_technisch(wr: DocxWriter, selection: Selection, opts: BriefingOptions,
         wr.heading(name, 1)
         for sel in members:
             write_item(wr, sel, multi=multi, fill=fill, domains=domains,
-                       footnotes=notes_by_doc.get(sel.document.id, {}))
+                       footnotes=notes_by_doc.get(sel.document.id, {}), topic=topics.get(sel.item.id, ""),
+                       today=today)
 
     # the annex: everything vertrouwelijk, only ever present when the ceiling allowed it
     conf_docs = [d for d in selection.documents if d.note is not None and _is_conf(d.note.level)]
@@ -205,5 +244,4 @@ def write_technisch(wr: DocxWriter, selection: Selection, opts: BriefingOptions,
                 wr.add(block)
         if fs:
             wr.para("Vervolgacties", "Briefer Label")
-            wr.add(_fup_table(wr, fs))
-            wr.para("")
+            _fup_lines(wr, fs, today)

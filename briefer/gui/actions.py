@@ -26,27 +26,6 @@ from briefer.gui.workspace import Workspace
 from briefer.model import FollowUpStatus, Level
 
 
-def created_at_core_level(fn: Any) -> Any:
-    """Wrap a core create call so it gets `level=None`: the core decides the level from the material.
-
-    A core that does not accept None yet ("niveau ontbreekt") is called without a level, so it
-    uses its own default; remove the fallback once every core accepts None.
-    """
-    def call(*args: Any, **kwargs: Any) -> Any:
-        from briefer.annotate import AnnotationError
-
-        kwargs["level"] = None
-        try:
-            return fn(*args, **kwargs)
-        except AnnotationError as exc:
-            if "niveau ontbreekt" not in str(exc):
-                raise
-            kwargs.pop("level")
-            return fn(*args, **kwargs)
-
-    return call
-
-
 class TitleCommand(QUndoCommand):
     """GUI: renaming an item in the outline (the staffer's own title), undoable."""
 
@@ -205,11 +184,8 @@ class AnnotationActions(QObject):
         item = self.p.v.outline_model.item(item_id)
         if item is None:
             return
-        if level is None:
-            self.ws.perform(self.ws.ann.set_note, item.document_id, item_id, body, merge_key=f"note:{item_id}")
-        else:
-            self.ws.perform(self.ws.ann.set_note, item.document_id, item_id, body, level=Level(level),
-                            merge_key=f"note:{item_id}")
+        self.ws.perform(self.ws.ann.set_note, item.document_id, item_id, body,
+                        level=None if level is None else Level(level), merge_key=f"note:{item_id}")
 
     @Slot()
     def edit_kern(self) -> None:
@@ -264,11 +240,7 @@ class AnnotationActions(QObject):
                                 default_owner=self.ws.settings.user_name)
         if dialog.exec():
             values = dialog.values()
-            level = values.pop("level")
-            if level is None:
-                self.ws.perform(created_at_core_level(self.ws.ann.add_followup), item.id, **values)
-            else:
-                self.ws.perform(self.ws.ann.add_followup, item.id, level=level, **values)
+            self.ws.perform(self.ws.ann.add_followup, item.id, **values)  # level None: the core decides
 
     @Slot(str)
     def edit_followup(self, followup_id: str) -> None:
@@ -277,7 +249,7 @@ class AnnotationActions(QObject):
                    if f.id == followup_id), None) if item_id else None
         if fu is None:
             return
-        from briefer.gui.levels import confirm_lowering
+        from briefer.gui.levels import confirm_lowering, lowers_confidential
 
         highlights = self.ws.query(self.ws.ann.highlights, fu.item_id, default=[])
         dialog = FollowUpDialog(self.host, followup=fu, highlights=highlights)
@@ -285,9 +257,12 @@ class AnnotationActions(QObject):
             return
         values = dialog.values()
         changed = {k: v for k, v in values.items() if getattr(fu, k) != v}
-        if "level" in changed and not confirm_lowering(self.host, self.ws, "followup", followup_id,
-                                                       Level(fu.level), Level(changed["level"]), fu.text):
-            changed.pop("level")
+        if "level" in changed:
+            if not confirm_lowering(self.host, self.ws, "followup", followup_id,
+                                    Level(fu.level), Level(changed["level"]), fu.text):
+                changed.pop("level")
+            elif lowers_confidential(fu.level, changed["level"]):
+                changed["allow_lower"] = True  # the user agreed: the core must not ask again
         if changed:
             self.ws.perform(self.ws.ann.update_followup, followup_id, **changed)
 

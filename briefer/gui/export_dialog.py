@@ -1,9 +1,14 @@
-"""GUI: Ctrl+E, the export dialog: kind, ceiling, selection, template and file, with a live list
-of what the ceiling and selection leave out (`briefer.export.left_out`).
+"""GUI: Ctrl+E, the export dialog: kind, ceiling, selection, Onderwerp, Aan, Van, template and file,
+with a live outline of what the briefing will contain and its estimated length in pages
+(`briefer.export.preview`, computed on a worker thread) next to the list of what the ceiling and
+selection leave out (`briefer.export.left_out`).
 
 The Word file is written on a worker thread (`ExportWorker`; a long technische briefing takes a
-while), with the core's step names as progress. The dialog remembers its choices in the settings,
-except a confidential ceiling, which the user chooses anew every time.
+while), with the core's step names as progress. An existing file is replaced only when the user
+said so: in the save dialog (which asks itself) or in the question this dialog asks for a typed
+name; a folder gets the default name, numbered when taken. The open database is never a target.
+The dialog remembers its choices in the settings, except a confidential ceiling, which the user
+chooses anew every time, and the Onderwerp, which belongs to one debate.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -35,12 +41,13 @@ from PySide6.QtWidgets import (
 )
 
 from briefer import paths
-from briefer.export import ExportError
+from briefer.export import ExportError, default_subject
 from briefer.gui.dialogs import error_text, level_combo, select_data, show_error
 from briefer.gui.labels import document_label
 from briefer.gui.theme import dot_icon
 from briefer.gui.threads import start_worker, stop_worker
 from briefer.model import Level, StoredDocument
+from briefer.safefile import ProtectedTarget, is_protected
 
 
 def _checklist(entries: list[tuple[str, str, Any]]) -> QListWidget:
@@ -75,9 +82,11 @@ class ExportWorker(QObject):
     done = Signal(object)  # Path written
     failed = Signal(object)  # exception
 
-    def __init__(self, bundles: list[Any], options: Any) -> None:
+    def __init__(self, bundles: list[Any], options: Any, *, overwrite: bool = False,
+                 databases: tuple[Path, ...] = ()) -> None:
         super().__init__()
         self.bundles, self.options = bundles, options
+        self.overwrite, self.databases = overwrite, databases
         self.thread_ident: int | None = None  # where run() ran (tests check it is not the GUI thread)
 
     @Slot()
@@ -86,11 +95,34 @@ class ExportWorker(QObject):
 
         self.thread_ident = threading.get_ident()
         try:
-            path = export_briefing(self.bundles, self.options, self.options.out, progress=self.progress.emit)
+            path = export_briefing(self.bundles, self.options, self.options.out, progress=self.progress.emit,
+                                   overwrite=self.overwrite, databases=self.databases)
         except Exception as exc:
             self.failed.emit(exc)
         else:
             self.done.emit(Path(path))
+
+
+class PreviewWorker(QObject):
+    """GUI: computes `briefer.export.preview` (outline and estimated pages) on a worker thread."""
+
+    done = Signal(int, object)  # generation, Preview
+    failed = Signal(int, object)  # generation, exception
+
+    def __init__(self, generation: int, bundles: list[Any], options: Any) -> None:
+        super().__init__()
+        self.generation, self.bundles, self.options = generation, bundles, options
+
+    @Slot()
+    def run(self) -> None:
+        from briefer.export import preview
+
+        try:
+            result = preview(self.bundles, self.options)
+        except Exception as exc:
+            self.failed.emit(self.generation, exc)
+        else:
+            self.done.emit(self.generation, result)
 
 
 class ExportDialog(QDialog):
@@ -141,18 +173,24 @@ class ExportDialog(QDialog):
         self.by.addItem("Per domein", "domain")
         select_data(self.by, settings.export_by)
         form.addRow("&Ordening", self.by)
+        self.subject = QLineEdit()
+        self.subject.setPlaceholderText(default_subject([document]))
+        self.subject.setToolTip("Waar de briefing voor is, bijv. 'Commissiedebat Strategische afhankelijkheden, "
+                                "12 december'. Leeg: de titel van het stuk.")
+        form.addRow("O&nderwerp", self.subject)
         self.recipient = QLineEdit(settings.export_recipient)
-        self.recipient.setPlaceholderText("het Kamerlid")
+        self.recipient.setPlaceholderText("naam van het Kamerlid (leeg: weggelaten)")
         form.addRow("&Aan", self.recipient)
         self.author = QLineEdit(settings.user_name)
-        self.author.setPlaceholderText("uw naam")
+        self.author.setPlaceholderText("uw naam (leeg: weggelaten)")
         form.addRow("&Van", self.author)
         self.template = QLineEdit(settings.template_path or "")
         self.template.setPlaceholderText("standaardsjabloon")
         form.addRow("S&jabloon", self._with_browse(self.template, self._browse_template, "Sjabloon kiezen"))
         self.out = QLineEdit(settings.export_dir or str(paths.default_export_dir()))
-        self.out.setToolTip("Een map (de naam wordt dan bijv. '2026-11-27 Kamerlidbriefing 30821-196.docx') "
-                            "of een .docx-bestand. Een bestaand bestand wordt nooit overschreven.")
+        self.out.setToolTip("Een map (de naam wordt dan bijv. '2026-11-27 Kamerlidbriefing 30821-196.docx', "
+                            "genummerd als die al bestaat) of een .docx-bestand. Een bestaand bestand wordt "
+                            "alleen vervangen als u dat bevestigt.")
         form.addRow("Opslaan &in", self._with_browse(self.out, self._browse_out, "Bestand kiezen"))
         self.open_after = QCheckBox("Briefing na het exporteren openen")
         self.open_after.setChecked(settings.export_open_after)
@@ -160,8 +198,16 @@ class ExportDialog(QDialog):
         self.left_out = QPlainTextEdit()
         self.left_out.setReadOnly(True)
         self.left_out.setTabChangesFocus(True)
-        self.left_out.setMaximumHeight(110)
+        self.left_out.setMaximumHeight(130)
         self.left_out.setPlaceholderText("Niets wordt weggelaten.")
+        self.outline = QPlainTextEdit()
+        self.outline.setReadOnly(True)
+        self.outline.setTabChangesFocus(True)
+        self.outline.setMaximumHeight(130)
+        self.outline.setPlaceholderText("Wordt berekend…")
+        self.outline_title = QLabel("&Inhoud:")
+        self.outline_title.setBuddy(self.outline)
+        self.pages: int | None = None  # the estimated length of the last preview
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
         self.progress.setTextVisible(False)
@@ -179,15 +225,26 @@ class ExportDialog(QDialog):
         layout.addLayout(form)
         left_title = QLabel("&Wat deze keuze weglaat:")
         left_title.setBuddy(self.left_out)
-        layout.addWidget(left_title)
-        layout.addWidget(self.left_out)
+        columns = QHBoxLayout()
+        for title, view in ((self.outline_title, self.outline), (left_title, self.left_out)):
+            column = QVBoxLayout()
+            column.addWidget(title)
+            column.addWidget(view)
+            columns.addLayout(column, 1)
+        layout.addLayout(columns)
         layout.addWidget(self.progress_label)
         layout.addWidget(self.progress)
         layout.addWidget(self.buttons)
         self._form_widgets = [self.kind, self.ceiling, self.domains, self.parties, self.only_annotated, self.by,
-                              self.recipient, self.author, self.template, self.out, self.open_after]
+                              self.subject, self.recipient, self.author, self.template, self.out, self.open_after]
 
         self._bundles: list[Any] | None = None
+        self._confirmed: Path | None = None  # a file the save dialog already confirmed replacing
+        self._preview_gen = 0
+        self._preview_shown = 0
+        self._preview_pending = False
+        self._preview_thread: QThread | None = None
+        self._preview_worker: PreviewWorker | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(150)
@@ -197,6 +254,8 @@ class ExportDialog(QDialog):
         for lst in (self.domains, self.parties):
             lst.itemChanged.connect(self._timer.start)
         self.only_annotated.toggled.connect(self._timer.start)
+        for edit in (self.subject, self.recipient, self.author, self.template):
+            edit.textChanged.connect(self._timer.start)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
         self.update_left_out()
@@ -224,7 +283,10 @@ class ExportDialog(QDialog):
     def _browse_out(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, "Briefing opslaan als", self.out.text(), "Word (*.docx)")
         if name:
-            self.out.setText(name if name.lower().endswith(".docx") else name + ".docx")
+            name = name if name.lower().endswith(".docx") else name + ".docx"
+            self.out.setText(name)
+            # the save dialog asked before choosing an existing file: that counts as the user's consent
+            self._confirmed = Path(name).expanduser()
 
     @Slot()
     def _kind_changed(self) -> None:
@@ -249,7 +311,7 @@ class ExportDialog(QDialog):
             domains=_checked(self.domains), parties=_checked(self.parties),
             only_annotated=self.only_annotated.isChecked(), by=self.by.currentData(),
             template=Path(template) if template else None, author=self.author.text().strip(),
-            out=self.target(), recipient=self.recipient.text().strip(),
+            out=self.target(), recipient=self.recipient.text().strip(), subject=self.subject.text().strip(),
         )
 
     @Slot()
@@ -263,6 +325,60 @@ class ExportDialog(QDialog):
             self.left_out.setPlainText(error_text(exc))
             return
         self.left_out.setPlainText("\n".join(f"• {line}" for line in lines))
+        self.request_preview()
+
+    # -- the outline and its estimated length (worker thread) -----------------------------------
+
+    def request_preview(self) -> None:
+        """Compute the outline for the current choices (again, when a computation is running)."""
+        self._preview_gen += 1
+        if self._preview_thread is not None:
+            self._preview_pending = True
+            return
+        try:
+            bundles, opts = self.bundles(), self.options()
+        except Exception:
+            return  # update_left_out shows the problem
+        worker = PreviewWorker(self._preview_gen, bundles, opts)
+        worker.done.connect(self._on_preview, Qt.ConnectionType.QueuedConnection)
+        worker.failed.connect(self._on_preview_failed, Qt.ConnectionType.QueuedConnection)
+        self._preview_worker = worker
+        self._preview_thread = start_worker(self, worker)
+
+    def preview_ready(self) -> bool:
+        """True when the outline shows the current choices."""
+        return self._preview_shown == self._preview_gen and self._preview_thread is None
+
+    def _stop_preview(self) -> None:
+        stop_worker(self._preview_thread, self._preview_worker)
+        self._preview_thread, self._preview_worker = None, None
+
+    @Slot(int, object)
+    def _on_preview(self, generation: int, result: Any) -> None:
+        self._stop_preview()
+        if generation == self._preview_gen:
+            self._preview_shown = generation
+            self.pages = result.pages
+            word = "pagina" if result.pages == 1 else "pagina's"
+            self.outline_title.setText(f"&Inhoud (ongeveer {result.pages} {word}):")
+            self.outline.setPlainText("\n".join(f"• {line}" for line in result.outline))
+        self._next_preview()
+
+    @Slot(int, object)
+    def _on_preview_failed(self, generation: int, exc: BaseException) -> None:
+        self._stop_preview()
+        if generation == self._preview_gen:
+            self._preview_shown = generation
+            self.pages = None
+            self.outline_title.setText("&Inhoud:")
+            self.outline.setPlainText(error_text(exc))
+        self._next_preview()
+
+    def _next_preview(self) -> None:
+        if self._preview_pending:
+            self._preview_pending = False
+            self._preview_gen -= 1  # request_preview counts this one again
+            self.request_preview()
 
     def busy(self) -> bool:
         return self._thread is not None
@@ -275,21 +391,38 @@ class ExportDialog(QDialog):
         try:
             bundles, opts = self.bundles(), self.options()
             target = opts.out
-            if target is not None and target.suffix.lower() != ".docx":
+            overwrite = False
+            db = getattr(self.ws, "db_path", None)
+            databases = (db,) if db else ()
+            if target is not None and is_protected(target, databases):
+                raise ProtectedTarget(target)
+            if target is not None and target.suffix.lower() != ".docx" and not target.is_file():
                 try:
                     target.mkdir(parents=True, exist_ok=True)
                 except OSError as exc:
                     raise ExportError(f"De map {target} kan niet worden gemaakt: kies een andere map.") from exc
+            elif target is not None and target.suffix.lower() == ".docx" and target.is_file():
+                overwrite = target == self._confirmed or self._confirm_replace(target)
+                if not overwrite:
+                    return
         except Exception as exc:
             show_error(self, exc)
             return
         self._set_busy(True, "Briefing voorbereiden…")
-        worker = ExportWorker(bundles, opts)
+        worker = ExportWorker(bundles, opts, overwrite=overwrite, databases=databases)
         worker.progress.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
         worker.done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
         worker.failed.connect(self._on_failed, Qt.ConnectionType.QueuedConnection)
         self._worker = worker
         self._thread = start_worker(self, worker)
+
+    def _confirm_replace(self, target: Path) -> bool:
+        """Ask before replacing a file the user typed (the save dialog asks for a chosen one itself)."""
+        answer = QMessageBox.question(
+            self, "Bestand vervangen?",
+            f"{target.name} bestaat al in {target.parent}. Wilt u het vervangen door deze briefing?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     def _set_busy(self, busy: bool, text: str = "") -> None:
         for w in self._form_widgets:
@@ -349,3 +482,13 @@ class ExportDialog(QDialog):
         if self.busy():  # the file is being written; let it finish
             return
         super().reject()
+
+    def done(self, result: int) -> None:
+        self._timer.stop()
+        self._preview_pending = False
+        self._stop_preview()
+        super().done(result)
+
+    def closeEvent(self, event: Any) -> None:  # noqa: N802 (Qt override)
+        self._stop_preview()
+        super().closeEvent(event)

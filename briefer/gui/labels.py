@@ -8,7 +8,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from briefer.model import DocType, FollowUpKind, FollowUpStatus, Level, StoredDocument, people_label
+from briefer.model import (
+    DocType,
+    FollowUpKind,
+    FollowUpStatus,
+    Level,
+    StoredDocument,
+    has_questions,
+    people_label,
+)
 from briefer.textutil import dutch_date
 
 DOC_TYPE_SHORT: dict[str, str] = {
@@ -16,6 +24,8 @@ DOC_TYPE_SHORT: dict[str, str] = {
     DocType.KAMERVRAGEN: "Kamervragen",
     DocType.VRAGEN_EN_ANTWOORDEN: "Vragen en antwoorden",
     DocType.NOTA_NAV_VERSLAG: "Nota n.a.v. verslag",
+    DocType.BRIEF: "Brief",
+    DocType.OTHER: "Tekst (alinea's)",
     DocType.ONBEKEND: "Tekst (alinea's)",
 }
 
@@ -88,8 +98,8 @@ def type_label(doc_type: str) -> str:
 
 
 def is_paragraphs(doc_type: str | None) -> bool:
-    """An unrecognised document is read as paragraphs, not as questions."""
-    return doc_type == DocType.ONBEKEND
+    """A letter or other document without questions is read as paragraphs, not as questions."""
+    return not has_questions(doc_type)
 
 
 def item_noun(doc_type: str | None, plural: bool = False) -> str:

@@ -5,8 +5,10 @@ asked before a level drops below vertrouwelijk.
 annotation the user is at: the highlight or follow-up chosen in the inspector or the follow-ups
 overview, the highlight under the reader's cursor, else the item's note. Every change goes through
 the core as one undoable action. Lowering from vertrouwelijk asks first (`confirm_lowering`); the
-words of that question are made in one function, `lowering_text`, so the core's account of what
-would then appear in lower documents can be plugged in there.
+words of that question are made in one function, `lowering_text`, which adds the core's account
+(`Annotations.describe_lowering`) of what else would then appear in lower documents. Once the user
+agreed, the core call carries `allow_lower=True`; `Workspace.perform` asks (once) only for a
+lowering that did not come through here.
 """
 
 from __future__ import annotations
@@ -34,8 +36,7 @@ def lowers_confidential(old: Level | str, new: Level | str) -> bool:
 def lowering_text(ws: Workspace, kind: str, ref_id: str, old: Level, new: Level, label: str) -> str:
     """The question before a level drops from vertrouwelijk: what it is, and where it may then appear.
 
-    One place for these words; a core account of what would appear in lower documents (per ceiling)
-    belongs here when the core offers one.
+    One place for these words; the core's account of what goes along (notes, follow-ups) is added.
     """
     noun = KIND_NOUNS.get(kind, "annotatie")
     where = {
@@ -44,8 +45,11 @@ def lowering_text(ws: Workspace, kind: str, ref_id: str, old: Level, new: Level,
         Level.OPENBAAR: "elke briefing en elk gedeeld annotatiebestand, ook openbare",
     }.get(new, "briefings met een lager plafond")
     quote = f"\n\n“{' '.join(label.split())[:160]}”" if label.strip() else ""
+    notice = ws.query(ws.ann.describe_lowering, kind, ref_id, new) if ref_id else None
+    core = f"\n\n{notice.text}" if notice is not None and notice.text else ""  # what goes along with it
     return (f"U verlaagt het niveau van deze {noun} van vertrouwelijk naar {level_text(new).lower()}.{quote}\n\n"
-            f"Daarna kan de {noun} verschijnen in {where}. Alleen doen als de inhoud niet (meer) vertrouwelijk is.")
+            f"Daarna kan de {noun} verschijnen in {where}.{core}\n\n"
+            "Alleen doen als de inhoud niet (meer) vertrouwelijk is.")
 
 
 def confirm_lowering(parent: QWidget | None, ws: Workspace, kind: str, ref_id: str, old: Level | str,
@@ -153,12 +157,13 @@ class LevelActions(QObject):
             self.p.refresh_annotations()  # the buttons show the level as it is
             return False
         ann = self.ws.ann
+        asked = {"allow_lower": True} if lowers_confidential(target.level, level) else {}  # the user agreed
         if kind == "highlight":
-            done = self.ws.perform(ann.update_highlight, ref_id, level=level)
+            done = self.ws.perform(ann.update_highlight, ref_id, level=level, **asked)
         elif kind == "followup":
-            done = self.ws.perform(ann.update_followup, ref_id, level=level)
+            done = self.ws.perform(ann.update_followup, ref_id, level=level, **asked)
         else:
-            done = self.ws.perform(ann.set_note_level, ref_id, level)
+            done = self.ws.perform(ann.set_note_level, ref_id, level, **asked)
         if done is not None:
             self.p.message.emit(f"Niveau van de {KIND_NOUNS[kind]}: {level_text(level).lower()}.", 5000)
         return done is not None

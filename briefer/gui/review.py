@@ -236,29 +236,35 @@ class ReviewActions(QObject):
         dialog.deleteLater()
 
     # -- sharing --------------------------------------------------------------------------------
-    def export_annotations(self, path: str | Path | None = None) -> Path | None:
-        """Bestand → Annotaties exporteren…: the open document's annotations to a .json file."""
-        from briefer.annotate.files import annotation_count, write_exchange_file
+
+    def export_annotations(self, path: str | Path | None = None, ceiling: str = "intern") -> Path | None:
+        """Bestand → Annotaties delen…: the open document's annotations (up to `ceiling`) to a file.
+
+        Without `path` the share dialog asks for the ceiling and the file and shows what stays out.
+        """
+        from briefer.annotate.files import share_document
+        from briefer.gui.share_dialog import ShareDialog
 
         doc = self.p.current_document()
         if doc is None:
             self.p.message.emit("Open eerst een document om de annotaties te exporteren.", 4000)
             return None
         if path is None:
-            suggested = Path(self.ws.settings.export_dir or Path.home()) / f"{doc.identifier} annotaties.json"
-            chosen, _ = QFileDialog.getSaveFileName(self.host, "Annotaties exporteren", str(suggested),
-                                                    "Annotaties (*.json)")
-            if not chosen:
-                return None
-            path = chosen
-        data = self.ws.query(self.ws.ann.export_json, doc.id)
-        if data is None:
+            dialog = ShareDialog(self.ws, doc, self.host)
+            dialog.exec()
+            result = dialog.result
+            dialog.deleteLater()
+        else:
+            result = self.ws.query(share_document, self.ws.ann, doc.id, path, ceiling=ceiling,
+                                   databases=tuple(p for p in (self.ws.db_path,) if p),
+                                   author=self.ws.settings.user_name)
+        if result is None:
             return None
-        written = self.ws.query(write_exchange_file, data, path)
-        if written is not None:
-            self.p.message.emit(f"{annotation_count(data)} annotaties van {document_label(doc)} "
-                                         f"geëxporteerd naar {written}", 10000)
-        return written
+        left = (" " + " ".join(result.left_out)) if result.left_out else ""
+        noun = "annotatie" if result.count == 1 else "annotaties"
+        self.p.message.emit(f"{result.count} {noun} van {document_label(doc)} gedeeld naar "
+                            f"{result.path}.{left}", 10000)
+        return result.path
 
     def import_annotations(self, path: str | Path | None = None) -> Any:
         """Bestand → Annotaties importeren…: merge a colleague's file (undoable) and show the report."""

@@ -105,6 +105,7 @@ class InstanceServer(QObject):
         self._open_timer.setInterval(FILE_OPEN_BATCH_MS)
         self._open_timer.timeout.connect(self._flush_opened)
         self._closed = False
+        self.requested.connect(self._deliver)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
@@ -126,13 +127,24 @@ class InstanceServer(QObject):
 
     def attach(self, window: Any) -> None:
         """Deliver requests to `window` (a MainWindow): import and open the files, come to the front.
-        The channel closes with the window."""
+        The channel closes with the window. Attaching another window (the database was restored
+        from a backup into a new window) moves the channel to it."""
+        self.detach()
         self._window = window
-        self.requested.connect(self._deliver)
         window.closing.connect(self.close)
         pending, self._pending = self._pending, []
         for files, sample in pending:
             self.requested.emit(files, sample)
+
+    def detach(self) -> None:
+        """Stop delivering to the current window without closing the channel: requests wait (queued)
+        for the next `attach`."""
+        if self._window is not None:
+            try:
+                self._window.closing.disconnect(self.close)
+            except (RuntimeError, TypeError):  # already gone
+                pass
+        self._window = None
 
     @Slot()
     def close(self) -> None:

@@ -10,6 +10,8 @@ lands on the undo stack as one command (undo: `undo_accept`); dismissing is undo
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -69,9 +71,10 @@ class Entry:
         """The title inside a sentence: "toezegging", "domein: Grondstoffen …" (a name keeps its capitals)."""
         return f"domein: {self.domain_name}" if self.kind == "Domein" else self.kind.lower()
 
-    @property
+    @functools.cached_property
     def tip(self) -> str:
-        """One line for tooltips: "toezegging — Aan het einde van het jaar …"."""
+        """One line for tooltips: "toezegging — Aan het einde van het jaar …" (made once: `entries`
+        makes it on the worker thread, so the outline's tooltips cost the GUI thread nothing)."""
         text = shorten(self.text, 90)
         return f"{self.title.lower() if self.kind != 'Domein' else self.title}: {text}"
 
@@ -86,7 +89,17 @@ def entries(s: Any) -> list[Entry]:
         out += [Entry(o.key, "Domein", d.item, ", ".join(o.evidence[:5]), domain_id=o.domain_id, domain_name=o.name,
                       score=o.score) for o in d.domains]
     out += [Entry(r.key, "Verwijzing", r.item, f"verwijst naar vraag {r.refers_to_item}") for r in s.references]
+    for e in out:
+        e.tip  # noqa: B018 - made now (on the worker thread, for big documents), kept by the entry
     return sorted(out, key=lambda e: e.item)
+
+
+def by_item(found: list[Entry]) -> dict[int, list[Entry]]:
+    """The entries per item number, in order."""
+    out: dict[int, list[Entry]] = {}
+    for e in found:
+        out.setdefault(e.item, []).append(e)
+    return out
 
 
 def summary(found: list[Entry]) -> str:
@@ -101,27 +114,33 @@ def summary(found: list[Entry]) -> str:
 
 
 class SuggestWorker(QObject):
-    """GUI: runs `suggest_document` on a worker thread over its own connection."""
+    """GUI: has the document's suggestions computed in the core's helper process
+    (`briefer.suggest.background.SuggestionRunner`: the computation never holds this process's
+    interpreter lock) and turns them into entries, all on a worker thread.
 
-    done = Signal(int, object)  # generation, Suggestions
+    `current()` says whether the result is still wanted; when it turns False the helper process
+    is stopped (another document was opened)."""
+
+    done = Signal(int, object)  # generation, (Suggestions, entries, entries per item)
     failed = Signal(int, object)  # generation, exception
 
-    def __init__(self, db_path: Path, doc_id: str, domains: list[Any], generation: int) -> None:
+    def __init__(self, db_path: Path, doc_id: str, domains: list[Any], generation: int, runner: Any,
+                 current: Callable[[], bool] = lambda: True) -> None:
         super().__init__()
         self.db_path, self.doc_id, self.domains, self.generation = db_path, doc_id, domains, generation
+        self.runner, self.current = runner, current
 
     @Slot()
     def run(self) -> None:
-        from briefer.store import Store
-        from briefer.suggest import suggest_document
-
         try:
-            with Store.open(self.db_path) as store:
-                result = suggest_document(store, self.doc_id, domains=self.domains)
+            result = self.runner.compute(self.db_path, self.doc_id, self.domains,
+                                         cancelled=lambda: not self.current())
+            found = entries(result)
+            per_item = by_item(found)
         except Exception as exc:
             self.failed.emit(self.generation, exc)
         else:
-            self.done.emit(self.generation, result)
+            self.done.emit(self.generation, (result, found, per_item))
 
 
 class SuggestionController(QObject):
@@ -139,6 +158,7 @@ class SuggestionController(QObject):
         self._by_item: dict[int, list[Entry]] = {}
         self._generation = 0
         self._threads: list[tuple[QThread, SuggestWorker]] = []
+        self._runner: Any = None  # the core's SuggestionRunner (a helper process), made on first use
         self._start_timer = QTimer(self)
         self._start_timer.setSingleShot(True)
         self._start_timer.setInterval(START_DELAY_MS)
@@ -189,7 +209,13 @@ class SuggestionController(QObject):
         if self._closed or self.doc_id is None or self.ws.db_path is None:
             return
         domains = self.ws.query(self.ws.ann.domains, default=[])
-        worker = SuggestWorker(self.ws.db_path, self.doc_id, domains, self._generation)
+        if self._runner is None:
+            from briefer.suggest.background import SuggestionRunner
+
+            self._runner = SuggestionRunner()
+        generation = self._generation
+        worker = SuggestWorker(self.ws.db_path, self.doc_id, domains, generation, self._runner,
+                               current=lambda: generation == self._generation)
         queued = Qt.ConnectionType.QueuedConnection
         worker.done.connect(self._finish, queued)
         worker.failed.connect(self._failed, queued)
@@ -212,10 +238,15 @@ class SuggestionController(QObject):
         switching.release()
 
     @Slot(int, object)
-    def _finish(self, generation: int, result: Any) -> None:
+    def _finish(self, generation: int, payload: Any) -> None:
         if self._closed or generation != self._generation:
             return  # a newer computation is on its way, or the window has closed
-        self._set(result, entries(result) if result is not None else [])
+        if isinstance(payload, tuple):  # from a worker: the entries were made on its thread
+            result, found, per_item = payload
+        else:
+            result, found = payload, entries(payload) if payload is not None else []
+            per_item = None
+        self._set(result, found, per_item)
         self.ready = True
         self.updated.emit()
 
@@ -225,21 +256,21 @@ class SuggestionController(QObject):
             self.ready = True
             self.ws.failed.emit(exc)
 
-    def _set(self, raw: Any, found: list[Entry]) -> None:
+    def _set(self, raw: Any, found: list[Entry], per_item: dict[int, list[Entry]] | None = None) -> None:
         self._raw = raw
         self._entries = found
-        self._by_item = {}
-        for e in found:
-            self._by_item.setdefault(e.item, []).append(e)
+        self._by_item = per_item if per_item is not None else by_item(found)
 
     def shutdown(self) -> None:
-        """The window closes: compute nothing more, wait for running computations (they cannot be
-        interrupted; they only read) and drop their results (idempotent)."""
+        """The window closes: compute nothing more, stop the running computation (its helper process
+        sees it is no longer wanted), wait for its thread and drop its result (idempotent)."""
         self._closed = True
         self._generation += 1
         self._start_timer.stop()
         for thread, worker in list(self._threads):
-            self._reap(thread, worker)
+            self._reap(thread, worker)  # a running computation sees it is unwanted and stops
+        if self._runner is not None:
+            self._runner.stop()
 
     # -- reading --------------------------------------------------------------------------------
 

@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from briefer.annotate import LevelLowering, LoweringNotice
 from briefer.gui.commands import ChangeCommand
 from briefer.settings import Settings
 
@@ -33,6 +34,7 @@ class Workspace(QObject):
         self.db_path = db_path
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(500)
+        self.confirm_lowering: Callable[[LoweringNotice], bool] = _ask_lowering
 
     def perform(self, fn: Callable[..., Any], *args: Any, merge_key: str | None = None,
                 **kwargs: Any) -> Any | None:
@@ -41,7 +43,12 @@ class Workspace(QObject):
         Returns the Change, or None when the core refused (the error is emitted on `failed`).
         """
         try:
-            change = fn(*args, **kwargs)
+            try:
+                change = fn(*args, **kwargs)
+            except LevelLowering as refused:  # only an explicit act lowers a level: ask
+                change = self._after_asking(refused.notice, fn, args, kwargs)
+                if change is None:
+                    return None
         except Exception as exc:
             self.failed.emit(exc)
             return None
@@ -53,6 +60,14 @@ class Workspace(QObject):
         self.changed.emit()
         return change
 
+    def _after_asking(self, notice: LoweringNotice, fn: Callable[..., Any], args: tuple[Any, ...],
+                      kwargs: dict[str, Any]) -> Any | None:
+        if self.confirm_lowering(notice):
+            return fn(*args, **{**kwargs, "allow_lower": True})
+        if notice.id is None and "level" in kwargs:  # a new annotation: keep it at vertrouwelijk
+            return fn(*args, **{**kwargs, "level": notice.old})
+        return None
+
     def query(self, fn: Callable[..., Any], *args: Any, default: Any = None, **kwargs: Any) -> Any:
         """Run a read-only core call; on failure emit `failed` and return `default`."""
         try:
@@ -60,3 +75,9 @@ class Workspace(QObject):
         except Exception as exc:
             self.failed.emit(exc)
             return default
+
+
+def _ask_lowering(notice: LoweringNotice) -> bool:
+    from briefer.gui.lowering import ask_lowering
+
+    return ask_lowering(notice)

@@ -65,3 +65,23 @@ class UnsupportedType(IngestError):
             f"{Path(path).name} heeft een bestandstype dat Briefer niet kan lezen ({suffix}); "
             "gebruik een PDF-, Word- (.docx) of tekstbestand (.txt).",
         )
+
+
+class UnknownType(IngestError):
+    """Core: the user asked for a document type Briefer does not know."""
+
+    def __init__(self, name: str, known: list[str]) -> None:
+        super().__init__(
+            "", f"Onbekend documenttype '{name}'; kies een van: {', '.join(known)}."
+        )
+
+
+class ArchiveTooLarge(CorruptFile):
+    """Core: a Word file whose unpacked size or number of parts is absurd (a zip bomb); refused unread."""
+
+    def __init__(self, path: str | Path, what: str) -> None:
+        IngestError.__init__(
+            self, path,
+            f"{Path(path).name} wordt geweigerd: {what}; dit is geen gewoon Word-document. "
+            "Open het in Word, sla het opnieuw op en importeer het dan.",
+        )

@@ -9,33 +9,38 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from briefer.ingest.lazyre import lazy
 from briefer.model import Document, Person
 from briefer.textutil import MONTH_NUMBERS, MONTH_PATTERN
 
 DATE = r"(\d{1,2})\s+(" + MONTH_PATTERN + r")\s+(\d{4})"
 _DOSSIER = r"\d{2}\s?\d{3}(?:[- ](?:[A-Z]{1,4}|\d{2})\b)?"
-_FOOTER = re.compile(
+_FOOTER = lazy(
     r"(Tweede|Eerste)\s+Kamer,\s+vergaderjaar\s+(\d{4})\s*[–-]\s*(\d{4}),\s*"
     r"(?:(?P<aanh>Aanhangsel)|(?P<dossiers>" + _DOSSIER + r"(?:\s*(?:,|en)\s*" + _DOSSIER + r")*),\s*"
     r"(?:(?:nr\.|Nr\.)\s*(?P<nr>\d+)|(?P<letter>[A-Z]{1,2})\b))"
 )
-_VJ = re.compile(r"[Vv]ergaderjaar\s+(\d{4})\s*[–-]\s*(\d{4})")
-_IDENT = re.compile(r"\b(ah-(?:tk|ek)-\d{8}-\d+|kst-\d+(?:-[\w]+)*-(?:\d+|[A-Z]{1,2}))\b")
-_ASKED = re.compile(r"Vragen\s+van\s+(?:de\s+leden|het\s+lid)\s+(.+?)\s+aan\s+(?:de|het)\s+", re.S)
-_PERSON = re.compile(r"([^,()]+?)\s*\(([^()]+)\)")
-_ANSWERED = re.compile(r"(?:Antwoord|Mededeling)\s+van\s+(.+?)\s*\((?:ontvangen|ingezonden)", re.S)
-_SENT = re.compile(r"\(ingezonden\s+" + DATE + r"\)")
-_RECEIVED = re.compile(r"\(ontvangen\s+" + DATE + r"\)")
-_TITLE = re.compile(r"\s+over\s+(.+?)\s*\(ingezonden", re.S)
+_VJ = lazy(r"[Vv]ergaderjaar\s+(\d{4})\s*[–-]\s*(\d{4})")
+_IDENT = lazy(r"\b(ah-(?:tk|ek)-\d{8}-\d+|kst-\d+(?:-[\w]+)*-(?:\d+|[A-Z]{1,2}))\b")
+_ASKED = lazy(r"Vragen\s+van\s+(?:de\s+leden|het\s+lid)\s+(.+?)\s+aan\s+(?:de|het)\s+", re.S)
+# the ministry's own heading or subject: "Antwoorden van de minister … op Kamervragen van de leden Mutluer,
+# Lahlah (GroenLinks-PvdA) … over …", "Beantwoording Kamervragen (van) (het lid|de leden) … over …"
+_ASKED_MINISTRY = lazy(
+    r"(?:Kamer)?[Vv]ragen\s+(?:van\s+)?(?:het\s+(?:Tweede\s+Kamer)?lid|de\s+(?:Tweede\s+Kamer)?leden|leden|lid)\s+"
+    r"(.+?\))\s+(?:aan\s+(?:de|het)\s+.+?\s+)?over\s+(.+?)(?:\.\s|\.?$|\s+\(ingezonden)", re.S)
+_ANSWERED = lazy(r"(?:Antwoord|Mededeling)\s+van\s+(.+?)\s*\((?:ontvangen|ingezonden)", re.S)
+_SENT = lazy(r"\(ingezonden\s+" + DATE + r"\)")
+_RECEIVED = lazy(r"\(ontvangen\s+" + DATE + r"\)")
+_TITLE = lazy(r"\s+over\s+(.+?)\s*\(ingezonden", re.S)
 # "De vaste commissie voor Economische Zaken en Klimaat[^1] heeft ...", "Binnen de vaste commissie voor
 # ... hebben enkele fracties ...", "De commissie voor de Rijksuitgaven heeft ...", "In de vaste commissie
 # voor ...1, bestond er bij enkele fracties behoefte ..."
-_COMMITTEE = re.compile(
+_COMMITTEE = lazy(
     r"\b((?:vaste\s+|algemene\s+|tijdelijke\s+)?commissie\s+voor\s+(?:de\s+|het\s+)?[A-Z][\w ,’'/-]+?)"
     r"(?:\[\^\d+\]|\d{1,2})?,?\s+(?:heeft|hebben|bestond|bestaat)\b"
 )
-_VASTGESTELD = re.compile(r"Vastgesteld\s*" + DATE)
-_ONTVANGEN = re.compile(r"(?m)^\s*Ontvangen\s+" + DATE + r"\s*$")  # the date line of a nota
+_VASTGESTELD = lazy(r"Vastgesteld\s*" + DATE)
+_ONTVANGEN = lazy(r"(?m)^\s*Ontvangen\s+" + DATE + r"\s*$")  # the date line of a nota
 
 
 def iso(m: re.Match[str], offset: int = 1) -> str:
@@ -106,21 +111,16 @@ def fill_kamervragen(doc: Document, head: str) -> None:
     flat = _squash(head)
     m = _ASKED.search(flat)
     if m:
-        people: list[Person] = []
-        for p in _PERSON.finditer(m.group(1)):
-            names, party = p.group(1).strip().removeprefix("en ").strip(), p.group(2).strip()
-            group = re.match(r"^(?:beiden|allen|beide)\s+(.+)$", party)
-            if group:  # "Kisteman en Van Campen (beiden VVD)"
-                for name in re.split(r"\s*,\s*|\s+en\s+", names):
-                    if name.strip():
-                        people.append(Person(name=name.strip(), party=group.group(1).strip()))
-            else:
-                people.append(Person(name=names, party=party))
-        doc.asked_by = people or [Person(name=m.group(1).strip())]
+        doc.asked_by = askers(m.group(1))
         rest = flat[m.end():]
         t = _TITLE.search(" " + rest)
         if t:
             doc.title = t.group(1).strip()
+    else:
+        m = _ASKED_MINISTRY.search(flat)
+        if m:
+            doc.asked_by = askers(m.group(1))
+            doc.title = doc.title or m.group(2).strip().rstrip(".")
     m = _ANSWERED.search(flat)
     if m:
         doc.answered_by = m.group(1).strip()
@@ -139,9 +139,51 @@ def fill_kamervragen(doc: Document, head: str) -> None:
         doc.parties = doc.parties or parties
 
 
-_TITLE_LINE = re.compile(r"^(\d{2}\s?\d{3}(?:\s+[A-Z]{1,5}|-\d{2})?)\s+([A-Z][^.?!]*)$")
-_DOSSIER_ALONE = re.compile(r"^\d{2}\s\d{3}(?:\s+[A-Z]{1,5}|-\d{2})?$")
-_NR_LINE = re.compile(r"^(?:Nr\.|NR\.)\s*\d+|^[A-Z ]{12,}$")
+def asks(text: str) -> bool:
+    """Does `text` name the askers as a ministry's heading does ("… op Kamervragen van het lid X (P) over …")?"""
+    return bool(_ASKED_MINISTRY.search(_squash(text)))
+
+
+def asks_aanhangsel(text: str) -> bool:
+    """Does `text` open as printed Kamervragen do ("Vragen van het lid X (P) aan de …")?"""
+    return bool(_ASKED.search(_squash(text)))
+
+
+def askers(text: str) -> list[Person]:
+    """Members and parties: "Mutluer, Lahlah (GroenLinks-PvdA), Boswijk (CDA) en Helder (BBB)" — a name
+    without a party of its own shares the next one's ("Lahlah en Chakor (GroenLinks-PvdA)"); "(beiden VVD)"."""
+    people: list[Person] = []
+    waiting: list[str] = []
+    depth, start = 0, 0
+    pieces: list[str] = []
+    for i, ch in enumerate(text + ","):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(depth - 1, 0)
+        elif depth == 0 and (ch == "," or text[i:i + 4] == " en "):
+            pieces.append(text[start:i])
+            start = i + (4 if ch == " " else 1)
+    for piece in pieces:
+        piece = piece.strip()
+        if not piece:
+            continue
+        m = re.match(r"^(.*?)\s*\(([^()]+)\)\s*$", piece)
+        if not m:
+            waiting.append(piece)
+            continue
+        party = re.sub(r"^(?:beiden|allen|beide|alle\s+drie)\s+", "", m.group(2).strip())
+        for name in [*waiting, m.group(1).strip()]:
+            if name:
+                people.append(Person(name=name, party=party))
+        waiting = []
+    people += [Person(name=name) for name in waiting]
+    return people or [Person(name=text.strip())]
+
+
+_TITLE_LINE = lazy(r"^(\d{2}\s?\d{3}(?:\s+[A-Z]{1,5}|-\d{2})?)\s+([A-Z][^.?!]*)$")
+_DOSSIER_ALONE = lazy(r"^\d{2}\s\d{3}(?:\s+[A-Z]{1,5}|-\d{2})?$")
+_NR_LINE = lazy(r"^(?:Nr\.|NR\.)\s*\d+|^[A-Z ]{12,}$")
 
 
 def _kamerstuk_title(lines: list[str]) -> str | None:

@@ -10,10 +10,10 @@ Without the header row's words there is no table: columns are never guessed from
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from briefer.ingest.lazyre import lazy
 from briefer.ingest.pages import Line
 
 _ROLES = {
@@ -64,8 +64,8 @@ def header_columns(texts: Sequence[tuple[str, float]], y: float) -> Columns | No
     return None
 
 
-_NUMBER = re.compile(r"^(\d{1,4})[.)]?$")
-_NUMBERED = re.compile(r"^(\d{1,4})[.)]?\s+\S")
+_NUMBER = lazy(r"^(\d{1,4})[.)]?$")
+_NUMBERED = lazy(r"^(\d{1,4})[.)]?\s+\S")
 
 
 def rows_in_order(lines: list[Line]) -> list[Line]:

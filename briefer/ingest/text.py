@@ -16,15 +16,23 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from briefer.ingest.clean import IDENTIFIER, is_furniture, normalise_line, sentence_end, split_footer
+from briefer.ingest.clean import (
+    IDENTIFIER,
+    is_furniture,
+    normalise_line,
+    sentence_end,
+    split_footer,
+    tidy_markers,
+)
 from briefer.ingest.errors import CorruptFile, EmptyFile
+from briefer.ingest.lazyre import lazy
 from briefer.ingest.pages import Extract, Line
 from briefer.model import Footnote
 
-_NOTE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
-_GLUED_NOTE = re.compile(r"^(.*?[a-zà-ÿ)»”’][.,;:?!)»”’])(\d{1,3}) ([A-Z«“‘(]\S*\s.*)$")
-_MEMBERS = re.compile(r"^Samenstelling\s*:")  # the cover note listing the committee's members
-_NOT_NOTE = re.compile(
+_NOTE = lazy(r"^(\d{1,4})\s+(\S.*)$")
+_GLUED_NOTE = lazy(r"^(.*?[a-zà-ÿ)»”’][.,;:?!)»”’])(\d{1,4}) ([A-Z«“‘(]\S*\s.*)$")
+_MEMBERS = lazy(r"^Samenstelling\s*:")  # the cover note listing the committee's members
+_NOT_NOTE = lazy(
     r"^(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
     r"miljoen|miljard|procent|euro|jaar|jaren|maanden|weken|dagen|uur|%)\b",
     re.IGNORECASE,
@@ -32,21 +40,60 @@ _NOT_NOTE = re.compile(
 
 
 # a running footer that ends with its own page number: "nr. 196 5", "Aanhangsel 3", "35 010, C 1"
-_HAS_FOLIO = re.compile(r"(?:nr\.\s*\d+|Aanhangsel|,\s*[A-Z]{1,2})\s+\d{1,4}\s*$")
+_HAS_FOLIO = lazy(r"(?:nr\.\s*\d+|Aanhangsel|,\s*[A-Z]{1,2})\s+\d{1,4}\s*$")
+
+
+_BOMS = (
+    (b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"),
+)
+_BINARY = (b"%PDF", b"PK\x03\x04", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\xd0\xcf\x11\xe0", b"{\\rtf")
+
+
+def decode_text(raw: bytes) -> str | None:
+    """The text of a .txt file, or None when it is not text.
+
+    A byte order mark decides (UTF-8, UTF-16 LE/BE, UTF-32); UTF-16 without one is recognised by its
+    zero bytes; otherwise UTF-8, and what is not valid UTF-8 is read as Windows-1252 (what Word and
+    Notepad on Windows write), bytes that code page leaves undefined as Latin-1.
+    """
+    for bom, codec in _BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw.decode(codec)
+            except UnicodeDecodeError:
+                return raw.decode(codec, errors="replace")
+    head = raw[:4096]
+    if head.startswith(_BINARY):
+        return None
+    if b"\x00" in head:
+        even, odd = head[0::2].count(0), head[1::2].count(0)
+        if odd > 0.3 * len(head) / 2 and even < 0.05 * len(head) / 2:
+            return raw.decode("utf-16-le", errors="replace")  # mostly ASCII as UTF-16 LE without a BOM
+        if even > 0.3 * len(head) / 2 and odd < 0.05 * len(head) / 2:
+            return raw.decode("utf-16-be", errors="replace")
+        return None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return "".join(raw[i:i + 1].decode("cp1252", errors="ignore") or chr(raw[i]) for i in range(len(raw))) \
+            if _cp1252_gaps(raw) else raw.decode("cp1252")
+
+
+def _cp1252_gaps(raw: bytes) -> bool:
+    """Does the text use a byte Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D)?"""
+    return any(b in raw for b in (b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d"))
 
 
 def read_text_file(path: Path) -> Extract:
-    """Read a .txt file (UTF-8, else cp1252) into lines and footnotes."""
+    """Read a .txt file (any common encoding, see `decode_text`) into lines and footnotes."""
     raw = path.read_bytes()
-    if not raw.strip():
+    if not raw.strip(b" \t\r\n\x00"):
         raise EmptyFile(path)
-    head = raw[:4096]
-    if b"\x00" in head or head.startswith((b"%PDF", b"PK\x03\x04", b"\x89PNG", b"\xff\xd8\xff", b"GIF8")):
+    text = decode_text(raw)
+    if text is None:
         raise CorruptFile(path, "het is geen tekstbestand maar een ander soort bestand met de extensie .txt")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252", errors="replace")
+    text = text.lstrip("\ufeff")
     if not text.strip():
         raise EmptyFile(path)
     return read_text(text)
@@ -165,6 +212,8 @@ def read_text(text: str) -> Extract:
     for fn, _, parts in notes:
         fn.text = join_lines(parts)
     _place_markers(body, notes, page_first)
+    for line in body:
+        line.text = tidy_markers(line.text)
     blanks = sum(1 for r in raw_lines if not r.strip())
     if body and blanks < 0.02 * len(raw_lines):
         _infer_paragraphs(body)
@@ -214,7 +263,7 @@ def _infer_paragraphs(body: list[Line]) -> None:
     the members' question, the way replies open ("De regering ...").
     Headings ("Vraag 3", "1. Antwoord van het kabinet:", fractie headings) stand alone.
     """
-    from briefer.ingest.structure.common import GOVERNMENT_START, PARTY_HEADING, QUESTION_LEAD
+    from briefer.ingest.blocks.common import GOVERNMENT_START, PARTY_HEADING, QUESTION_LEAD
 
     lengths = sorted(len(ln.text) for ln in body)
     full = lengths[int(len(lengths) * 0.8)]
@@ -246,9 +295,9 @@ def _infer_paragraphs(body: list[Line]) -> None:
 
 
 # a title or section heading in capitals: "Nr. 8 LIJST VAN VRAGEN EN ANTWOORDEN", "I. ALGEMEEN"
-_CAPS = re.compile(r"^(?:Nr\.\s*\d+\s+)?(?=[^a-z]*[A-Z]{3})(?=[^a-z]*\S\s+\S)[^a-z]{8,}$")
+_CAPS = lazy(r"^(?:Nr\.\s*\d+\s+)?(?=[^a-z]*[A-Z]{3})(?=[^a-z]*\S\s+\S)[^a-z]{8,}$")
 # lines that stand alone in extracted text: answer and question labels, section headings
-_HEADING = re.compile(
+_HEADING = lazy(
     r"^(?:\d{1,4}(?:\s*(?:,|en)\s*\d{1,4})*\s*[.)]?\s+)?(?:Antwoord|Reactie)\s+(?:van|door)\s+"
     r"(?:het\s+kabinet|de\s+regering|de\s+[Mm]inisters?|de\s+[Ss]taatssecretaris(?:sen)?)[^.?!]{0,80}:?$"
     r"|^(?:Vraag|Vragen|Antwoord|Antwoorden)\s+\d{1,4}(?:\s*(?:,|en|t/m|tot\s+en\s+met)\s*\d{1,4})*\s*[.:]?$"
@@ -282,7 +331,7 @@ def _candidates(number: int) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return glued, spaced
 
 
-_NOT_BEFORE_MARKER = re.compile(
+_NOT_BEFORE_MARKER = lazy(
     r"(?:vraag|vragen|antwoord|artikel|artikelen|nr|nummer|lid|bijlage|punt|hoofdstuk|paragraaf|stap|fase|"
     r"niveau|week|dag|jaar|tabel|figuur|blz|pagina|p|versie|groep|categorie|onderdeel|januari|februari|maart|"
     r"april|mei|juni|juli|augustus|september|oktober|november|december|en|of|tot|t/m|van|op|per|de|het|een)$",

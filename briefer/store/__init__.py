@@ -5,18 +5,29 @@
 
 from __future__ import annotations
 
-from briefer.store.db import DatabaseBusy, DatabaseCorrupt, DiskFull, StoreError
+from briefer.store.db import (
+    DatabaseBusy,
+    DatabaseCorrupt,
+    DatabaseInUse,
+    DatabaseReadOnly,
+    DiskFull,
+    SoundDatabase,
+    StoreError,
+)
 from briefer.store.documents import DocumentNotFound, ImportResult, ItemNotFound, Store
 from briefer.store.search import SearchHit
 
 __all__ = [
     "DatabaseBusy",
     "DatabaseCorrupt",
+    "DatabaseInUse",
+    "DatabaseReadOnly",
     "DiskFull",
     "DocumentNotFound",
     "ImportResult",
     "ItemNotFound",
     "SearchHit",
+    "SoundDatabase",
     "Store",
     "StoreError",
 ]

@@ -12,9 +12,8 @@ import contextlib
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-import sqlite_utils
-
-from briefer.store.db import StoreError, database_path, write_transaction
+from briefer.store.db import Database, StoreError, database_path, write_transaction
+from briefer.store.search import SearchFilter, party_names
 
 Row = dict[str, Any]
 
@@ -28,6 +27,7 @@ TABLE_KEYS: dict[str, tuple[str, ...]] = {
     "trash": ("id",),
     "annotation_meta": ("key",),
     "annotation_exchange": ("ref_id", "digest"),
+    "sync_entities": ("id",),  # merge state (schema 6): an undone import restores it too
 }
 
 HIGHLIGHT_COLUMNS = (
@@ -39,6 +39,56 @@ _HIGHLIGHT_COLUMNS_H = ", ".join("h." + c.strip() for c in HIGHLIGHT_COLUMNS.spl
 
 class AnnotationStoreError(StoreError):
     """Core (store): an annotation write the database refused (constraint), in Dutch."""
+
+
+def item_filter(alias: str, *, domain_id: str | None = None, level: str | None = None,
+                status: str | None = None, has_note: bool | None = None, ceiling: str | None = None,
+                per_row: bool = False) -> tuple[list[str], list[Any]] | None:
+    """SQL conditions on the items table (as `alias`) for the annotation filters; None when
+    nothing can match (a level above the ceiling).
+
+    domain: tagged with it, or a highlight in it; level: a highlight, note or follow-up at exactly
+    that level; status: a follow-up with that status; has_note: a non-empty item note or highlight
+    note (False: none). With a ceiling, only annotations at or below it count.
+
+    By default each condition starts from the annotation table it names (`id IN (SELECT item_id
+    ...)`, indexes of db/012): right when many items are tested. `per_row` tests each row with
+    index lookups on its item instead (`EXISTS (... WHERE item_id = id)`): right for a few rows,
+    such as the notes a search found.
+    """
+    levels = SearchFilter(ceiling=ceiling).levels()
+    among = f"({', '.join('?' for _ in levels)})"
+    clauses: list[str] = []
+    params: list[Any] = []
+
+    def holds(parts: list[tuple[str, list[Any]]]) -> str:
+        """`alias` is one of the items the parts select (each part: table and condition)."""
+        if per_row:
+            return "(" + " OR ".join(f"EXISTS (SELECT 1 FROM {table} WHERE item_id = {alias}.id AND {cond})"
+                                     for table, cond in [(t, c) for (t, c), _ in parts]) + ")"
+        return f"{alias}.id IN (" + " UNION ".join(
+            f"SELECT item_id FROM {table} WHERE {cond}" for (table, cond), _ in parts) + ")"
+
+    def add(parts: list[tuple[tuple[str, str], list[Any]]], negate: bool = False) -> None:
+        clauses.append(("NOT " if negate else "") + holds(parts))  # type: ignore[arg-type]
+        for _, values in parts:
+            params.extend(values)
+
+    if domain_id is not None:
+        add([(("item_domains", "domain_id = ?"), [domain_id]),
+             (("highlights", f"domain_id = ? AND level IN {among}"), [domain_id, *levels])])
+    if level is not None:
+        if level not in levels:
+            return None
+        add([(("highlights", "level = ?"), [level]),
+             (("notes", "level = ? AND item_id IS NOT NULL"), [level]),
+             (("followups", "level = ?"), [level])])
+    if status is not None:
+        add([(("followups", f"status = ? AND level IN {among}"), [status, *levels])])
+    if has_note is not None:
+        add([(("notes", f"body <> '' AND item_id IS NOT NULL AND level IN {among}"), list(levels)),
+             (("highlights", f"note <> '' AND level IN {among}"), list(levels))], negate=not has_note)
+    return clauses, params
 
 
 def _check_table(table: str) -> tuple[str, ...]:
@@ -61,7 +111,7 @@ def _where(key: Row) -> tuple[str, list[Any]]:
 class AnnotationStore:
     """Core (store): SQL for domains, tags, highlights, notes, follow-ups, trash and their FTS index."""
 
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(self, db: Database) -> None:
         self.db = db
         self.conn = db.conn
         self.path = database_path(db)
@@ -327,37 +377,24 @@ class AnnotationStore:
 
     def filter_item_rows(self, *, document_id: str | None = None, domain_id: str | None = None,
                          party: str | None = None, level: str | None = None,
-                         status: str | None = None, has_note: bool | None = None) -> list[Row]:
+                         status: str | None = None, has_note: bool | None = None,
+                         ceiling: str | None = None) -> list[Row]:
+        """Items matching every filter given (see `item_filter`), newest document first."""
         clauses: list[str] = []
         params: list[Any] = []
         if document_id is not None:
             clauses.append("i.document_id = ?")
             params.append(document_id)
         if party is not None:
-            clauses.append("i.party = ? COLLATE NOCASE")
-            params.append(party)
-        if domain_id is not None:
-            clauses.append(
-                "(EXISTS (SELECT 1 FROM item_domains t WHERE t.item_id = i.id AND t.domain_id = ?) "
-                "OR EXISTS (SELECT 1 FROM highlights h WHERE h.item_id = i.id AND h.domain_id = ?))"
-            )
-            params += [domain_id, domain_id]
-        if level is not None:
-            clauses.append(
-                "(EXISTS (SELECT 1 FROM highlights h WHERE h.item_id = i.id AND h.level = ?) "
-                "OR EXISTS (SELECT 1 FROM notes n WHERE n.item_id = i.id AND n.level = ?) "
-                "OR EXISTS (SELECT 1 FROM followups f WHERE f.item_id = i.id AND f.level = ?))"
-            )
-            params += [level, level, level]
-        if status is not None:
-            clauses.append("EXISTS (SELECT 1 FROM followups f WHERE f.item_id = i.id AND f.status = ?)")
-            params.append(status)
-        if has_note is not None:
-            cond = (
-                "(EXISTS (SELECT 1 FROM notes n WHERE n.item_id = i.id AND n.body <> '') "
-                "OR EXISTS (SELECT 1 FROM highlights h WHERE h.item_id = i.id AND h.note <> ''))"
-            )
-            clauses.append(cond if has_note else f"NOT {cond}")
+            names = party_names(party)
+            clauses.append(f"i.party COLLATE NOCASE IN ({', '.join('?' for _ in names)})")
+            params += names
+        found = item_filter("i", domain_id=domain_id, level=level, status=status, has_note=has_note,
+                            ceiling=ceiling)
+        if found is None:
+            return []
+        clauses += found[0]
+        params += found[1]
         where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
         return self._rows(
             "SELECT i.* FROM items i JOIN documents d ON d.id = i.document_id "
@@ -365,25 +402,36 @@ class AnnotationStore:
             params,
         )
 
-    def search_rows(self, match: str, *, document_id: str | None = None, party: str | None = None,
-                    limit: int = 50) -> list[Row]:
-        """Notes and highlight notes matching an FTS5 expression, with their item and document."""
-        clauses, params = ["annotation_fts MATCH ?"], [match]
-        if document_id is not None:
+    def search_rows(self, match: str, filters: SearchFilter, *, limit: int = 50) -> list[Row]:
+        """Notes and highlight notes matching an FTS5 expression, best first, with their level,
+        body, item and document; only those within the filter's ceiling, on items that pass its
+        filters (a document note passes no item filter)."""
+        levels = filters.levels()
+        clauses = ["annotation_fts MATCH ?",
+                   f"ifnull(n.level, h.level) IN ({', '.join('?' for _ in levels)})"]
+        params: list[Any] = [match, *levels]
+        if filters.document_id is not None:
             clauses.append("ifnull(n.document_id, i.document_id) = ?")
-            params.append(document_id)
-        if party is not None:
-            clauses.append("i.party = ? COLLATE NOCASE")
-            params.append(party)
+            params.append(filters.document_id)
+        if filters.party is not None:
+            names = party_names(filters.party)
+            clauses.append(f"i.party COLLATE NOCASE IN ({', '.join('?' for _ in names)})")
+            params += names
+        found = item_filter("i", domain_id=filters.domain_id, level=filters.level, status=filters.status,
+                            has_note=filters.has_note, ceiling=filters.ceiling, per_row=True)
+        if found is None:
+            return []
+        clauses += found[0]
+        params += found[1]
         return self._rows(
-            "SELECT f.kind, f.ref_id, f.rank AS rank, "
-            "snippet(annotation_fts, 0, '«', '»', '…', 16) AS snippet, "
+            "SELECT f.kind, f.ref_id, f.rank AS rank, f.body AS body, "
+            "ifnull(n.level, h.level) AS level, "
             "ifnull(n.document_id, i.document_id) AS document_id, "
             "i.id AS item_id, i.number AS item_number, i.party AS party "
             "FROM annotation_fts f "
             "LEFT JOIN notes n ON f.kind = 'note' AND n.id = f.ref_id "
             "LEFT JOIN highlights h ON f.kind = 'highlight' AND h.id = f.ref_id "
             "LEFT JOIN items i ON i.id = ifnull(h.item_id, n.item_id) "
-            f"WHERE {' AND '.join(clauses)} ORDER BY f.rank LIMIT ?",
+            f"WHERE {' AND '.join(clauses)} ORDER BY f.rank, f.rowid DESC LIMIT ?",
             [*params, limit],
         )

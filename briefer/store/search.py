@@ -1,23 +1,40 @@
-"""Core: full-text search over imported items (SQLite FTS5), with a hook for other indexes.
+"""Core: full-text search over items, notes and highlight notes (SQLite FTS5), with filters.
 
-The index (`items_fts`, db/001_documents.sql) holds one row per item: question, answer, party
-and `refs` (the Kamerstuk numbers and identifier as words). Its tokenizer folds diacritics, so
-"geinformeerd" finds "geïnformeerd".
+The item index (`items_fts`, db/011_search_layout.sql) holds one row per item: question, answer,
+party and `refs` (the Kamerstuk numbers and identifier as words) are what a user searches; its
+rowid is the item's `item_search.seq`. Its tokenizer folds diacritics, so "geinformeerd" finds
+"geïnformeerd". Notes and highlight notes have their own index (`annotation_fts`).
 
 A user's query is never passed to FTS5 as-is: `to_fts_query` quotes every term (so `-`, `:`,
 `OR`, `NEAR` or a stray quote cannot break or change the query), keeps "quoted phrases" together
-and makes each word (not numbers) a prefix, so "grondst" finds "grondstoffen". All terms must
-match (AND).
+and makes each word (not numbers) a prefix, so "grondst" finds "grondstoffen". A `*` the user
+types at the end of a term asks for a prefix explicitly (`grondstof*`, `"europese comm"*`, also
+after a number: `3082*`). All terms must match (AND).
+
+Filters (`SearchFilter`: fractie, document, domain, level, follow-up status, note, ceiling) are
+part of the same MATCH: every item's row carries words for what is on it (`facets`, kept current
+by triggers), so FTS5 intersects the user's words with the filter's inside the index, over every
+match — a filtered search finds exactly what a scan of all items would.
+
+Ranking: bm25, best first, when a search (after filtering) has at most `max(RANK_CAP, limit)`
+matches; equal ranks newest first. A search with more matches lists them newest first (newest =
+imported last), notes and highlight notes (ranked) before them: bm25 must read every match of every
+term to weigh it (25 ms for a common word in half a million items), and relevance among thousands
+of matches of a common word says little. No match is ever dropped below the number asked for.
+
+Level ceiling: with `ceiling` set, annotations above it do not exist for the search — notes and
+highlight notes above it are never hits, and the domain, level, status and note filters look only
+at annotations within it. Item text itself is the document's own (public) text and stays
+findable. `briefer search --level L` is this ceiling: a search made to prepare a document at
+level L shows nothing that may not go into it.
 
 Snippets mark each hit as «hit» (`MARK_OPEN`/`MARK_CLOSE`) and shorten with "…". Guillemets
-that are part of the document text (Kamerstukken quote with « ») appear as “ ” in snippets, so
-« » in a snippet always mean a hit. Snippets are built in Python (briefer.store.snippets) from
-the same folded tokens the index uses; FTS5 only ranks. Ranking is bm25 over all matches, or over
-the newest `RANK_CAP` matches for a term found in more items than that (keeps queries < 10 ms).
+that are part of the text appear as “ ” in snippets, so « » in a snippet always mean a hit.
+Snippets are built in Python (briefer.store.snippets) from the same folded tokens the index uses.
 
-Other indexes (the annotation layer's notes) join in through `register_source(name, fn)`:
-`fn(db, match, party, doc_id, limit) -> list[SearchHit]` receives the already-safe FTS5 MATCH
-expression; `search()` merges every source's hits by `rank` (FTS5 bm25: lower is better).
+Other indexes can join in through `register_source(name, fn)`:
+`fn(db, match, filters, limit) -> list[SearchHit]` receives the already-safe FTS5 MATCH
+expression; `search()` merges every source's hits by `rank` (bm25: lower is better).
 """
 
 from __future__ import annotations
@@ -25,24 +42,28 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from briefer.store.snippets import Phrase, find_hits, make_snippet, phrase_pattern, tokens
+
+if TYPE_CHECKING:
+    from briefer.store.db import Database
 
 MARK_OPEN = "«"
 MARK_CLOSE = "»"
 ELLIPSIS = "…"
 SNIPPET_TOKENS = 16
-
+LEVELS = ("openbaar", "intern", "vertrouwelijk")  # ordered: a ceiling admits its own and lower levels
 
 
 @dataclass
 class SearchHit:
     """Core: one search result: an item (or an annotation on one) with a marked snippet.
 
-    `field` is "question" or "answer" for item hits; other sources use their own ("note",
-    "highlight"). `rank` is the FTS5 bm25 rank (lower is better); `kind` names the source.
+    `field` is "question" or "answer" for item hits; annotation hits use "note", "highlight" or
+    "document_note". `rank` is the bm25 rank (lower is better); `kind` names the source
+    ("item", "annotation"); `ref_id` is the annotation's id; `level` the annotation's level
+    (None for the document's own text).
     """
 
     document_id: str
@@ -54,9 +75,49 @@ class SearchHit:
     rank: float = 0.0
     kind: str = "item"
     ref_id: str | None = None
+    level: str | None = None
 
 
-SearchSource = Callable[[sqlite_utils.Database, str, str | None, str | None, int], list[SearchHit]]
+@dataclass(frozen=True)
+class SearchFilter:
+    """Core: what a search is limited to; every field None means "any".
+
+    party: the item's fractie (any of its names, see `party_names`); document_id: one document;
+    domain_id: items tagged with the domain or holding a highlight in it; level: items holding a
+    highlight, note or follow-up at exactly this level; status: items with a follow-up of this
+    status; has_note: items with (True) or without (False) a note or highlight note; ceiling:
+    annotations above this level are left out everywhere (see the module doc).
+    """
+
+    party: str | None = None
+    document_id: str | None = None
+    domain_id: str | None = None
+    level: str | None = None
+    status: str | None = None
+    has_note: bool | None = None
+    ceiling: str | None = None
+
+    @property
+    def on_annotations(self) -> bool:
+        """Whether a filter looks at what is on items (so only item-bound hits can match)."""
+        return any(v is not None for v in (self.domain_id, self.level, self.status, self.has_note))
+
+    def levels(self) -> tuple[str, ...]:
+        """The levels an annotation may have to count: up to the ceiling, or all."""
+        if self.ceiling is None:
+            return LEVELS
+        return LEVELS[: LEVELS.index(level_value(self.ceiling)) + 1]
+
+
+def level_value(level: Any) -> str:
+    """"intern" for "intern", Level.INTERN or " Intern "; ValueError for anything else."""
+    text = str(getattr(level, "value", level)).strip().lower()
+    if text not in LEVELS:
+        raise ValueError(f"unknown level {level!r}")
+    return text
+
+
+SearchSource = Callable[["Database", str, SearchFilter, int], list[SearchHit]]
 _SOURCES: dict[str, SearchSource] = {}
 
 
@@ -73,7 +134,8 @@ def sources() -> dict[str, SearchSource]:
     return dict(_SOURCES)
 
 
-_TERM = re.compile(r'"([^"]*)"?|(\S+)')
+# A quoted phrase (optionally with a `*` right after its closing quote) or a bare word.
+_TERM = re.compile(r'"([^"]*)("\*?)?|(\S+)')
 _QUOTED = re.compile(r'("[^"]*"?)')
 # A dossier number written with a space ("30 821", "36 410") is one term, not two numbers.
 _SPACED_NUMBER = re.compile(r'(?<![\w"])(\d{1,3}) (\d{3})(?=[\s,.;:]|$)')
@@ -84,46 +146,74 @@ def _group_numbers(text: str) -> str:
     return "".join(p if p.startswith('"') else _SPACED_NUMBER.sub(r'"\1 \2"', p) for p in parts)
 
 
-def query_terms(text: str) -> list[tuple[str, bool]]:
-    """The user's query as (term, is_phrase) pairs; terms without a letter or digit are dropped.
+@dataclass(frozen=True)
+class QueryTerm:
+    """Core: one term of a query: its text, whether it was "quoted", whether it ends in `*`."""
 
-    "Quoted text" is a phrase; so is a number written with a space ("30 821").
+    text: str
+    phrase: bool = False
+    star: bool = False
+
+    def prefix(self) -> bool:
+        """Whether the last word is matched as a prefix.
+
+        A typed `*` asks for it (the word must then have two characters or more); otherwise every
+        unquoted word of two or more characters is a prefix, numbers never ("30821" must not find
+        "308210").
+        """
+        words = [w for w in re.split(r"\W+", self.text) if w]
+        last = words[-1] if words else ""
+        if self.star:
+            return len(last) >= 2
+        return not self.phrase and len(last) >= 2 and not last.isdigit() and self.text[-1].isalnum()
+
+
+def parse_query(text: str) -> list[QueryTerm]:
+    """The user's query as terms; terms without a letter or digit are dropped.
+
+    "Quoted text" is a phrase; so is a number written with a space ("30 821"). A `*` at the end of
+    a word or right after a closing quote marks a prefix.
     """
-    terms: list[tuple[str, bool]] = []
+    terms: list[QueryTerm] = []
     for match in _TERM.finditer(_group_numbers(text or "")):
-        phrase, word = match.group(1), match.group(2)
-        term = (phrase if phrase is not None else word or "").strip()
+        phrase, close, word = match.group(1), match.group(2), match.group(3)
+        if phrase is not None:
+            term, star = phrase.strip(), bool(close and close.endswith("*"))
+        else:
+            term = (word or "").strip()
+            star = term.endswith("*")
+            term = term.rstrip("*")
         if any(ch.isalnum() for ch in term):
-            terms.append((term, phrase is not None))
+            terms.append(QueryTerm(term, phrase is not None, star))
     return terms
 
 
-def _wants_prefix(term: str, is_phrase: bool) -> bool:
-    words = [w for w in re.split(r"\W+", term) if w]
-    last = words[-1] if words else ""
-    return not is_phrase and len(last) >= 2 and not last.isdigit() and term[-1].isalnum()
+def query_terms(text: str) -> list[tuple[str, bool]]:
+    """The user's query as (term, is_phrase) pairs (see `parse_query`)."""
+    return [(t.text, t.phrase) for t in parse_query(text)]
 
 
 def query_phrases(text: str) -> list[Phrase]:
     """The query as the index reads it: folded tokens per term, the last one a prefix where wanted."""
     phrases = []
-    for term, is_phrase in query_terms(text):
-        words = [t[2] for t in tokens(term)]
+    for term in parse_query(text):
+        words = [t[2] for t in tokens(term.text)]
         if words:
-            phrases.append(Phrase(words, _wants_prefix(term, is_phrase)))
+            phrases.append(Phrase(words, term.prefix()))
     return phrases
+
+
+def _quote(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
 
 
 def to_fts_query(text: str, *, prefix: bool = True) -> str | None:
     """A safe FTS5 MATCH expression for what the user typed, or None when nothing is searchable.
 
-    Every term is quoted ("" escapes a quote); words of two or more characters get a `*` (prefix
-    search) unless `prefix` is False, numbers stay exact ("30821" must not find "308210").
+    Every term is quoted ("" escapes a quote); a term gets a `*` (prefix search) as
+    `QueryTerm.prefix` says, unless `prefix` is False.
     """
-    parts: list[str] = []
-    for term, is_phrase in query_terms(text):
-        quoted = '"' + term.replace('"', '""') + '"'
-        parts.append(quoted + ("*" if prefix and _wants_prefix(term, is_phrase) else ""))
+    parts = [_quote(t.text) + ("*" if prefix and t.prefix() else "") for t in parse_query(text)]
     return " ".join(parts) if parts else None
 
 
@@ -149,65 +239,137 @@ def doc_token(doc_id: str) -> str:
     return "d" + doc_id.replace("-", "").lower()
 
 
-# Column weights for bm25: question, answer, party, refs, item_id, document_id, doc.
-_BM25 = "bm25(items_fts, 1.0, 1.0, 0.5, 0.5, 0.0, 0.0, 0.0)"
-# At most this many matches (newest first) are ranked; a term found in more items than this
-# (think "kabinet") is ranked within its newest RANK_CAP matches, which keeps every query fast.
-RANK_CAP = 2000
+# ---------------------------------------------------------------------------------------- facets
+# The words of `items_fts.facets`, built here exactly as the view `item_facets` builds them.
+
+def _id_word(ident: str) -> str:
+    return ident.replace("-", "").lower()
 
 
-def search_items(db: sqlite_utils.Database, match: str, party: str | None = None,
-                 doc_id: str | None = None, limit: int = 50, *,
-                 match_text: str | None = None) -> list[SearchHit]:
-    """Item hits for an FTS5 MATCH expression (see `to_fts_query`), best first.
+def party_facet(party: str) -> str:
+    """`fp` + hex of the fractie's UTF-8 bytes, lower-cased as SQLite's lower() does (ASCII only)."""
+    text = party.strip(" ")
+    lowered = "".join(ch.lower() if ch.isascii() else ch for ch in text)
+    return "fp" + lowered.encode("utf-8").hex()
 
-    The user's expression is confined to the text columns; the party and document filters are
-    index lookups in the same MATCH (the party is then checked exactly, case-insensitively).
+
+def _any(words: list[str]) -> str:
+    return "facets : (" + " OR ".join(_quote(w) for w in words) + ")"
+
+
+def filter_expression(f: SearchFilter) -> tuple[list[str], list[str]] | None:
+    """The MATCH clauses a filter adds: (required, excluded); None when nothing can match."""
+    levels = f.levels()
+    required: list[str] = []
+    excluded: list[str] = []
+    if f.party is not None:
+        names = [n for n in party_names(f.party) if n.strip()]
+        if not names:
+            return None
+        required.append(_any([party_facet(n) for n in names]))
+    if f.document_id is not None:
+        required.append(f"doc : {_quote(doc_token(f.document_id))}")
+    if f.domain_id is not None:
+        domain = _id_word(f.domain_id)
+        required.append(_any([f"ft{domain}"] + [f"fh{domain}{lv}" for lv in levels]))
+    if f.level is not None:
+        wanted = level_value(f.level)
+        if wanted not in levels:
+            return None
+        required.append(_any([f"fl{wanted}"]))
+    if f.status is not None:
+        required.append(_any([f"fs{str(getattr(f.status, 'value', f.status)).strip().lower()}{lv}"
+                              for lv in levels]))
+    if f.has_note is not None:
+        (required if f.has_note else excluded).append(_any([f"fn{lv}" for lv in levels]))
+    return required, excluded
+
+
+# ---------------------------------------------------------------------------------------- items
+
+# Column weights for bm25: question, answer, party, refs, facets, item_id, document_id, doc.
+_BM25 = "bm25(items_fts, 1.0, 1.0, 0.5, 0.5, 0.0, 0.0, 0.0, 0.0)"
+# Up to this many matches a search is ranked by relevance; beyond it newest first (module doc).
+RANK_CAP = 1000
+
+
+def item_match(match: str, f: SearchFilter) -> str | None:
+    """The full MATCH expression for item hits: the user's words in the text columns, and the filter."""
+    clauses = filter_expression(f)
+    if clauses is None:
+        return None
+    required, excluded = clauses
+    expression = " AND ".join([f"{{question answer party refs}} : ({match})", *required])
+    if excluded:
+        expression = f"({expression}) NOT ({' OR '.join(excluded)})"
+    return expression
+
+
+def rank_items(db: Database, match: str, filters: SearchFilter | None = None,
+               limit: int = 50) -> list[tuple[float, int]]:
+    """(rank, item search number) of the best `limit` item matches, best first (no text read).
+
+    Up to `max(RANK_CAP, limit)` matches: ranked by bm25 (ties: newest first). More matches: the
+    newest first, rank 0.0 — bm25 reads every match of every term to weigh it (25 ms for a word in
+    half a million items), and relevance among thousands of matches of a common word says little.
     """
-    parts = [f"{{question answer party refs}} : ({match})"]
-    names = party_names(party) if party is not None else []
-    if party is not None:
-        alternatives = [q for q in (to_fts_query(f'"{n}"', prefix=False) for n in names) if q]
-        if not alternatives:
-            return []
-        parts.append(f"party : ({' OR '.join(alternatives)})")
-    if doc_id is not None:
-        parts.append(f'doc : "{doc_token(doc_id)}"')
-    expression = " AND ".join(parts)
-    candidates = db.conn.execute(
-        f"SELECT rowid, {_BM25} FROM items_fts WHERE items_fts MATCH ? ORDER BY rowid DESC LIMIT ?",
-        (expression, RANK_CAP),
-    ).fetchall()
-    candidates.sort(key=lambda row: row[1])
-    wanted_parties = {n.casefold() for n in names}
+    f = filters or SearchFilter()
+    expression = item_match(match, f)
+    if expression is None or limit <= 0:
+        return []
+    window = max(RANK_CAP, limit)
+    conn = db.conn
+    ranked_sql = f"SELECT {_BM25}, rowid FROM items_fts WHERE items_fts MATCH ? ORDER BY rowid DESC LIMIT ?"
+    if f.on_annotations:
+        # an annotation filter leaves few matches as a rule: rank them in the same pass
+        rows = conn.execute(ranked_sql, (expression, window + 1)).fetchall()
+        if len(rows) > window:
+            return [(0.0, seq) for _, seq in rows[:limit]]
+    else:
+        # a plain word often matches thousands of items: see that first, without weighing them
+        newest = conn.execute("SELECT rowid FROM items_fts WHERE items_fts MATCH ? ORDER BY rowid DESC LIMIT ?",
+                              (expression, window + 1)).fetchall()
+        if len(newest) > window:
+            return [(0.0, seq) for (seq,) in newest[:limit]]
+        rows = conn.execute(ranked_sql, (expression, window + 1)).fetchall() if newest else []
+    rows.sort(key=lambda row: row[0])  # stable: equal ranks stay newest first
+    return rows[:limit]
+
+
+def _item_hits_by_seq(db: Database, ranked: list[tuple[float, int]],
+                      match_text: str | None) -> list[tuple[int, SearchHit]]:
+    rows = _item_rows(db, [seq for _, seq in ranked])
     pattern = phrase_pattern(query_phrases(match_text)) if match_text is not None else None
-    hits: list[SearchHit] = []
-    batch = max(limit, 1)
-    for offset in range(0, len(candidates), batch):
-        chunk = candidates[offset: offset + batch]
-        rows = _item_rows(db, [rowid for rowid, _ in chunk])
-        for rowid, rank in chunk:
-            row = rows.get(rowid)
-            if row is None:
-                continue
-            item_id, document_id, number, item_party, question, answer = row
-            if wanted_parties and (item_party or "").casefold() not in wanted_parties:
-                continue
-            field, snippet = _snippet(question, answer, pattern)
-            hits.append(SearchHit(document_id, item_id, number, item_party, field, snippet, rank=float(rank)))
-            if len(hits) >= limit:
-                return hits
-    return hits
+    out: list[tuple[int, SearchHit]] = []
+    for rank, seq in ranked:
+        row = rows.get(seq)
+        if row is None:
+            continue
+        item_id, document_id, number, item_party, question, answer = row
+        field, snippet = _snippet(question, answer, pattern)
+        out.append((seq, SearchHit(document_id, item_id, number, item_party, field, snippet, rank=float(rank))))
+    return out
 
 
-def _item_rows(db: sqlite_utils.Database, rowids: list[int]) -> dict[int, tuple]:  # type: ignore[type-arg]
-    if not rowids:
+def item_hits(db: Database, ranked: list[tuple[float, int]], match_text: str | None) -> list[SearchHit]:
+    """Hits with marked snippets for ranked item matches (see `rank_items`), in the same order."""
+    return [hit for _, hit in _item_hits_by_seq(db, ranked, match_text)]
+
+
+def search_items(db: Database, match: str, filters: SearchFilter | None = None, limit: int = 50, *,
+                 match_text: str | None = None) -> list[SearchHit]:
+    """Item hits for an FTS5 MATCH expression (see `to_fts_query`) and a filter, best first."""
+    return item_hits(db, rank_items(db, match, filters, limit), match_text)
+
+
+def _item_rows(db: Database, seqs: list[int]) -> dict[int, tuple[Any, ...]]:
+    if not seqs:
         return {}
-    marks = ",".join("?" * len(rowids))
+    marks = ",".join("?" * len(seqs))
     found = db.conn.execute(
-        f"""SELECT f.rowid, i.id, i.document_id, i.number, i.party, i.question, i.answer
-            FROM items_fts AS f JOIN items AS i ON i.id = f.item_id WHERE f.rowid IN ({marks})""",
-        rowids,
+        f"""SELECT s.seq, i.id, i.document_id, i.number, i.party, i.question, i.answer
+            FROM item_search AS s JOIN items AS i ON i.id = s.item_id WHERE s.seq IN ({marks})""",
+        seqs,
     ).fetchall()
     return {row[0]: row[1:] for row in found}
 
@@ -217,19 +379,75 @@ def _snippet(question: str, answer: str, pattern: re.Pattern[str] | None) -> tup
     q_hits = find_hits(question, pattern)
     a_hits = find_hits(answer, pattern)
     if len(a_hits) > len(q_hits) or (not question and answer):
-        return "answer", make_snippet(answer, a_hits, SNIPPET_TOKENS, MARK_OPEN, MARK_CLOSE, ELLIPSIS)
-    return "question", make_snippet(question, q_hits, SNIPPET_TOKENS, MARK_OPEN, MARK_CLOSE, ELLIPSIS)
+        return "answer", snippet_of(answer, a_hits)
+    return "question", snippet_of(question, q_hits)
 
 
-def search(db: sqlite_utils.Database, query: str, *, party: str | None = None,
-           doc_id: str | None = None, limit: int = 50, include_sources: bool = True) -> list[SearchHit]:
-    """Search items (and every registered source) for what the user typed; best first."""
+def snippet_of(text: str, hits: list[tuple[int, int]]) -> str:
+    return make_snippet(text, hits, SNIPPET_TOKENS, MARK_OPEN, MARK_CLOSE, ELLIPSIS)
+
+
+# ---------------------------------------------------------------------------------------- notes
+
+def annotation_rows(db: Database, match: str, filters: SearchFilter | None = None,
+                    limit: int = 50) -> list[dict[str, Any]]:
+    """Notes and highlight notes matching `match` within the filter and its ceiling, best first."""
+    from briefer.store.annotations import AnnotationStore
+
+    if limit <= 0:
+        return []
+    rows = AnnotationStore(db).search_rows(match, filters or SearchFilter(), limit=limit)
+    return [r for r in rows if r["document_id"] is not None]
+
+
+def annotation_hit(row: dict[str, Any], pattern: re.Pattern[str] | None) -> SearchHit:
+    """The hit for one row of `annotation_rows`, its snippet marked."""
+    kind = "highlight" if row["kind"] == "highlight" else ("note" if row["item_id"] else "document_note")
+    return SearchHit(
+        document_id=row["document_id"], item_id=row["item_id"], item_number=row["item_number"],
+        party=row["party"], field=kind, snippet=snippet_of(row["body"], find_hits(row["body"], pattern)),
+        rank=float(row["rank"]), kind="annotation", ref_id=row["ref_id"], level=row["level"],
+    )
+
+
+def search_annotations(db: Database, match: str, filters: SearchFilter | None = None, limit: int = 50, *,
+                       match_text: str | None = None) -> list[SearchHit]:
+    """Notes and highlight notes matching `match`, within the filter and its ceiling; best first."""
+    pattern = phrase_pattern(query_phrases(match_text)) if match_text is not None else None
+    return [annotation_hit(r, pattern) for r in annotation_rows(db, match, filters, limit)]
+
+
+def search(db: Database, query: str, *, party: str | None = None, doc_id: str | None = None,
+           limit: int = 50, include_sources: bool = True, domain_id: str | None = None,
+           level: Any = None, status: Any = None, has_note: bool | None = None,
+           ceiling: Any = None, filters: SearchFilter | None = None) -> list[SearchHit]:
+    """Search items, notes and highlight notes (and every registered source) for what the user
+    typed, within the filters; best first, at most `limit` hits.
+
+    Filters come as keywords or as one `SearchFilter` (`filters`, which then wins).
+    """
     match = to_fts_query(query)
     if match is None:
         return []
-    hits = search_items(db, match, party, doc_id, limit, match_text=query)
+    f = filters or SearchFilter(
+        party=party, document_id=doc_id, domain_id=domain_id,
+        level=None if level is None else level_value(level),
+        status=None if status is None else str(getattr(status, "value", status)),
+        has_note=has_note, ceiling=None if ceiling is None else level_value(ceiling),
+    )
+    # Rank items and notes first, then read text and build snippets only for the hits kept.
+    ranked: list[tuple[float, int, Any]] = [(rank, 0, seq) for rank, seq in rank_items(db, match, f, limit)]
+    if include_sources:
+        ranked += [(float(r["rank"]), 1, r) for r in annotation_rows(db, match, f, limit)]
+        ranked.sort(key=lambda entry: entry[0])  # stable: items before notes on equal rank
+    kept = ranked[:limit]
+    by_seq = {hit_seq: hit for hit_seq, hit in _item_hits_by_seq(
+        db, [(rank, payload) for rank, source, payload in kept if source == 0], query)}
+    pattern = phrase_pattern(query_phrases(query))
+    hits = [annotation_hit(payload, pattern) if source == 1 else by_seq[payload]
+            for _, source, payload in kept if source == 1 or payload in by_seq]
     if include_sources and _SOURCES:
-        for source in list(_SOURCES.values()):
-            hits.extend(source(db, match, party, doc_id, limit))
+        for source_fn in list(_SOURCES.values()):
+            hits.extend(source_fn(db, match, f, limit))
         hits.sort(key=lambda h: h.rank)
     return hits[:limit]

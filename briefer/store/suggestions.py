@@ -11,10 +11,8 @@ import contextlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import sqlite_utils
-
 from briefer.model import now_iso
-from briefer.store.db import StoreError, database_path, write_transaction
+from briefer.store.db import Database, StoreError, database_path, write_transaction
 
 DECISIONS = ("accepted", "dismissed")
 
@@ -49,7 +47,7 @@ class DomainLexiconRow:
 class SuggestionStore:
     """Core (store): SQL for suggestion decisions and domain lexicons."""
 
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(self, db: Database) -> None:
         self.db = db
         self.conn = db.conn
 

@@ -4,10 +4,12 @@ Accepting works through the annotation layer (`briefer.annotate.Annotations`), i
 transaction together with the stored decision:
 
 * a toezegging: the sentence is highlighted and a follow-up of kind "toezegging bewaken" is
-  created on it, with the due date the text allows;
+  created on it, with the due date the text allows; both start where the material is
+  (vertrouwelijk on a vertrouwelijk item, else intern: `briefer.annotate.levels`);
 * a domain: the item is tagged with it;
-* a confidentiality cue: the sentence is highlighted and a follow-up at level `vertrouwelijk` is
-  created, of kind "technische briefing aanvragen" when the cue is about a briefing, else "overig";
+* a confidentiality cue: the sentence is highlighted and a follow-up is created, both at level
+  `vertrouwelijk` (nothing it creates is lower), the follow-up of kind "technische briefing
+  aanvragen" when the cue is about a briefing, else "overig";
 * a reference or Kamerstuk citation: only the decision is kept (they are links, not annotations).
 
 A dismissed suggestion is stored as such and not suggested again; `restore` brings it back.
@@ -111,7 +113,7 @@ def accept(store: Any, annotations: Any, document_id: str, key: str, *,
         elif isinstance(found, ConfidentialSuggestion):
             item = store.item_by_number(document_id, found.item)
             hl = annotations.add_highlight(item.id, found.field, found.start, found.end,
-                                           note="Vertrouwelijk")
+                                           note="Vertrouwelijk", level=Level.VERTROUWELIJK)
             kind_fu = FollowUpKind.TECHNISCHE_BRIEFING if found.briefing else FollowUpKind.OVERIG
             fu = annotations.add_followup(item.id, _short(found.sentence), kind=kind_fu,
                                           level=Level.VERTROUWELIJK, highlight_id=hl.id)

@@ -26,6 +26,7 @@ _STRONG = re.compile(
     re.I,
 )
 _QUICK = re.compile(r"vertrouw|inzage|geheim|beslot|openba|embargo")
+_QUICK_STEMS = ("vertrouw", "inzage", "geheim", "beslot", "openba", "embargo")  # the same, as substrings
 _WEAK = re.compile(r"\bvertrouwelijk\w*", re.I)
 _SHARING = re.compile(
     r"\b(kamer|kamerleden|parlement|delen|gedeeld|deelt|informeren|geïnformeerd|informeert|briefing|"
@@ -70,7 +71,13 @@ def find_confidential(items: list[ItemLike]) -> list[ConfidentialHit]:
     hits: list[ConfidentialHit] = []
     for item in items:
         for field_name in ("question", "answer"):
-            for sentence in sentences(getattr(item, field_name), field_name):
+            text = getattr(item, field_name)
+            if not text:
+                continue
+            whole = match_form(text)  # a field without any cue stem has no cue sentence: skip it
+            if not any(stem in whole for stem in _QUICK_STEMS):
+                continue
+            for sentence in sentences(text, field_name):
                 if is_confidential_cue(sentence.text):
                     quoted = quote_of(sentence)
                     briefing = "briefing" in quoted.text.lower()

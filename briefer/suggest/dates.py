@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from briefer.textutil import MONTH_NUMBERS, MONTH_PATTERN
+from briefer.textutil import MONTH_NUMBERS, MONTH_PATTERN, MONTHS
 
 _MONTH = "(" + MONTH_PATTERN + ")"
 _YEAR = r"((?:19|20)\d\d)"
@@ -98,16 +98,21 @@ def _add_months(d: date, months: int) -> date:
 Rule = Callable[[re.Match[str], date], tuple[date | None, bool]]
 
 
-def _rules() -> list[tuple[re.Pattern[str], Rule]]:
-    rules: list[tuple[str, Rule]] = []
+_YEAR_DIGITS = ("19", "20")
 
-    def add(pattern: str) -> Callable[[Rule], Rule]:
+
+def _rules() -> list[tuple[re.Pattern[str], Rule, tuple[str, ...]]]:
+    """(pattern, rule, guard): a pattern can only match a sentence whose lower-cased text holds one
+    of its guard's words (checked first: a substring test is far cheaper than the regex)."""
+    rules: list[tuple[str, Rule, tuple[str, ...]]] = []
+
+    def add(pattern: str, guard: tuple[str, ...]) -> Callable[[Rule], Rule]:
         def deco(fn: Rule) -> Rule:
-            rules.append((pattern, fn))
+            rules.append((pattern, fn, guard))
             return fn
         return deco
 
-    @add(r"\b(\d{1,2})\s+" + _MONTH + r"(?:\s+" + _YEAR + r")?(?!\s+jl)\b")
+    @add(r"\b(\d{1,2})\s+" + _MONTH + r"(?:\s+" + _YEAR + r")?(?!\s+jl)\b", MONTHS)
     def _full_date(m: re.Match[str], ref: date) -> tuple[date | None, bool]:
         year, explicit = _year(m, 3, ref)
         # "de brief van 12 mei", "d.d. 12 mei": a dated document, already written
@@ -118,15 +123,15 @@ def _rules() -> list[tuple[re.Pattern[str], Rule]]:
         except ValueError:
             return None, explicit
 
-    @add(r"\b(?:(?:aan\s+)?het\s+)?(?:eind|einde|uiterlijk\s+eind)\s+(?:van\s+)?(?:het\s+|dit\s+)?(?:jaar\s+)?" + _YEAR + r"\b")
+    @add(r"\b(?:(?:aan\s+)?het\s+)?(?:eind|einde|uiterlijk\s+eind)\s+(?:van\s+)?(?:het\s+|dit\s+)?(?:jaar\s+)?" + _YEAR + r"\b", _YEAR_DIGITS)
     def _end_of_year_n(m: re.Match[str], ref: date) -> tuple[date | None, bool]:
         return date(int(m.group(1)), 12, 31), True
 
-    @add(r"\b(?:einde?|eind)\s+(?:van\s+)?(?:dit|het|het\s+lopende|dit\s+kalender)\s*jaar\b|\bnog\s+dit\s+jaar\b|\b(?:in\s+de\s+loop\s+van|later\s+in)\s+dit\s+jaar\b|\bdit\s+jaar\b")
+    @add(r"\b(?:einde?|eind)\s+(?:van\s+)?(?:dit|het|het\s+lopende|dit\s+kalender)\s*jaar\b|\bnog\s+dit\s+jaar\b|\b(?:in\s+de\s+loop\s+van|later\s+in)\s+dit\s+jaar\b|\bdit\s+jaar\b", ("jaar",))
     def _end_of_this_year(m: re.Match[str], ref: date) -> tuple[date | None, bool]:
         return date(ref.year, 12, 31), False
 
-    @add(r"\b(?:eind|einde|in\s+de\s+loop\s+van|in|begin|medio|half|halverwege|midden)\s+(?:van\s+)?(?:het\s+)?(?:volgend|komend)e?\s+jaar\b")
+    @add(r"\b(?:eind|einde|in\s+de\s+loop\s+van|in|begin|medio|half|halverwege|midden)\s+(?:van\s+)?(?:het\s+)?(?:volgend|komend)e?\s+jaar\b", ("jaar",))
     def _next_year(m: re.Match[str], ref: date) -> tuple[date | None, bool]:
         text = m.group(0)
         if text.startswith("begin"):
@@ -135,25 +140,25 @@ def _rules() -> list[tuple[re.Pattern[str], Rule]]:
             return date(ref.year + 1, 6, 30), True
         return date(ref.year + 1, 12, 31), True
 
-    @add(r"\b(?:eind|einde|uiterlijk\s+eind|in\s+de\s+loop\s+van|eind\s+van)\s+" + _MONTH + r"(?:\s+" + _YEAR + r")?\b")
+    @add(r"\b(?:eind|einde|uiterlijk\s+eind|in\s+de\s+loop\s+van|eind\s+van)\s+" + _MONTH + r"(?:\s+" + _YEAR + r")?\b", MONTHS)
     def _end_of_month(m: re.Match[str], ref: date) -> tuple[date | None, bool]:
         year, explicit = _year(m, 2, ref)
-        return month_end(year, MONTH_NUMBERS[m.group(1)]), explicit
+        return month_end(year, MONTH_NUMBERS[m.group(1).lower()]), explicit
 
-    @add(r"\b(?:begin|start)\s+" + _MONTH + r"(?:\s+" + _YEAR + r")?\b")
+    @add(r"\b(?:begin|start)\s+" + _MONTH + r"(?:\s+" + _YEAR + r")?\b", MONTHS)
     def _begin_month(m: re.Match[str], ref: date) -> tuple[date | None, bool]:
         year, explicit = _year(m, 2, ref)
-        return date(year, MONTH_NUMBERS[m.group(1)], 10), explicit
+        return date(year, MONTH_NUMBERS[m.group(1).lower()], 10), explicit
 
-    @add(r"\b(?:medio|half|midden)\s+" + _MONTH + r"(?:\s+" + _YEAR + r")?\b")
+    @add(r"\b(?:medio|half|midden)\s+" + _MONTH + r"(?:\s+" + _YEAR + r")?\b", MONTHS)
     def _mid_month(m: re.Match[str], ref: date) -> tuple[date | None, bool]:
         year, explicit = _year(m, 2, ref)
-        return date(year, MONTH_NUMBERS[m.group(1)], 15), explicit
+        return date(year, MONTH_NUMBERS[m.group(1).lower()], 15), explicit
 
-    @add(r"\b(?:voor|vóór|uiterlijk|in|per|na|rond|eind|begin)\s+(?:de\s+maand\s+)?" + _MONTH + r"(?:\s+" + _YEAR + r")?\b")
+    @add(r"\b(?:voor|vóór|uiterlijk|in|per|na|rond|eind|begin)\s+(?:de\s+maand\s+)?" + _MONTH + r"(?:\s+" + _YEAR + r")?\b", MONTHS)
     def _in_month(m: re.Match[str], ref: date) -> tuple[date | None, bool]:
         year, explicit = _year(m, 2, ref)
-        month = MONTH_NUMBERS[m.group(1)]
+        month = MONTH_NUMBERS[m.group(1).lower()]
         word = m.group(0).split()[0]
         if word in ("voor", "vóór", "uiterlijk"):
             return month_end(year, month) if word == "uiterlijk" else date(year, month, 1) - timedelta(days=1), explicit
@@ -161,19 +166,19 @@ def _rules() -> list[tuple[re.Pattern[str], Rule]]:
             return month_end(year, month % 12 + 1) if month < 12 else date(year + 1, 1, 31), explicit
         return month_end(year, month), explicit
 
-    @add(r"\bbegin\s+" + _YEAR + r"\b")
+    @add(r"\bbegin\s+" + _YEAR + r"\b", _YEAR_DIGITS)
     def _begin_year(m: re.Match[str], ref: date) -> tuple[date | None, bool]:
         return date(int(m.group(1)), 3, 31), True
 
-    @add(r"\b(?:medio|half|halverwege|midden)\s+" + _YEAR + r"\b|\bhalverwege\s+" + _YEAR)
+    @add(r"\b(?:medio|half|halverwege|midden)\s+" + _YEAR + r"\b|\bhalverwege\s+" + _YEAR, _YEAR_DIGITS)
     def _mid_year(m: re.Match[str], ref: date) -> tuple[date | None, bool]:
         return date(int(m.group(1) or m.group(2)), 6, 30), True
 
-    @add(r"\b(?:q|kwartaal\s*)([1-4])\s*(?:van\s+)?" + _YEAR + r"\b")
+    @add(r"\b(?:q|kwartaal\s*)([1-4])\s*(?:van\s+)?" + _YEAR + r"\b", _YEAR_DIGITS)
     def _quarter_q(m: re.Match[str], ref: date) -> tuple[date | None, bool]:
         return month_end(int(m.group(2)), int(m.group(1)) * 3), True
 
-    @add(r"\b(eerste|tweede|derde|vierde|laatste)\s+kwartaal(?:\s+van)?(?:\s+" + _YEAR + r"|\s+(?:dit|volgend)\s+jaar)?")
+    @add(r"\b(eerste|tweede|derde|vierde|laatste)\s+kwartaal(?:\s+van)?(?:\s+" + _YEAR + r"|\s+(?:dit|volgend)\s+jaar)?", ("kwartaal",))
     def _quarter(m: re.Match[str], ref: date) -> tuple[date | None, bool]:
         q = _QUARTER_WORDS[m.group(1)]
         text = m.group(0)
@@ -181,32 +186,32 @@ def _rules() -> list[tuple[re.Pattern[str], Rule]]:
         explicit = bool(m.group(2)) or "jaar" in text
         return month_end(year, q * 3), explicit
 
-    @add(r"\b(eerste|tweede)\s+(?:helft|halfjaar)(?:\s+van)?(?:\s+" + _YEAR + r")?")
+    @add(r"\b(eerste|tweede)\s+(?:helft|halfjaar)(?:\s+van)?(?:\s+" + _YEAR + r")?", ("helft", "halfjaar"))
     def _half(m: re.Match[str], ref: date) -> tuple[date | None, bool]:
         year, explicit = _year(m, 2, ref)
         return (date(year, 6, 30) if m.group(1) == "eerste" else date(year, 12, 31)), explicit
 
-    @add(r"\b(?:(?:voor|vóór|aan)\s+het\s+einde?\s+van|eind|einde|in|tijdens)\s+het\s+zomerreces")
+    @add(r"\b(?:(?:voor|vóór|aan)\s+het\s+einde?\s+van|eind|einde|in|tijdens)\s+het\s+zomerreces", ("zomerreces",))
     def _summer_recess(m: re.Match[str], ref: date) -> tuple[date | None, bool]:
         return _roll(date(ref.year, 8, 31), ref, False), True
 
-    @add(r"\b(?:voor|vóór)\s+(?:de\s+zomer|het\s+zomerreces)(?:\s+(?:van\s+)?" + _YEAR + r")?")
+    @add(r"\b(?:voor|vóór)\s+(?:de\s+zomer|het\s+zomerreces)(?:\s+(?:van\s+)?" + _YEAR + r")?", ("zomer",))
     def _before_summer(m: re.Match[str], ref: date) -> tuple[date | None, bool]:
         # The summer recess starts early July: "voor de zomer" is due on 1 July.
         year, explicit = _year(m, 1, ref)
         return _roll(date(year, 7, 1), ref, explicit), True
 
-    @add(r"\b(?:na\s+(?:de\s+zomer|het\s+zomerreces))(?:\s+(?:van\s+)?" + _YEAR + r")?")
+    @add(r"\b(?:na\s+(?:de\s+zomer|het\s+zomerreces))(?:\s+(?:van\s+)?" + _YEAR + r")?", ("zomer",))
     def _after_summer(m: re.Match[str], ref: date) -> tuple[date | None, bool]:
         year, explicit = _year(m, 1, ref)
         return _roll(date(year, 9, 30), ref, explicit), True
 
-    @add(r"\b(?:voor|vóór)\s+het\s+(?:kerstreces|einde\s+van\s+het\s+(?:parlementaire\s+)?jaar)")
+    @add(r"\b(?:voor|vóór)\s+het\s+(?:kerstreces|einde\s+van\s+het\s+(?:parlementaire\s+)?jaar)", ("kerstreces", "jaar"))
     def _before_christmas(m: re.Match[str], ref: date) -> tuple[date | None, bool]:
         return _roll(date(ref.year, 12, 20), ref, False), True
 
     @add(r"\b(?:in\s+het|dit|het\s+komende|komend|het|in\s+de|deze|de\s+komende)\s+(voorjaar|lente|zomer|najaar|herfst|winter)(?:\s+(?:van\s+)?" + _YEAR + r")?"
-         r"|\b(?<!de\s)(voorjaar|lente|zomer|najaar|herfst|winter)\s+" + _YEAR + r"\b")
+         r"|\b(?<!de\s)(voorjaar|lente|zomer|najaar|herfst|winter)\s+" + _YEAR + r"\b", ("voorjaar", "lente", "zomer", "najaar", "herfst", "winter"))
     def _season(m: re.Match[str], ref: date) -> tuple[date | None, bool]:
         if m.group(1) is None:  # "najaar 2024"
             month, day = _SEASON_END[m.group(3).lower()]
@@ -218,12 +223,12 @@ def _rules() -> list[tuple[re.Pattern[str], Rule]]:
             year += 1
         return _roll(date(year, month, day), ref, explicit), True
 
-    @add(r"\b(?:rond|voor|vóór|na)\s+de\s+jaarwisseling")
+    @add(r"\b(?:rond|voor|vóór|na)\s+de\s+jaarwisseling", ("jaarwisseling",))
     def _turn_of_year(m: re.Match[str], ref: date) -> tuple[date | None, bool]:
         word = m.group(0).split()[0].lower()
         return (date(ref.year + 1, 1, 31) if word in ("rond", "na") else date(ref.year, 12, 31)), True
 
-    @add(r"\b(?:voor|vóór|rond|op|met)\s+prinsjesdag")
+    @add(r"\b(?:voor|vóór|rond|op|met)\s+prinsjesdag", ("prinsjesdag",))
     def _prinsjesdag(m: re.Match[str], ref: date) -> tuple[date | None, bool]:
         # Prinsjesdag: third Tuesday of September.
         year = ref.year
@@ -231,7 +236,7 @@ def _rules() -> list[tuple[re.Pattern[str], Rule]]:
         tuesday = first + timedelta(days=(1 - first.weekday()) % 7 + 14)
         return _roll(tuesday, ref, False), True
 
-    @add(r"\b(?:binnen|over)\s+(\d+|" + "|".join(_NUMBERS) + r"|een\s+half)\s+(dag|dagen|week|weken|maand|maanden|jaar)\b")
+    @add(r"\b(?:binnen|over)\s+(\d+|" + "|".join(_NUMBERS) + r"|een\s+half)\s+(dag|dagen|week|weken|maand|maanden|jaar)\b", ("dag", "week", "weken", "maand", "jaar"))
     def _within(m: re.Match[str], ref: date) -> tuple[date | None, bool]:
         raw = m.group(1)
         unit = m.group(2)
@@ -246,11 +251,11 @@ def _rules() -> list[tuple[re.Pattern[str], Rule]]:
             return _add_months(ref, n), True
         return _add_months(ref, 12 * n), True
 
-    @add(r"\b(?:voor|vóór|uiterlijk\s+in|in|in\s+de\s+loop\s+van|gedurende|eind|einde|uiterlijk)\s+" + _YEAR + r"\b")
+    @add(r"\b(?:voor|vóór|uiterlijk\s+in|in|in\s+de\s+loop\s+van|gedurende|eind|einde|uiterlijk)\s+" + _YEAR + r"\b", _YEAR_DIGITS)
     def _in_year(m: re.Match[str], ref: date) -> tuple[date | None, bool]:
         return date(int(m.group(1)), 12, 31), True
 
-    return [(re.compile(p, re.I), fn) for p, fn in rules]
+    return [(re.compile(p, re.I), fn, guard) for p, fn, guard in rules]
 
 
 _RULES = _rules()
@@ -273,7 +278,10 @@ def find_terms(sentence: str, ref: date | None) -> list[Term]:
         ref = date.today()
     found: list[tuple[int, int, Term]] = []
     text = sentence.replace("\u00a0", " ")
-    for pattern, fn in _RULES:
+    low = text.lower()
+    for pattern, fn, guard in _RULES:
+        if not any(word in low for word in guard):
+            continue
         for m in pattern.finditer(text):
             if any(s <= m.start() < e or m.start() <= s < m.end() for s, e, _ in found):
                 continue

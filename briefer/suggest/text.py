@@ -25,7 +25,9 @@ _BOUNDARY = re.compile(
     r"(?P<end>[.!?…]+[»”’\"')]*)(?P<notes>(?:\[\^\d+\])*)(?P<space>\s+)(?=[«“‘\"'(\[]?[A-ZÀ-Ý0-9])"
 )
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
-_SOFT_HYPHEN = re.compile(r"(?<=[a-zà-ÿ])-(?=[a-zà-ÿ])")
+# A hyphen between two lower-case letters; written to start with the hyphen, so the regex engine
+# jumps from hyphen to hyphen instead of testing a look-behind at every character.
+_SOFT_HYPHEN = re.compile(r"-(?<=[a-zà-ÿ]-)(?=[a-zà-ÿ])")
 
 
 class ItemLike(Protocol):
@@ -47,7 +49,9 @@ class Sentence:
     text: str
 
 
-@functools.lru_cache(maxsize=8192)
+# Sized for the largest documents (15,000 items, two fields each): every detector splits the same
+# fields again, and a cache smaller than the document is emptied before the next detector comes.
+@functools.lru_cache(maxsize=65536)
 def _split(text: str, field: str) -> tuple[Sentence, ...]:
     return tuple(_sentences(text, field))
 
@@ -90,17 +94,35 @@ def quote_of(sentence: Sentence) -> Sentence:
     return Sentence(sentence.field, sentence.start, sentence.start + len(trimmed), trimmed)
 
 
-@functools.lru_cache(maxsize=16384)
+@functools.lru_cache(maxsize=262144)
 def match_form(text: str) -> str:
     """Lower-case text for matching: markers removed, line-break hyphens closed, spaces collapsed.
 
     "econo-mische" -> "economische", "vertrou-welijk" -> "vertrouwelijk"; a real hyphen between
     words ("defensie-industrie") also closes, which only helps compound matching.
     """
-    text = strip_footnote_markers(text).lower().replace("\u00ad", "")
-    text = _SOFT_HYPHEN.sub("", text)
+    if "[^" in text:
+        text = strip_footnote_markers(text)
+    text = text.lower().replace("\u00ad", "")
+    if "-" in text:
+        text = _SOFT_HYPHEN.sub("", text)
     text = text.replace("\u00a0", " ").replace("’", "'")
-    return re.sub(r"\s+", " ", text)
+    return _collapse_spaces(text)
+
+
+def _collapse_spaces(text: str) -> str:
+    r"""`re.sub(r"\s+", " ", text)`, about ten times faster (the regex replaced every single space)."""
+    if not text:
+        return text
+    parts = text.split()
+    if not parts:
+        return " "
+    out = " ".join(parts)
+    if text[0].isspace():
+        out = " " + out
+    if text[-1].isspace():
+        out += " "
+    return out
 
 
 TOKEN = re.compile(r"[a-zà-ÿ0-9]+(?:'[a-z]+)?")

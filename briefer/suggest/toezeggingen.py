@@ -180,6 +180,23 @@ _QUICK = re.compile(
 
 
 _TARGET_QUICK = re.compile(r"kamer|parlement|staten-generaal|\bu\b|rapport|terug|ingaan|ingegaan|in op|gaan op|mee")
+# The same look as substring tests (much cheaper than a regex alternation tried at every
+# character): _QUICK's stems ("stu[ru]" written out), and _TARGET_QUICK's except the word "u".
+_QUICK_STEMS = tuple(_QUICK.pattern.replace("stu[ru]", "stur|stuu").split("|"))
+_TARGET_STEMS = tuple(w for w in _TARGET_QUICK.pattern.split("|") if w != r"\bu\b")
+_LONE_U = re.compile(r"\bu\b")
+# _COMES_WITH names one of these letters or plans; without one of them it cannot match.
+_COMES_WITH_NOUNS = ("reactie", "standpunt", "brief", "visie", "plan", "uitwerking", "appreciatie", "nota",
+                     "strategie", "voorstel")
+
+
+def _quick_look(plain: str) -> bool:
+    """`"zeg" in plain or (_QUICK and _TARGET_QUICK match)`, by substring tests."""
+    if "zeg" in plain:
+        return True
+    if not any(stem in plain for stem in _QUICK_STEMS):
+        return False
+    return any(stem in plain for stem in _TARGET_STEMS) or bool(_LONE_U.search(plain))
 
 
 def _carries(form: str, plain: str) -> bool:
@@ -203,11 +220,16 @@ def is_toezegging(sentence: str, ref: date | None) -> bool:
     plain = match_form(sentence).strip()
     if not plain or plain.endswith("?"):
         return False
+    # The cheap look first (the rules below need it), then the costly ones in their old order.
+    quick = _quick_look(plain)
+    comes_with = "met" in plain and any(noun in plain for noun in _COMES_WITH_NOUNS)
+    if not (quick or comes_with):
+        return False
     if _REPORTED.search(plain):
         return False
-    if "met" in plain and _comes_with(plain, ref):
+    if comes_with and _comes_with(plain, ref):
         return True
-    if "zeg" not in plain and not (_QUICK.search(plain) and _TARGET_QUICK.search(plain)):
+    if not quick:
         return False
     if _PROMISE.search(plain) and not _PROMISE_NEGATED.search(plain):
         return not _CONDITIONAL.search(plain)

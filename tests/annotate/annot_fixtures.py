@@ -24,9 +24,11 @@ ITEMS = [(1, "VVD", Q1, A1), (2, "D66", Q2, A2), (3, "CDA", Q3, A3)]
 
 def make_document(items: list[tuple[int, str | None, str, str]] = ITEMS, *, identifier: str = "kst-30821-196",
                   version: str = "1") -> Document:
+    # another identifier is another Kamerstuk (not a new version of the default one)
+    dossier, nr = ("30 821", "196") if identifier == "kst-30821-196" else (identifier, "1")
     return Document(
         source=f"{identifier}.pdf", doc_type="schriftelijk_overleg", identifier=identifier,
-        kamerstuk="30 821, nr. 196", dossier="30 821", ondernummer="196", vergaderjaar="2022–2023",
+        kamerstuk="30 821, nr. 196", dossier=dossier, ondernummer=nr, vergaderjaar="2022–2023",
         title="Verslag van een schriftelijk overleg", parties=["VVD", "D66", "CDA"],
         items=[Item(number=n, question=q, answer=a, party=p, pages=[n, n]) for n, p, q, a in items],
     )

@@ -133,7 +133,7 @@ def test_level_cannot_be_omitted_in_the_database(store, ann, doc, items):
 
 def test_level_parse_is_used_for_bad_levels(ann, items):
     with pytest.raises(AnnotationError) as err:
-        ann.highlight_quote(items[1].id, "strategische afhankelijkheden", field="answer", level=None)
+        ann.highlight_quote(items[1].id, "strategische afhankelijkheden", field="answer", level="geheim")
     assert "niveau" in str(err.value).lower()
     with pytest.raises(AnnotationError):
         ann.add_followup(items[1].id, "x", level="GEHEIM")

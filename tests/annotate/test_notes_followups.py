@@ -23,7 +23,7 @@ def test_rewriting_a_note_keeps_its_level_unless_given(ann, doc, items):
     assert change.before["body"] == "Geheim aanbod"
     note = ann.note(doc.id, items[2].id)
     assert note.level is Level.VERTROUWELIJK and note.body.endswith("uitgewerkt")
-    ann.set_note(doc.id, items[2].id, "Toch openbaar", level=Level.OPENBAAR)
+    ann.set_note(doc.id, items[2].id, "Toch openbaar", level=Level.OPENBAAR, allow_lower=True)
     assert ann.note(doc.id, items[2].id).level is Level.OPENBAAR
 
 

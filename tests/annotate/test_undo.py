@@ -37,7 +37,7 @@ OPERATIONS = {
     "add_highlight": lambda a, it, x: a.add_highlight(it[1].id, "question", 4, 20, note="nieuw"),
     "highlight_quote": lambda a, it, x: a.highlight_quote(it[3].id, "kunstmest is", note="kunstmest"),
     "update_highlight": lambda a, it, x: a.update_highlight(x["hid"], note="ander", level="intern",
-                                                            domain_id=None),
+                                                            domain_id=None, allow_lower=True),
     "delete_highlight": lambda a, it, x: a.delete_highlight(x["hid"]),
     "set_note_new": lambda a, it, x: a.set_note(it[2].document_id, it[2].id, "Nieuwe notitie"),
     "set_note_update": lambda a, it, x: a.set_note(it[1].document_id, it[1].id, "Herschreven",

@@ -234,3 +234,73 @@ def headings(document, level: int) -> list[str]:
 
 def tables_text(document) -> list[list[list[str]]]:
     return [[[c.text for c in row.cells] for row in t.rows] for t in document.tables]
+
+
+# -- the scenario of issue 10: the sample as a staffer annotates it ---------------------------------
+
+SCENARIO_SUBJECT = "Commissiedebat Strategische afhankelijkheden, 12 december"
+SCENARIO_NOTES = {
+    1: "Kabinet wil **geen kwantitatieve doelen**; vraag door op een tijdpad.\n"
+       "- doelen per waardeketen\n- termijn voor de Taskforce",
+    7: "Steunen: handelsakkoorden met *Afrika* en *Latijns-Amerika* versnellen.",
+    24: "PVV-lijn: EU-regels als oorzaak; wij zien dat anders.",
+}
+SCENARIO_PASSAGES = {
+    1: "is het lastig en onwenselijk om kwantitatieve doelen en termijnen",
+    7: "Het kabinet ziet afspraken op het gebied van handel en investeringen als een belangrijke manier "
+       "om diversificatie te faciliteren",
+}
+SCENARIO_KERN = ("Het kabinet noemt **geen harde doelen** en verwijst naar de voortgangsbrief van eind 2023, "
+                 "die nog niet is verschenen.\n- Inzet: doelen en tijdpad per prioritair terrein\n"
+                 "- Kans: Critical Raw Materials Act")
+
+
+def accept_all_suggestions(store, ann, doc_id: str) -> int:
+    """Accept every toezegging and domain suggestion, as the session hook does; returns how many."""
+    from briefer.suggest import accept, suggest_document
+
+    found = suggest_document(store, doc_id, domains=ann.domains())
+    keys = [t.key for t in found.toezeggingen] + [o.key for d in found.domains for o in d.domains]
+    for key in keys:
+        accept(store, ann, doc_id, key)
+    return len(keys)
+
+
+def build_scenario(db_path: Path, *, hook_only: bool = False):
+    """The sample imported into a real database with every toezegging and domain suggestion
+    accepted; unless `hook_only`, also two marked passages, three notes, the Kern and two
+    follow-ups (a debate question and a motion). Returns (store, ann, document)."""
+    from briefer.annotate import Annotations
+    from briefer.importer import import_file
+    from briefer.store import Store
+
+    store = Store.open(db_path)
+    import_file(store, REPO / "resources" / "samples" / "kst-30821-196.pdf")
+    ann = Annotations(store)
+    doc = store.documents()[0]
+    accept_all_suggestions(store, ann, doc.id)
+    if hook_only:
+        return store, ann, doc
+    for number, quote in SCENARIO_PASSAGES.items():
+        ann.highlight_quote(store.item_by_number(doc.id, number).id, quote, field="answer")
+    for number, body in SCENARIO_NOTES.items():
+        ann.set_note(doc.id, store.item_by_number(doc.id, number).id, body)
+    ann.set_note(doc.id, None, SCENARIO_KERN)
+    ann.add_followup(store.item_by_number(doc.id, 1).id, "Vraag: welke doelen stelt de Taskforce zich voor 2024?",
+                     kind=FollowUpKind.VRAAG_IN_DEBAT, owner="Kamerlid", due="2026-12-12")
+    ann.add_followup(store.item_by_number(doc.id, 18).id, "Motie: verzoekt de regering in Brussel te pleiten "
+                     "voor vergunningverlening binnen twee jaar", kind=FollowUpKind.MOTIE, owner="Sanne")
+    return store, ann, doc
+
+
+@functools.cache
+def _validator():
+    from openxml_audit import FileFormat, OpenXmlValidator
+
+    return OpenXmlValidator(file_format=FileFormat.MICROSOFT_365, max_errors=0)
+
+
+def audit(path: Path) -> None:
+    """Assert that openxml-audit (Microsoft 365 schemas and semantics) finds no error in `path`."""
+    result = _validator().validate(str(path))
+    assert result.is_valid and not result.errors, [str(e) for e in result.errors[:10]]

@@ -116,3 +116,38 @@ def test_unsafe_links_stay_text(tmp_path):
     document, _ = _render("[klik](javascript:alert(1)) en [map](file:///home/x)", tmp_path)
     assert document.element.body.findall(f".//{W}hyperlink") == []
     assert document.paragraphs[0].text == "klik en map"
+
+
+def test_each_note_is_converted_once_per_briefing(tmp_path, bundle, monkeypatch):
+    """Issue 16: the Kamerlidbriefing is laid out at several levels of detail, a note may show more
+    than once; python-markdown and the HTML walk still run once per distinct note."""
+    from collections import Counter
+
+    from briefer.export import BriefingOptions, export_briefing, kamerlid, markdown_docx
+    from briefer.model import Note
+
+    domains = sorted(bundle.domains, key=lambda d: d.position)
+    for it in bundle.items:  # every answer in two domains, with a note of its own
+        bundle.item_domains[it.id] = [domains[0].id, domains[1].id]
+        bundle.notes.append(Note(id=f"n{it.number}", document_id=it.document_id, item_id=it.id,
+                                 body=f"- punt **{it.number}**\n- nog een punt"))
+    markdown_docx.to_html.cache_clear()
+    fed: Counter[str] = Counter()
+    real_feed = markdown_docx._Converter.feed
+    monkeypatch.setattr(markdown_docx._Converter, "feed", lambda self, data: (fed.update([data]), real_feed(self, data)))
+    built = []
+
+    class Counting(kamerlid.DocxWriter):
+        def __init__(self, *a, **kw):
+            super().__init__(*a, **kw)
+            built.append(self)
+
+    monkeypatch.setattr(kamerlid, "DocxWriter", Counting)
+    path = export_briefing([bundle], BriefingOptions(kind="kamerlid"), tmp_path / "k.docx")
+    assert len(built) >= 2  # laid out more than once
+    assert fed and max(fed.values()) == 1
+    assert markdown_docx.to_html.cache_info().misses == len(fed)
+    # every copy got lists of its own: numbering restarts per note
+    document = docx.Document(str(path))
+    ids = [p._p.pPr.numPr.numId.val for p in document.paragraphs if p.text.startswith("punt ")]
+    assert len(ids) == len(set(ids)) >= 2

@@ -17,25 +17,33 @@ def _export(tmp_path, bundle, **kw):
     return docx.Document(str(path)), path
 
 
-def test_title_page_and_real_toc_field(tmp_path, bundle):
+def test_title_page_and_table_of_contents_with_page_numbers(tmp_path, bundle):
     document, path = _export(tmp_path, bundle)
     assert [t for s, t in paragraphs(document) if s == "Title"] == ["Technische briefing"]
     xml = part_xml(path, "word/document.xml")
-    assert re.search(r"<w:instrText[^>]*>\s*TOC \\o &quot;1-2&quot;|<w:instrText[^>]*>\s*TOC \\o \"1-2\"", xml)
-    assert 'w:fldCharType="begin"' in xml and 'w:fldCharType="end"' in xml
-    # the cached TOC lists the party and item headings, linked to their bookmarks
-    toc = [t for s, t in paragraphs(document) if s == "toc 2"]
-    assert toc and toc[0].startswith("Vraag 1 · VVD")
-    anchors = set(re.findall(r'w:anchor="([^"]+)"', xml))
+    # entries are PAGEREF fields to the headings' bookmarks (LibreOffice computes them, Word updates them
+    # on open); their cached numbers are Briefer's estimate, never empty
+    refs = re.findall(r"PAGEREF (_Toc\d+) \\h .*?<w:t>(\d+)</w:t>", xml)
     bookmarks = set(re.findall(r'<w:bookmarkStart [^>]*w:name="([^"]+)"', xml))
+    assert refs and {bm for bm, _n in refs} <= bookmarks
+    assert all(int(n) >= 1 for _bm, n in refs)
+    assert [int(n) for _bm, n in refs] == sorted(int(n) for _bm, n in refs)
+    anchors = set(re.findall(r'w:anchor="([^"]+)"', xml))
     assert anchors and anchors <= bookmarks
+    assert '<w:updateFields w:val="true"/>' in part_xml(path, "word/settings.xml")
+    # entries carry the item's topic: "Vraag 1 · VVD · doelstellingen en Taskforce"
+    toc = [t for s, t in paragraphs(document) if s == "toc 2"]
+    assert toc and re.match(r"Vraag 1 · VVD · \w+", toc[0])
+    assert all(t.count(" · ") >= 2 for t in toc)
+    h2 = headings(document, 2)
+    assert [t.rsplit("\t", 1)[0] for t in toc] == h2
 
 
 def test_items_grouped_per_party_with_full_text_and_page_references(tmp_path, bundle):
     document, _ = _export(tmp_path, bundle)
     assert headings(document, 1) == ["Kern", "VVD", "D66"]
     h2 = headings(document, 2)
-    assert h2[:3] == ["Vraag 1 · VVD", "Vraag 2 · VVD", "Vraag 3 · VVD"]
+    assert [h.rsplit(" · ", 1)[0] for h in h2[:3]] == ["Vraag 1 · VVD", "Vraag 2 · VVD", "Vraag 3 · VVD"]
     body = "\n".join(t for _s, t in paragraphs(document))
     item2 = next(it for it in bundle.items if it.number == 2)
     assert " ".join(item2.answer.split()) in " ".join(body.split())
@@ -121,9 +129,10 @@ def test_notes_and_followups_per_item(tmp_path, bundle):
     document, _ = _export(tmp_path, bundle)
     labels = [t for s, t in paragraphs(document) if s == "Briefer Label"]
     assert {"Vraag", "Antwoord", "Notitie", "Vervolgacties"} <= set(labels)
-    table = next(t for t in tables_text(document) if t[0][0] == "Vervolgactie")
-    assert table[0] == ["Vervolgactie", "Soort", "Eigenaar", "Status", "Termijn"]
-    assert table[1][0] == "Voortgangsbrief eind van het jaar bewaken" and table[1][4] == "31 december 2026"
+    lines = [t for s, t in paragraphs(document) if s == "List Paragraph"]
+    assert "Voortgangsbrief eind van het jaar bewaken (toezegging bewaken · Fractiemedewerker · termijn " \
+           "31 december 2026 · open)" in lines
+    assert not any(t and t[0][0] == "Vervolgactie" for t in tables_text(document))  # no five-column table
 
 
 def test_confidential_only_in_its_annex_and_marked_everywhere(tmp_path, secret_bundle):
@@ -179,8 +188,11 @@ def test_two_documents_in_one_briefing(tmp_path, hand_bundle):
     assert path.name.endswith("Technische briefing 30821-196 + 21501-02-2700.docx")
     document = docx.Document(str(path))
     h2 = headings(document, 2)
-    assert "Vraag 1 · VVD · 30821-196" in h2 and "Vraag 1 · VVD · 21501-02-2700" in h2
-    assert "Kamerstuk 21 501-02, nr. 2700" in document.core_properties.title
+    assert any(h.startswith("Vraag 1 · VVD · 30821-196 · ") for h in h2)
+    assert any(h.startswith("Vraag 1 · VVD · 21501-02-2700 · ") for h in h2)
+    assert "Kamerstuk 21 501-02, nr. 2700" in document.core_properties.keywords
+    assert document.core_properties.title == ("Technische briefing: Verslag van een schriftelijk overleg over "
+                                              "strategische afhankelijkheden")  # one subject, not twice
 
 
 def test_stale_offsets_follow_the_quote_or_are_not_shaded(tmp_path, hand_bundle):
@@ -196,3 +208,94 @@ def test_stale_offsets_follow_the_quote_or_are_not_shaded(tmp_path, hand_bundle)
     assert not any(f and t == lost.exact for t, f in segments)
     texts = [t for _s, t in paragraphs(document)]
     assert f"“{lost.exact}” (Grondstoffen en (fossiele) energie; niet teruggevonden in de tekst)" in texts
+
+
+def test_tables_fit_the_page_and_rows_never_split(tmp_path, bundle):
+    document, path = _export(tmp_path, bundle, ceiling=Level.VERTROUWELIJK)
+    xml = part_xml(path, "word/document.xml")
+    section = document.sections[0]
+    text_width = (section.page_width - section.left_margin - section.right_margin) / 635  # EMU -> twips
+    tables = re.findall(r"<w:tbl>.*?</w:tbl>", xml, re.S)
+    assert tables  # title page facts, legend, the Markdown table of a note
+    for tbl in tables:
+        width = sum(int(w) for w in re.findall(r'<w:gridCol w:w="(\d+)"', tbl))
+        assert width <= text_width + 1
+        assert '<w:tblLayout w:type="fixed"/>' in tbl
+        rows = re.findall(r"<w:tr>.*?</w:tr>", tbl, re.S)
+        assert rows and all("<w:cantSplit/>" in r for r in rows)
+        assert max(len(re.findall(r"<w:tc>", r)) for r in rows) <= 3  # readable on a phone
+
+
+def test_headings_and_labels_keep_with_what_follows(tmp_path, bundle):
+    document, _ = _export(tmp_path, bundle)
+    for name in ("Heading 1", "Heading 2", "Briefer Label", "Briefer Meta"):
+        assert document.styles[name].paragraph_format.keep_with_next, name
+
+
+def _kamervragen_bundle():
+    from export_helpers import build_bundle
+
+    from briefer.model import Person
+
+    b = build_bundle(use_parser=False)
+    d = b.document
+    d.doc_type, d.kamerstuk, d.dossier, d.ondernummer = "kamervragen", None, None, None
+    d.identifier = "ah-tk-20232024-1314"
+    d.title = "het bericht «Kritiek op besluit provincie Friesland tegen actief regenboogbeleid»"
+    d.asked_by = [Person("Mutluer", "GroenLinks-PvdA"), Person("Kostić", "PvdD")]
+    d.answered_by = "Minister Dijkgraaf (Onderwijs, Cultuur en Wetenschap)"
+    d.date_sent, d.date_received, d.vergaderjaar = "2024-03-06", "2024-03-25", "2023–2024"
+    for it in b.items:
+        it.party = None
+    return b
+
+
+def test_kamervragen_show_askers_minister_dates_and_identifier_on_the_first_page(tmp_path):
+    b = _kamervragen_bundle()
+    document, path = _export(tmp_path, b)
+    facts = {row[0]: row[1] for row in tables_text(document)[0]}
+    assert facts["Vragen van"] == "Mutluer (GroenLinks-PvdA), Kostić (PvdD)"
+    assert facts["Beantwoord door"] == "Minister Dijkgraaf (Onderwijs, Cultuur en Wetenschap)"
+    assert facts["Ingezonden"] == "6 maart 2024" and facts["Beantwoord"] == "25 maart 2024"
+    assert facts["Stuk"] == "ah-tk-20232024-1314 (Antwoorden op Kamervragen)"
+    subtitle = next(t for s, t in paragraphs(document) if s == "Subtitle")
+    assert subtitle.startswith("Vragen over het bericht «Kritiek op besluit")
+    xml = part_xml(path, "word/document.xml")
+    first_break = xml.index('<w:br w:type="page"/>')
+    assert xml.index("Mutluer (GroenLinks-PvdA)") < first_break  # on the first page
+    from export_helpers import audit
+
+    audit(path)
+
+
+def test_kamervragen_kamerlidbriefing_quotes_the_minister(tmp_path):
+    b = _kamervragen_bundle()
+    path = export_briefing([b], BriefingOptions(kind="kamerlid"), tmp_path / "k.docx")
+    document = docx.Document(str(path))
+    head = {row[0]: row[1] for row in tables_text(document)[0]}
+    assert "Mutluer (GroenLinks-PvdA), Kostić (PvdD)" in head["Stuk"] and "Minister Dijkgraaf" in head["Stuk"]
+    quotes = [t for s, t in paragraphs(document) if s == "Quote" and re.match(r"\w+: “", t)]
+    assert len(quotes) >= 3 and all(q.startswith("Minister: “") for q in quotes)
+
+
+def test_legend_and_properties_name_only_domains_within_the_ceiling(tmp_path, hand_bundle):
+    """A domain named after a confidential matter, used only by vertrouwelijk material, stays out."""
+    from briefer.model import Domain, Highlight
+
+    secret = Domain(id="geheim", name="Project Zwaluw ZQX-DOMAIN-8812", colour="#123456", position=9)
+    hand_bundle.domains.append(secret)
+    item2 = next(it for it in hand_bundle.items if it.number == 2)
+    hand_bundle.highlights.append(Highlight(id="hz", item_id=item2.id, field="answer", start=0, end=9,
+                                            exact=item2.answer[:9], domain_id=secret.id, level=Level.VERTROUWELIJK))
+    from export_helpers import all_parts_text
+
+    for kind in ("technisch", "kamerlid"):
+        low = export_briefing([hand_bundle], BriefingOptions(kind=kind, ceiling=Level.INTERN, by="domain"),
+                              tmp_path / f"{kind}-intern.docx")
+        assert not any("ZQX-DOMAIN-8812" in t for t in all_parts_text(low).values()), kind
+        high = export_briefing([hand_bundle], BriefingOptions(kind=kind, ceiling=Level.VERTROUWELIJK, by="domain"),
+                               tmp_path / f"{kind}-geheim.docx")
+        assert any("ZQX-DOMAIN-8812" in t for t in all_parts_text(high).values()), kind
+    legend_doc = docx.Document(str(tmp_path / "technisch-intern.docx"))
+    legend = [row[1] for t in tables_text(legend_doc)[1:2] for row in t]
+    assert legend and all(name in {d.name for d in hand_bundle.domains} for name in legend)

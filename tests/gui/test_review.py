@@ -96,8 +96,8 @@ def test_share_annotations_with_a_colleague(window: MainWindow, qtbot: Any, tmp_
     item = window.current_item()
     ann.set_note(doc.id, item.id, "Onze lezing")
     written = window.review.export_annotations(tmp_path / "deel" / "annotaties.json")
-    assert written is not None and read_exchange_file(written)["notes"]
-    assert "geëxporteerd" in window.statusBar().currentMessage()
+    assert written is not None and any(e["kind"] == "note" for e in read_exchange_file(written)["entities"])
+    assert "gedeeld naar" in window.statusBar().currentMessage()
     # the colleague imports it, changes the note, adds a follow-up and sends it back
     with Store.open(tmp_path / "collega.db") as theirs_store:
         theirs_doc = import_file(theirs_store, sample_pdf).document

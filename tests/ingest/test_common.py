@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefer.ingest.structure.common import parse_numbers, party_in, refers_to, reports_question
+from briefer.ingest.blocks.common import parse_numbers, party_in, refers_to, reports_question
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -55,13 +55,13 @@ def _lines(*texts: str, bold: int = 0) -> list:
     (("Graag een overzicht van de kosten.", "Dat overzicht volgt."), None),  # no question mark at all
 ])
 def test_question_end(texts: tuple[str, ...], expected: int | None) -> None:
-    from briefer.ingest.structure.common import question_end
+    from briefer.ingest.blocks.common import question_end
 
     assert question_end(_lines(*texts)) == expected
 
 
 def test_question_end_prefers_a_change_from_bold_to_upright() -> None:
-    from briefer.ingest.structure.common import question_end
+    from briefer.ingest.blocks.common import question_end
 
     assert question_end(_lines("Graag een overzicht", "van de kosten.", "Dat overzicht volgt.", bold=2)) == 2
 

@@ -217,9 +217,9 @@ def test_nota_themes_and_parties() -> None:
 
 def test_unrecognised_document_becomes_paragraphs() -> None:
     doc = parse_text("Een brief.\n\nMet twee alinea's zonder vragen.\n")
-    assert doc.doc_type == "onbekend"
+    assert doc.doc_type == "other"
     assert [it.answer for it in doc.items] == ["Een brief.", "Met twee alinea's zonder vragen."]
-    assert doc.warnings and "niet herkend" in doc.warnings[0]
+    assert doc.warnings and "Geen vragen gevonden" in doc.warnings[0]
 
 
 def test_docx_kamervragen(tmp_path: Path) -> None:

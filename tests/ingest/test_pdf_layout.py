@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -84,12 +85,15 @@ def test_plain_pypdf_text_of_samples(name: str, samples_dir: Path, tmp_path: Pat
     assert run.stdout.strip().splitlines()[-1].startswith("score: 1.000"), run.stdout
 
 
-def test_without_layout_internals_plain_text_is_used(tmp_path: Path, samples_dir: Path,
+def test_unreadable_layout_falls_back_to_plain_text(tmp_path: Path, samples_dir: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    """If pypdf's layout internals are unavailable, plain extraction still gives items and notes."""
-    from briefer.ingest import pdf
+    """If a page's layout cannot be read, plain extraction still gives items and notes."""
+    from briefer.ingest import pdfpage
 
-    monkeypatch.setattr(pdf, "_HAVE_LAYOUT", False)
+    def broken(*args: object, **kwargs: object) -> None:
+        raise KeyError("/Font")
+
+    monkeypatch.setattr(pdfpage, "page_spans", broken)
     doc = parse_file(samples_dir / "ah-tk-20232024-1314.pdf")
     assert [it.numbers for it in doc.items] == [[1], [2], [3, 4, 5], [6]]
     assert [f.number for f in doc.footnotes] == [1, 2]
@@ -105,16 +109,37 @@ def test_large_pdf_uses_a_pool_and_reports_every_page(tmp_path: Path) -> None:
         paras += [f"{n}. Wat is de stand van zaken bij project {n}^{n}?", "Antwoord",
                   f"Project {n} ligt op schema en wordt in {2024 + n % 3} afgerond."]
     path = flow_document(paras, notes={n: f"Kamerstuk 36 410, nr. {n}." for n in range(1, 181)},
-                         lines_per_page=14).save(tmp_path / "groot.pdf")
+                         lines_per_page=8).save(tmp_path / "groot.pdf")
     seen: list[tuple[int, int]] = []
-    auto = parse_file(path, progress=lambda d, t: seen.append((d, t)))
+    auto = parse_file(path, progress=lambda d, t: seen.append((d, t)), workers=2)
     single = parse_file(path, workers=1)
-    assert auto.page_count >= 40
+    assert auto.page_count >= 100
     assert seen == [(i, auto.page_count) for i in range(1, auto.page_count + 1)]
     assert auto.to_json() == single.to_json()
     assert [it.number for it in auto.items] == list(range(1, 181))
     assert all(f"[^{it.number}]" in it.question for it in auto.items)
     assert len(auto.footnotes) == 180 and not auto.warnings
+
+
+def test_small_pdf_is_read_without_a_process_pool(sample_pdf: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pool costs more than it saves on a small file: the 24-page sample is read in-process."""
+    from briefer.ingest import pdf, pdfpool
+
+    started: list[int] = []
+
+    def recorder(workers: int, path: Path) -> None:
+        started.append(workers)
+        raise OSError("no processes in this test")
+
+    monkeypatch.setattr(pdfpool, "executor", recorder)
+    doc = parse_file(sample_pdf)  # workers=None: decided by size
+    assert doc.page_count == 24 and len(doc.items) == 41
+    assert started == []
+    assert pdf.workers_for(24, load=0.0) == 1
+    assert pdf.workers_for(3000, load=0.0) == (2 if (os.cpu_count() or 1) >= 2 else 1)
+    assert pdf.workers_for(3000, load=float(os.cpu_count() or 1)) == 1  # busy cores: one process
+    parse_file(sample_pdf, workers=2)  # asked for explicitly, a pool is tried
+    assert started == [2]
 
 
 def test_margin_labels_on_the_text_line(tmp_path: Path) -> None:

@@ -12,7 +12,16 @@ import pytest
 from briefer.ingest import parse_file
 
 SAMPLES = ["kst-30821-196.pdf", "kst-30821-196.txt", "ah-tk-20232024-1178.pdf",
-           "ah-tk-20232024-1314.pdf", "ah-tk-20232024-2210.pdf"]
+           "ah-tk-20232024-1314.pdf", "ah-tk-20232024-2210.pdf", "kst-36450-3.pdf",
+           "beslisnota-ez-werkprogramma-atr-2025.pdf", "kv-docx-eerdmans-me-arnhem.docx",
+           "kv-docx-lahlah-chakor-boa.docx", "kv-docx-mutluer-wolvega.docx"]
+
+
+def test_every_shared_sample_is_listed(samples_dir: Path) -> None:
+    """A sample added to ../shared/samples (beside its .expected.json) is scored here too."""
+    found = sorted(p.name for p in samples_dir.iterdir()
+                   if p.suffix in (".pdf", ".txt", ".docx") and (samples_dir / (p.stem + ".expected.json")).exists())
+    assert sorted(SAMPLES) == found
 
 
 @pytest.mark.parametrize("name", SAMPLES)
@@ -27,7 +36,8 @@ def test_sample_scores_perfectly(name: str, samples_dir: Path, tmp_path: Path) -
                          capture_output=True, text=True)
     summary = run.stdout.strip().splitlines()[-1]
     assert run.returncode == 0, run.stdout
-    assert summary.startswith("score: 1.000") and ";" not in summary, run.stdout
+    assert summary.startswith("score: 1.000"), run.stdout
+    assert "section texts" in summary or ";" not in summary, run.stdout  # no document field wrong
 
 
 def test_sample_pdf_pages_and_progress(sample_pdf: Path) -> None:

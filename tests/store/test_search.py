@@ -102,7 +102,7 @@ def test_limit_and_ranking(store, make_doc):
 
 
 def test_registered_source_is_merged(store, doc_id):
-    def notes_source(db, match, party, doc, limit):
+    def notes_source(db, match, filters, limit):
         # a real FTS query over a table of its own, as the annotation layer does
         db.conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS t_fts USING fts5(body)")
         if not db.conn.execute("SELECT count(*) FROM t_fts").fetchone()[0]:
@@ -172,3 +172,16 @@ def test_rebuilding_the_index_restores_search(store, doc_id):
     assert store.rebuild_search_index() == 3
     assert _numbers(store.search("grondst")) == [1]
     assert _numbers(store.search("30821-196", doc_id=doc_id, party="D66")) == [3]
+
+
+def test_typed_star_asks_for_a_prefix(store, doc_id):
+    """Issue 16: `grondstof*` kept the `*` inside the quoted term and found nothing."""
+    assert to_fts_query("grondstof*") == '"grondstof"*'
+    assert to_fts_query('"technische brief"*') == '"technische brief"*'
+    assert to_fts_query("3082*") == '"3082"*'  # a typed star makes even a number a prefix
+    assert to_fts_query("x*") == '"x"'  # one character: no prefix (it would match nearly everything)
+    hits = store.search("grondstof*")
+    assert _numbers(hits) == [1] and f"{MARK_OPEN}grondstoffen{MARK_CLOSE}" in hits[0].snippet
+    assert _numbers(store.search('"technische brief"*')) == [3]
+    assert {h.document_id for h in store.search("3082*")} == {doc_id}
+    assert store.search('"grondstof"') == []  # quoted without a star: the exact word only

@@ -74,3 +74,35 @@ def test_reference_date_from_latest_jl_inside_the_vergaderjaar():
 def test_reference_date_falls_back_to_the_vergaderjaar():
     assert reference_date(None, "2022–2023", ["geen datum"]) == date(2023, 1, 1)
     assert reference_date(None, None) is None
+
+
+def test_rule_guards_never_hide_a_term():
+    """Each date rule is skipped when none of its guard words is in the sentence (speed): the
+    terms found must be exactly those found with every rule tried, on real and made-up sentences."""
+    import random
+    from datetime import date as _date
+
+    from briefer.ingest import parse_file
+    from briefer.paths import RESOURCES
+    from briefer.suggest import dates
+    from briefer.suggest.text import match_form, sentences
+
+    doc = parse_file(RESOURCES / "samples" / "kst-30821-196.txt")
+    texts = [s.text for it in doc.items for f in (it.question, it.answer) for s in sentences(f)]
+    rng = random.Random(7)
+    words = ("voor na de zomer zomerreces in het najaar 2024 eind dit jaar volgend jaar begin maart medio "
+             "april binnen zes weken over twee maanden q3 2025 eerste kwartaal tweede helft prinsjesdag "
+             "jaarwisseling kerstreces 12 mei jl uiterlijk december halverwege 2026 dagen vóór juni "
+             "lente winter rond op met").split()
+    texts += [" ".join(rng.choice(words) for _ in range(rng.randint(1, 12))) for _ in range(3000)]
+    everything = [(p, fn, tuple("abcdefghijklmnopqrstuvwxyz0123456789")) for p, fn, _ in dates._RULES]
+    ref = _date(2024, 3, 1)
+    for text in texts:
+        plain = match_form(text)
+        guarded = dates.find_terms(plain, ref)
+        saved, dates._RULES = dates._RULES, everything
+        try:
+            unguarded = dates.find_terms(plain, ref)
+        finally:
+            dates._RULES = saved
+        assert guarded == unguarded, text

@@ -1,23 +1,24 @@
-"""Core: helpers shared by the structure parsers: number lists, party names, cross-references."""
+"""Core: helpers shared by the type parsers: number lists, party names, cross-references, question ends."""
 
 from __future__ import annotations
 
 import re
 
+from briefer.ingest.lazyre import lazy
 from briefer.ingest.pages import Line
 
-PARTY_HEADING = re.compile(
+PARTY_HEADING = lazy(
     r"^(?:Vragen\s+en\s+opmerkingen|Inbreng|Vragen|Opmerkingen|Bijdrage)\s+van\s+(?:de\s+leden|het\s+lid|de)\b"
     r"[^.?!:]{0,80}?(?:-fractie|\bfractie(?:\s+van\s+(?:de\s+|het\s+)?(?!(?:de|het)\s*$)[\w-]+)?|\bfracties\s+van\s+[^.?!:]{1,60}"
     r"|\bfractieleden\s+van\s+(?:de\s+|het\s+)?[\w-]+)\s*$"
 )
 # a paragraph that reports what members ask: "De leden van de ...", "Ook vragen deze leden", "Het lid ..."
-QUESTION_LEAD = re.compile(
+QUESTION_LEAD = lazy(
     r"^(?:[\w’'-]+\s+){0,4}?(?:de|deze|genoemde|voornoemde|bovengenoemde|laatstgenoemde|zijnde|dezelfde)\s+leden\b"
     r"|^(?:[\w’'-]+\s+){0,3}?het\s+(?:genoemde\s+)?lid\b",
     re.I,
 )
-_GOVERNMENT_START = re.compile(
+_GOVERNMENT_START = lazy(
     r"^(?:De\s+regering|Het\s+kabinet|De\s+[Mm]inister|De\s+[Ss]taatssecretaris|De\s+initiatiefnemers?|Ik|Wij)\b"
 )
 GOVERNMENT_START = _GOVERNMENT_START  # a paragraph that opens the government's reply
@@ -33,8 +34,8 @@ def reports_question(text: str) -> bool:
     return not _GOVERNMENT_START.match(text) and bool(QUESTION_LEAD.match(text[:200]))
 
 
-NUMS = r"\d{1,4}(?:\s*(?:,|en|t/m|tot en met|–|-)\s*\d{1,4})*"
-_RANGE = re.compile(r"(\d{1,4})\s*(?:t/m|tot en met|–|-)\s*(\d{1,4})")
+NUMS = r"\d+(?:\s*(?:,|en|t/m|tot en met|–|-)\s*\d+)*"
+_RANGE = lazy(r"(\d+)\s*(?:t/m|tot en met|–|-)\s*(\d+)")
 
 
 def parse_numbers(text: str) -> list[int]:
@@ -42,11 +43,11 @@ def parse_numbers(text: str) -> list[int]:
     out: list[int] = []
     pos = 0
     for m in _RANGE.finditer(text):
-        out.extend(int(n) for n in re.findall(r"\d{1,4}", text[pos:m.start()]))
+        out.extend(int(n) for n in re.findall(r"\d+", text[pos:m.start()]))
         a, b = int(m.group(1)), int(m.group(2))
         out.extend(range(a, b + 1) if 0 <= b - a <= 50 else (a, b))
         pos = m.end()
-    out.extend(int(n) for n in re.findall(r"\d{1,4}", text[pos:]))
+    out.extend(int(n) for n in re.findall(r"\d+", text[pos:]))
     seen: set[int] = set()
     return [n for n in out if not (n in seen or seen.add(n))]
 
@@ -65,7 +66,7 @@ _PARTY_PATTERNS = [
 ]
 
 
-_JOINT = re.compile(r"\bfracties\s+van\s+(?:de\s+|het\s+)?([A-Z0-9][\w-]*)\s+en\s+(?:de\s+|het\s+)?([A-Z0-9][\w-]*)")
+_JOINT = lazy(r"\bfracties\s+van\s+(?:de\s+|het\s+)?([A-Z0-9][\w-]*)\s+en\s+(?:de\s+|het\s+)?([A-Z0-9][\w-]*)")
 
 
 def party_in(text: str) -> str | None:
@@ -91,7 +92,7 @@ def _canonical(name: str) -> str:
     return name
 
 
-_REFERS = re.compile(
+_REFERS = lazy(
     r"\b(?:zie|verwijs\w*|verwezen)\b[^.]{0,60}?\b(?:antwoord(?:en)?|beantwoording|reactie)\s+"
     r"(?:(?:op|bij|van|onder)\s+(?:de\s+)?)?(vra(?:ag|gen)\s+)?(" + NUMS + r")\b",
     re.IGNORECASE,
@@ -112,11 +113,11 @@ def refers_to(answer: str, own: list[int]) -> list[int]:
     return out
 
 
-_FIRST_STOP = re.compile(r"[.?!](?=\s|$)")
+_FIRST_STOP = lazy(r"[.?!](?=\s|$)")
 # a line ending a question: "?", maybe a closing quote or bracket, a footnote marker (also still as
 # glued digits) and a page reference: "... welke?» (blz. 5)"
-_ASKS_AT_END = re.compile(
-    r"\?[»”’\")\]]*(?:\[\^\d+\]|\d{1,3})?(?:,\s*\d{1,3})*"
+_ASKS_AT_END = lazy(
+    r"\?[»”’\")\]]*(?:\[\^\d+\]|\d{1,4})*(?:,\s*(?:\[\^\d+\]|\d{1,4}))*"
     r"(?:\s*\((?:[Bb]lz|[Pp]ag|[Pp]agina|[Pp])\.?\s*[\d\s,–-]+\))?\s*$"
 )
 

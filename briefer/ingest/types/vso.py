@@ -12,21 +12,24 @@ from __future__ import annotations
 
 import re
 
-from briefer.ingest.clean import join_lines
-from briefer.ingest.pages import Line
-from briefer.ingest.structure import nota
-from briefer.ingest.structure.blocks import AnswerStyle, Block, cut
-from briefer.ingest.structure.common import (
+from briefer.ingest.blocks.common import (
     PARTY_HEADING,
     parse_numbers,
     party_in,
     refers_to,
     reports_question,
 )
-from briefer.ingest.structure.kamervragen import VRAAG
-from briefer.model import Item
+from briefer.ingest.blocks.cover import cover_end
+from briefer.ingest.blocks.labelled import VRAAG
+from briefer.ingest.blocks.paragraphs import AnswerStyle, Block, cut
+from briefer.ingest.blocks.replies import read_replies
+from briefer.ingest.clean import join_lines
+from briefer.ingest.lazyre import lazy
+from briefer.ingest.pages import Extract, Line
+from briefer.ingest.types.base import LIKELY, SURE, DocumentType, Parsed, head_text
+from briefer.model import DocType, Item
 
-ANSWER_HEADING = re.compile(
+ANSWER_HEADING = lazy(
     r"^(?:(\d{1,4}(?:\s*(?:,|en)\s*\d{1,4})*)\s*[.)]?\s+)?"
     r"(?:Antwoord|Reactie|Beantwoording)\s+(?:(?:van|door)\s+(?:het\s+kabinet|de\s+regering|de\s+bewindspersonen?"
     r"|de\s+[Mm]inisters?|de\s+[Ss]taatssecretaris(?:sen)?|de\s+initiatiefnemers?)\b"
@@ -34,18 +37,31 @@ ANSWER_HEADING = re.compile(
     r"|(?:het\s+)?kabinet\s*(?::\s*(.*))?$)"  # "Reactie kabinet" only as a line of its own
 )
 # a bare "Antwoord" / "Antwoord:" / "3. Antwoord" line, used when a document has no full answer headings
-ANSWER_SHORT = re.compile(r"^(?:(\d{1,4}(?:\s*(?:,|en)\s*\d{1,4})*)\s*[.)]?\s+)?(?:Antwoord|Reactie)\s*(?::\s*(.*)|$)")
-_NUMBERED_QUESTION = re.compile(r"^(\d{1,4})\s*[.)]\s+(?=\S)")
+ANSWER_SHORT = lazy(r"^(?:(\d{1,4}(?:\s*(?:,|en)\s*\d{1,4})*)\s*[.)]?\s+)?(?:Antwoord|Reactie)\s*(?::\s*(.*)|$)")
+_NUMBERED_QUESTION = lazy(r"^(\d{1,4})\s*[.)]\s+(?=\S)")
 # a fractie heading of its own: "VVD-fractie", "Fractie van de SGP"
-_BARE_PARTY = re.compile(r"^(?:[\w-]+-fractie|[Ff]ractie\s+van\s+(?:de\s+|het\s+)?[\w-]+)\s*$")
-ROMAN = re.compile(r"^(?:[IVX]{1,5})\.?\s+[A-Z][^.?!]{0,80}$")
+_BARE_PARTY = lazy(r"^(?:[\w-]+-fractie|[Ff]ractie\s+van\s+(?:de\s+|het\s+)?[\w-]+)\s*$")
+ROMAN = lazy(r"^(?:[IVX]{1,5})\.?\s+[A-Z][^.?!]{0,80}$")
 
 
-def looks_like(lines: list[Line]) -> bool:
-    return any(ANSWER_HEADING.match(ln.text) for ln in lines)
+_PRINTED = lazy(r"\bVERSLAG\s+VAN\s+EEN\s+(?:NADER\s+)?SCHRIFTELIJK\s+OVERLEG\b")
+_TYPED = lazy(r"(?im)^\s*(?:Nr\.\s*\d+\s+|[A-Z]{1,2}\s+)?Verslag\s+van\s+een\s+(?:nader\s+)?schriftelijk"
+                    r"\s+overleg\s*$")
 
 
-_REPLY_SECTION = re.compile(
+def detect(ex: Extract) -> float:
+    head = head_text(ex)
+    if _PRINTED.search(head) or _TYPED.search(head):
+        return SURE
+    return LIKELY if any(ANSWER_HEADING.match(ln.text) for ln in ex.lines) else 0.0
+
+
+def parse(ex: Extract) -> Parsed:
+    items, parties, warnings = parse_lines(ex.lines[cover_end(ex.lines):])
+    return Parsed(items=items, parties=parties, warnings=warnings)
+
+
+_REPLY_SECTION = lazy(
     r"^[IVX]{1,5}\.?\s+(?!.*\bVragen\b).*\b(?:Reactie|Antwoord|Beantwoording)"
     # Eerste Kamer: the committee's letter with the questions, then the government's letter
     r"|^(?-i:BRIEF\s+VAN\s+DE\s+(?:MINISTERS?|STAATSSECRETARIS(?:SEN)?|MINISTER-PRESIDENT)\b)"
@@ -55,7 +71,7 @@ _REPLY_SECTION = re.compile(
 )
 
 
-def parse(lines: list[Line]) -> tuple[list[Item], list[str], list[str]]:
+def parse_lines(lines: list[Line]) -> tuple[list[Item], list[str], list[str]]:
     """Items, parties in order, warnings.
 
     The older layout puts all questions in section "I Vragen en opmerkingen vanuit de fracties"
@@ -71,7 +87,7 @@ def parse(lines: list[Line]) -> tuple[list[Item], list[str], list[str]]:
         if any(ANSWER_HEADING.match(ln.text) or ANSWER_SHORT.match(ln.text) for ln in section):
             found = _interleaved(section)
         else:
-            found = nota.parse(section)
+            found = read_replies(section)
         if found[0]:
             return found
     return _interleaved(lines)
@@ -206,3 +222,6 @@ def _join_wrapped_headings(lines: list[Line]) -> list[Line]:
             continue
         out.append(ln)
     return out
+
+
+TYPE = DocumentType(DocType.SCHRIFTELIJK_OVERLEG, detect, parse)

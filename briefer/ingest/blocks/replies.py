@@ -1,4 +1,4 @@
-"""Core: nota naar aanleiding van het verslag: the government answers the report by theme and fractie.
+"""Core: quoted questions and the replies below them, by theme and fractie (a nota's way).
 
 The report's questions are quoted ("De leden van de VVD-fractie vragen ...", often in italics) and
 each is followed by the answer. Theme headings ("2. Doel van het wetsvoorstel", "2.1 ...") and
@@ -11,11 +11,7 @@ reply section of a verslag van een schriftelijk overleg.
 
 from __future__ import annotations
 
-import re
-
-from briefer.ingest.pages import Line
-from briefer.ingest.structure.blocks import Block, cut
-from briefer.ingest.structure.common import (
+from briefer.ingest.blocks.common import (
     PARTY_HEADING,
     government_speaks,
     parse_numbers,
@@ -23,24 +19,27 @@ from briefer.ingest.structure.common import (
     refers_to,
     reports_question,
 )
-from briefer.ingest.structure.kamervragen import ANTWOORD, VRAAG
+from briefer.ingest.blocks.labelled import ANTWOORD, VRAAG
+from briefer.ingest.blocks.paragraphs import Block, cut
+from briefer.ingest.lazyre import lazy
+from briefer.ingest.pages import Line
 from briefer.model import Item
 
-THEME = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}\.?|§\s*\d+(?:\.\d+)*)\s+[A-Z][^.?!:]{1,90}$")
-FRACTIE = re.compile(
+THEME = lazy(r"^(\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}\.?|§\s*\d+(?:\.\d+)*)\s+[A-Z][^.?!:]{1,90}$")
+FRACTIE = lazy(
     r"^(?:(?:Vragen|Inbreng|Opmerkingen)\s+van\s+de\s+leden\s+van\s+de\s+)?[\w-]+-fractie\s*$"
     r"|^(?:Vragen|Inbreng)\s+van\s+de\s+leden\s+van\s+de\s+fractie\s+van\s+(?:de\s+|het\s+)?[\w-]+\s*$"
     r"|^(?:Reactie|Antwoord(?:en)?|Beantwoording)\s+(?:op|van)\s+de\s+(?:vragen|inbreng)(?:\s+en\s+opmerkingen)?"
     r"\s+van\s+(?:de\s+leden\s+van\s+)?de\s+(?:[\w-]+-fractie|fractie\s+van\s+(?:de\s+|het\s+)?[\w-]+)\s*:?\s*$"
 )
 # unnumbered headings: a part ("ALGEMEEN", "Artikelsgewijs"), an article ("Artikel I, onderdeel A")
-PART = re.compile(
+PART = lazy(
     r"^(?:[IVX]{1,4}\.?\s+)?(?:[A-ZÀ-Ý][A-ZÀ-Ý ,/&-]{3,60}|Algemeen(?:\s+deel)?|Artikelsgewijs|Artikelsgewijze\s+toelichting"
     r"|Artikelen|Overig(?:e\s+vragen)?|Inleiding|Slot(?:opmerkingen)?)\s*$"
     r"|^Artikel(?:en)?\s+[0-9IVXLC]+[a-z]?(?:\.\d+)*(?:(?:,|\s+en|\s+t/m)?\s+(?:(?:onderdelen|onderdeel|leden|lid)\s+)?"
     r"[0-9IVXLCA-Z]{1,5}[a-z]?(?:\.\d+)*)*\s*$"
 )
-_SIGNATURE = re.compile(r"^(?:De|Namens\s+de)\s+(?:[Mm]inister|[Ss]taatssecretaris|[Ii]nitiatiefnem|[Ii]ndiener)[^.?!]{0,120},\s*$")
+_SIGNATURE = lazy(r"^(?:De|Namens\s+de)\s+(?:[Mm]inister|[Ss]taatssecretaris|[Ii]nitiatiefnem|[Ii]ndiener)[^.?!]{0,120},\s*$")
 
 
 def _is_question(b: Block, italic_style: bool, quote_x: float | None = None) -> bool:
@@ -55,7 +54,7 @@ def _is_question(b: Block, italic_style: bool, quote_x: float | None = None) -> 
     return reports_question(text) or (text.endswith("?") and not government_speaks(text))
 
 
-def parse(lines: list[Line]) -> tuple[list[Item], list[str], list[str]]:
+def read_replies(lines: list[Line]) -> tuple[list[Item], list[str], list[str]]:
     """Items, parties in order, warnings."""
     sig = next((i for i in range(max(0, len(lines) - 10), len(lines)) if _SIGNATURE.match(lines[i].text)), None)
     if sig is not None:
@@ -64,6 +63,8 @@ def parse(lines: list[Line]) -> tuple[list[Item], list[str], list[str]]:
     patterns = [("fractie", FRACTIE), ("fractie", PARTY_HEADING), ("theme", THEME), ("theme", PART)]
     if labelled:
         patterns = [("vraag", VRAAG), ("antwoord", ANTWOORD), *patterns]
+    else:  # a bare "Antwoord" line between a quoted question and its reply
+        patterns = [("reply", _REPLY_LINE), *patterns]
     blocks = cut(lines, patterns)
     paras = [b for b in blocks if b.kind == "para"]
     italic_n = sum(1 for b in paras if all(ln.italic for ln in b.lines))
@@ -111,6 +112,9 @@ def parse(lines: list[Line]) -> tuple[list[Item], list[str], list[str]]:
             heading = b.text.replace("\n\n", " ")
             started = True
             continue
+        if b.kind == "reply":
+            label = "reply"
+            continue
         if b.kind in ("vraag", "antwoord"):
             assert b.match is not None
             if b.kind == "vraag":
@@ -128,6 +132,11 @@ def parse(lines: list[Line]) -> tuple[list[Item], list[str], list[str]]:
         if label == "antwoord":
             a.append(b)
             continue
+        if label == "reply":  # after a bare "Antwoord" line: the reply, until the next quoted question
+            if q and (not a or not _is_question(b, italic_style, quote_x)):
+                a.append(b)
+                continue
+            label = ""
         if _is_question(b, italic_style, quote_x):
             if a:
                 finish()
@@ -144,6 +153,9 @@ def parse(lines: list[Line]) -> tuple[list[Item], list[str], list[str]]:
             item.number, item.numbers = nums[0], nums
             item.refers_to = refers_to(item.answer, nums)
     return items, parties, []
+
+
+_REPLY_LINE = lazy(r"^Antwoord(?:\s+(?:van\s+)?(?:de\s+regering|het\s+kabinet))?\s*:?$")
 
 
 def _block_x(b: Block) -> float | None:
@@ -167,7 +179,7 @@ def _quote_indent(paras: list[Block]) -> float | None:
     return min(indented) - 2
 
 
-_LETTER_LINE = re.compile(r"^(?:Aan\s|Den\s+Haag|[’']s-Gravenhage)|.*\b\d{4}\b")
+_LETTER_LINE = lazy(r"^(?:Aan\s|Den\s+Haag|[’']s-Gravenhage)|.*\b\d{4}\b")
 
 
 def _plain_heading(b: Block) -> bool:

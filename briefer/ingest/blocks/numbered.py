@@ -1,41 +1,36 @@
-"""Core: lijst van vragen en antwoorden (feitelijke vragen): hundreds of numbered questions.
+"""Core: numbered questions ("12. Hoeveel ...", or the number alone in the margin or above the
+question), each followed by an "Antwoord" heading (with or without colon or number) and the answer,
+or answered straight after the question mark when most questions have no answer heading.
 
-Layouts: "Vraag N" ... "Antwoord N" or "Antwoord op vraag N:" (handled as Kamervragen, also when
-the answer has no label at all); "N. Vraagtekst ..." or the number alone on a line (in the margin
-or above the question), then "Antwoord" (with or without colon or number) and the answer. A
-question starts at the last numbered line before an answer heading whose number follows the
+A question starts at the last numbered line before an answer heading whose number follows the
 previous question's, so numbered paragraphs inside an answer stay in the answer. When most
 questions have no answer label, the answer starts where the question ends (its question mark,
 see `common.question_end`). A dossier line ("36 360 VIII Jaarverslag ...") is no question number.
-A lijst printed as a table ("Nr." | "Vraag" | "Antwoord") reaches this parser already in reading
-order, with an "Antwoord" heading per row (see `briefer.ingest.table`).
+Question numbers may have any number of digits (a lijst of 12,000 questions).
 """
 
 from __future__ import annotations
 
 import re
 
+from briefer.ingest.blocks.common import question_end, refers_to
+from briefer.ingest.blocks.paragraphs import Block
+from briefer.ingest.lazyre import lazy
 from briefer.ingest.pages import Line
-from briefer.ingest.structure import kamervragen
-from briefer.ingest.structure.blocks import Block
-from briefer.ingest.structure.common import question_end, refers_to
 from briefer.model import Item
 
-ANSWER = re.compile(r"^Antwoord(?:\s+(?:op\s+vraag\s+)?\d{1,4})?\s*[:.]?\s*(.*)$")
-_VRAAG_LABEL = re.compile(r"^Vraag\s*:\s*")
-NUMBERED = re.compile(r"^(\d{1,4})(?!\s\d{3}\b)(?:[.)]\s*|\s+|$)(.*)$")  # not a dossier number "36 613"
+ANSWER = lazy(r"^Antwoord(?:\s+(?:op\s+vraag\s+)?\d+)?\s*[:.]?\s*(.*)$")
+_VRAAG_LABEL = lazy(r"^Vraag\s*:\s*")
+NUMBERED = lazy(r"^(\d{1,6})(?!\s\d{3}\b)(?:[.)]\s*|\s+|$)(.*)$")  # not a dossier number "36 613"
 
 
-def looks_like(lines: list[Line]) -> bool:
-    answers = sum(1 for ln in lines if ANSWER.match(ln.text) and len(ln.text) < 40)
-    return answers >= 3
+def answer_headings(lines: list[Line]) -> int:
+    """How many short "Antwoord" heading lines there are."""
+    return sum(1 for ln in lines if ANSWER.match(ln.text) and len(ln.text) < 40)
 
 
 def parse(lines: list[Line]) -> tuple[list[Item], int, list[str]]:
     """Items, index of the first question line, warnings."""
-    vraag = sum(1 for ln in lines if kamervragen.VRAAG.match(ln.text))
-    if vraag >= 2 or (vraag == 1 and any(kamervragen.ANTWOORD.match(ln.text) for ln in lines)):
-        return kamervragen.parse(lines)
     answer_idx = [i for i, ln in enumerate(lines) if _answer_heading(ln)]
     if len(answer_idx) < 0.5 * len(_starts(lines)):  # most answers follow their question unlabelled
         found = _without_answer_headings(lines)
