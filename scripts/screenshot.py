@@ -61,7 +61,7 @@ def annotate(window: object) -> str:
                      highlight_id=secret.after["id"])
     ann.set_note(doc.id, i16.id, "**Voor het debat:** het kabinet noemt geen einddatum, maar biedt wel een "
                  "*vertrouwelijke technische briefing* aan.\n\n- wanneer volgt de voortgangsbrief?\n"
-                 "- briefing aanvragen en Kamerlid inlichten", level=Level.INTERN)
+                 "- briefing aanvragen en Kamerlid inlichten", level=Level.INTERN, allow_lower=True)
     ann.set_note(doc.id, item(2).id, "Vergelijk met de Grondstoffenstrategie.")
     ann.highlight_quote(item(1).id, "kwantitatieve doelen en termijnen", field="answer", domain_id=domains[1].id)
     ann.add_followup(item(1).id, "Motie: concrete doelen en termijnen voor afbouw afhankelijkheden",
