@@ -2,7 +2,8 @@
 
     python -m briefer.app [--sample] [--db PATH] [--settings PATH] [FILE ...]
 
-FILE …: documents to import (in order) and open, as "Open with" on the desktop passes them.
+FILE …: documents to import (in order) and open, as "Open with" on the desktop passes them. When
+Briefer already runs on the same database, they go to that window instead (`gui/single_instance.py`).
 
 First start (an empty database): the bundled sample (Kamerstuk 30 821, nr. 196) is imported on a
 worker thread and shown. `--sample` does the same on any database (importing it only once).
@@ -25,6 +26,7 @@ from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from briefer import paths
+from briefer.gui import single_instance
 from briefer.gui.dialogs import error_text
 from briefer.gui.main_window import MainWindow
 from briefer.gui.startup import DatabaseBanner, StartupMaintenance, attach_banner
@@ -163,11 +165,13 @@ class StartupSession(QObject):
     maintenance run (again every half hour, doing only what is due), and on damage: stop writing,
     show the banner, offer the backup (then a new window over the restored database)."""
 
-    def __init__(self, window: MainWindow, db_path: Path, *, settings_path: Path | None = None) -> None:
+    def __init__(self, window: MainWindow, db_path: Path, *, settings_path: Path | None = None,
+                 instance: single_instance.InstanceServer | None = None) -> None:
         super().__init__()
         self.window = window
         self.db_path = db_path
         self.settings_path = settings_path
+        self.instance = instance  # later starts on this database go to the window shown now
         self.maintenance: StartupMaintenance | None = None
         self.report: object | None = None
         self.damage: Exception | None = None
@@ -235,17 +239,23 @@ class StartupSession(QObject):
             return
         from briefer.store.backup import restore_backup
 
-        old.imports.wait()
-        old.suggestions.wait()
+        if self.instance is not None:
+            self.instance.detach()  # "Open with" waits for the new window (the old one closes)
+        old.shutdown()
         old.ws.store.close()
         try:
             restore_backup(self.db_path, exc.backup)  # type: ignore[attr-defined]
         except Exception as err:
             QMessageBox.critical(old, "Briefer", error_text(err))
-            return
-        window = open_for_start(self.db_path, settings_path=self.settings_path)
+            window = None
+        else:
+            window = open_for_start(self.db_path, settings_path=self.settings_path)
         if window is None:
+            if self.instance is not None:
+                self.instance.attach(old)  # closed: a later start runs on its own
             return
+        if self.instance is not None:
+            self.instance.attach(window)
         window.show()
         window.statusBar().showMessage(f"Reservekopie {Path(exc.backup).name} teruggezet; het beschadigde "  # type: ignore[attr-defined]
                                        "bestand is bewaard.", 15000)
@@ -265,12 +275,18 @@ def main(argv: list[str] | None = None) -> int:
     apply_theme(app)
     install_translations(app)
     db_path = args.db or paths.default_db_path()
+    instance = single_instance.claim(db_path, args.files, sample=args.sample)
+    if instance is None:
+        return 0  # Briefer already runs on this database: it took the files and came to the front
     window = open_for_start(db_path, sample=args.sample, settings_path=args.settings, files=args.files)
     if window is None:
+        instance.close()
         return 1
+    instance.attach(window)
     window.show()  # the first paint comes before any check or backup
-    session = StartupSession(window, db_path, settings_path=args.settings)
+    session = StartupSession(window, db_path, settings_path=args.settings, instance=instance)
     code = app.exec()
+    session.window.shutdown()  # no worker may outlive the window (already done when it was closed)
     if session.maintenance is not None:
         session.maintenance.wait()
     session.window.ws.store.close()

@@ -61,7 +61,7 @@ def annotate(window: object) -> str:
                      highlight_id=secret.after["id"])
     ann.set_note(doc.id, i16.id, "**Voor het debat:** het kabinet noemt geen einddatum, maar biedt wel een "
                  "*vertrouwelijke technische briefing* aan.\n\n- wanneer volgt de voortgangsbrief?\n"
-                 "- briefing aanvragen en Kamerlid inlichten", level=Level.INTERN)
+                 "- briefing aanvragen en Kamerlid inlichten", level=Level.INTERN, allow_lower=True)
     ann.set_note(doc.id, item(2).id, "Vergelijk met de Grondstoffenstrategie.")
     ann.highlight_quote(item(1).id, "kwantitatieve doelen en termijnen", field="answer", domain_id=domains[1].id)
     ann.add_followup(item(1).id, "Motie: concrete doelen en termijnen voor afbouw afhankelijkheden",
@@ -109,7 +109,7 @@ def grab(window: object, path: Path) -> None:
 def main() -> int:
     """Four pictures at 1366×768: the window on the VSO (OUT, default docs/window.png), on Kamervragen
     (window-kamervragen.png), the follow-ups overview (followups.png) and the suggestion queue
-    (suggestions.png), beside OUT."""
+    (suggestions.png), beside OUT; and the window on the VSO at 1440×900 (window-1440x900.png)."""
     choose_platform()
     out = Path(sys.argv[1] if len(sys.argv) > 1 else REPO / "docs" / "window.png").resolve()
     home = Path(tempfile.mkdtemp(prefix="briefer-shot-"))
@@ -150,6 +150,13 @@ def main() -> int:
     window.reader.setFocus()
     settle(app)
     grab(window, out)
+
+    # the same at 1440×900 (a window larger than Xvfb's screen is still drawn whole)
+    window.resize(1440, 900)
+    settle(app)
+    grab(window, out.parent / "window-1440x900.png")
+    window.resize(1366, 768)
+    settle(app)
 
     # the follow-ups overview, given room
     window.followups_dock.raise_()

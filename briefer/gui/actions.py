@@ -102,8 +102,7 @@ class AnnotationActions(QObject):
             return
         anchor = self.p.v.reader.selection_anchor()
         if anchor is not None:
-            field, start, end = anchor
-            self.ws.perform(self.ws.ann.add_highlight, item.id, field, start, end, domain_id=domain.id)
+            self._highlight_anchor(item.id, anchor, domain.id)
             return
         tagged = {d.id for d in self.ws.query(self.ws.ann.item_domains, item.id, default=[])}
         if domain.id in tagged:
@@ -118,8 +117,14 @@ class AnnotationActions(QObject):
         if item is None or anchor is None:
             self._status("Selecteer eerst een passage in de tekst.", 4000)
             return
+        self._highlight_anchor(item.id, anchor, domain_id)
+
+    def _highlight_anchor(self, item_id: str, anchor: tuple[str, int, int], domain_id: str | None) -> None:
+        """Mark the selection; the cursor then rests inside the new highlight (no selection left), so
+        O, I, V set its level at once and 1–9 tag the question instead of marking the text again."""
         field, start, end = anchor
-        self.ws.perform(self.ws.ann.add_highlight, item.id, field, start, end, domain_id=domain_id)
+        if self.ws.perform(self.ws.ann.add_highlight, item_id, field, start, end, domain_id=domain_id) is not None:
+            self.p.v.reader.place_cursor(field, start)
 
     @Slot(str, bool)
     def toggle_domain(self, domain_id: str, checked: bool) -> None:

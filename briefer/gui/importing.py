@@ -109,7 +109,13 @@ class ImportController(QObject):
     dialog for the whole batch and a summary at the end.
 
     Cancel (the dialog's button, or `cancel()`) stops after the file that is being imported and
-    says so; `cancel(now=True)` also stops that one (shutdown)."""
+    says so; `cancel(now=True)` also stops that one.
+
+    `shutdown()` (the window closes) ends the controller for good: nothing queued or asked for
+    later starts, the running import stops after its current page and is waited for, its progress
+    dialog goes at once (its show timer too: a dialog appearing after the window closed would
+    cancel Qt's pending quit and leave an invisible process), and no result still on its way is
+    acted on. What the import committed stays committed; a cancelled one stored nothing."""
 
     imported = Signal(object)  # ImportResult (each file)
     failed = Signal(object)  # exception with a Dutch message (each file)
@@ -130,12 +136,20 @@ class ImportController(QObject):
         self._batch = BatchSummary()
         self._batch_size = 0
         self._stop_after_current = False
+        self._closed = False
 
     def busy(self) -> bool:
         return self._thread is not None or bool(self._queue)
 
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
     def enqueue(self, paths: list[str | Path]) -> None:
-        """Add files to the batch in order (a batch runs until the queue is empty)."""
+        """Add files to the batch in order (a batch runs until the queue is empty); ignored after
+        `shutdown()` (e.g. a queued first-start import whose window closed before it began)."""
+        if self._closed:
+            return
         new = [Path(p) for p in paths]
         self._queue.extend(new)
         self._batch_size += len(new)
@@ -145,6 +159,8 @@ class ImportController(QObject):
     @Slot()
     def cancel(self, now: bool = False) -> None:
         """Stop after the current file (its import finishes); `now`: stop that one too."""
+        if self._closed:
+            return
         self._stop_after_current = True
         if self._dialog is not None:
             self._dialog.setLabelText("Importeren stopt na het bestand dat nu bezig is…")
@@ -154,13 +170,18 @@ class ImportController(QObject):
         if self._thread is None:
             self._next()
 
-    def wait(self, ms: int = 30000) -> None:
-        """Block until the current worker thread has finished (used at shutdown)."""
-        if self._thread is not None:
-            self._queue.clear()
-            self.cancel(now=True)
-            self._thread.quit()
-            self._thread.wait(ms)
+    def shutdown(self) -> None:
+        """The window closes: start nothing more, stop and wait for the running import, drop the
+        results still on their way and remove the progress dialog (idempotent)."""
+        self._closed = True
+        self._queue.clear()
+        self._drop_dialog()
+        if self._worker is not None:
+            self._worker.cancel()
+        self._finish_worker()  # waits: the import ends after its current page (or its commit)
+        if self._holding:
+            switching.release()
+            self._holding = False
 
     def _position(self) -> int:
         return self._batch_size - len(self._queue)  # 1-based number of the running file
@@ -208,12 +229,16 @@ class ImportController(QObject):
         self._dialog = dialog
         return dialog
 
+    def _drop_dialog(self) -> None:
+        dialog, self._dialog = self._dialog, None
+        if dialog is not None:
+            dialog.canceled.disconnect(self.cancel)  # closing it is not a cancel
+            dialog.reset()  # stops its show timer (minimumDuration)
+            dialog.close()
+            dialog.deleteLater()
+
     def _end_batch(self) -> None:
-        if self._dialog is not None:
-            self._dialog.canceled.disconnect(self.cancel)  # closing it is not a cancel
-            self._dialog.close()
-            self._dialog.deleteLater()
-            self._dialog = None
+        self._drop_dialog()
         if self._holding:
             switching.release()
             self._holding = False
@@ -226,16 +251,19 @@ class ImportController(QObject):
 
     @Slot(int, int)
     def _on_progress(self, done: int, total: int) -> None:
-        if self._dialog is None or total <= 0 or self._stop_after_current:
+        dialog = self._dialog
+        if self._closed or dialog is None or total <= 0 or self._stop_after_current:
             return
         name = self._worker.path.name if self._worker else ""
         if done >= total:  # every page read: structure and storing follow, without steps
-            self._dialog.setRange(0, 0)
-            self._dialog.setLabelText(self._label(name, "vragen en antwoorden herkennen en opslaan…"))
+            dialog.setLabelText(self._label(name, "vragen en antwoorden herkennen en opslaan…"))
+            dialog.setRange(0, 0)
             return
-        self._dialog.setRange(0, total)
-        self._dialog.setValue(min(done, total))
-        self._dialog.setLabelText(self._label(name, f"pagina {done} van {total}"))
+        dialog.setLabelText(self._label(name, f"pagina {done} van {total}"))
+        dialog.setRange(0, total)
+        # Last: a shown, modal QProgressDialog processes events inside setValue, so the batch may
+        # end (or the window close) in there; nothing of this controller is touched after it.
+        dialog.setValue(min(done, total))
 
     def _finish_worker(self) -> None:
         stop_worker(self._thread, self._worker)
@@ -243,6 +271,8 @@ class ImportController(QObject):
 
     @Slot(object)
     def _on_done(self, result: Any) -> None:
+        if self._closed:
+            return  # committed by the worker; the closed window does not open it
         self._finish_worker()
         (self._batch.imported if result.created else self._batch.present).append(result)
         self.imported.emit(result)
@@ -250,6 +280,8 @@ class ImportController(QObject):
 
     @Slot(object)
     def _on_failed(self, exc: BaseException) -> None:
+        if self._closed:
+            return
         path = self._worker.path if self._worker else None
         self._finish_worker()
         from briefer.gui.dialogs import error_text

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -55,7 +56,7 @@ from briefer.gui.theme import (
     level_icon,
     lock_icon,
 )
-from briefer.gui.widgets import PlaceholderList
+from briefer.gui.widgets import FoldTitle, PlaceholderList
 from briefer.model import Domain, FollowUp, FollowUpStatus, Highlight, Level, Note, StoredItem
 from briefer.textutil import shorten
 
@@ -89,14 +90,22 @@ class DomainHintDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-def _title(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setObjectName("sectionTitle")
-    return label
+def _fill_height(widget: QWidget, minimum: int) -> None:
+    """A list or editor that takes the height the inspector has (never less than `minimum`),
+    instead of asking for its size hint: all four sections fit at 768 px without scrolling."""
+    policy = widget.sizePolicy()
+    policy.setVerticalPolicy(QSizePolicy.Policy.Ignored)
+    widget.setSizePolicy(policy)
+    widget.setMinimumHeight(minimum)
 
 
 class Inspector(QScrollArea):
-    """GUI: domains (checkable, coloured), Markdown note with preview, highlights, follow-ups."""
+    """GUI: domains (checkable, coloured), Markdown note with preview, highlights, follow-ups.
+
+    The four sections share the height the window gives (the lists and the note take what is
+    left, in proportion), so at 1366×768 all four show without scrolling; each title folds its
+    section away (click, or Space on the focused title) to give the others room. Folding is kept
+    for the session (not stored: the settings file is the core's)."""
 
     domain_toggled = Signal(str, bool)  # domain id, checked
     note_edited = Signal(str, str, object)  # item id, body, level (None: the user chose none)
@@ -126,7 +135,8 @@ class Inspector(QScrollArea):
         self.header.setObjectName("itemHeader")
         layout.addWidget(self.header)
 
-        layout.addWidget(_title("Domeinen"))
+        self.domains_title = FoldTitle("Domeinen")
+        layout.addWidget(self.domains_title)
         self.domains = QListWidget()
         self.domains.setAccessibleName("Domeinen van de vraag")
         self.domains.setAccessibleDescription("Aanvinken tagt de vraag met het domein; toetsen 1 tot 9 doen hetzelfde")
@@ -136,9 +146,11 @@ class Inspector(QScrollArea):
         self.domains.itemChanged.connect(self._domain_item_changed)
         self.domains.setItemDelegate(DomainHintDelegate(self.domains))
         layout.addWidget(self.domains)
+        self.domains_title.fold(self.domains)
 
         note_row = QHBoxLayout()
-        note_row.addWidget(_title("Notitie"))
+        self.note_title = FoldTitle("Notitie")
+        note_row.addWidget(self.note_title)
         self.note_badge = QLabel("VERTROUWELIJK")
         self.note_badge.setObjectName("badge")
         self.note_badge.setVisible(False)
@@ -163,13 +175,14 @@ class Inspector(QScrollArea):
         self.note_tabs.addTab(self.note_edit, "Bewerken")
         self.note_tabs.addTab(self.note_preview, "Voorbeeld")
         self.note_tabs.currentChanged.connect(self._render_preview)
-        self.note_tabs.setMinimumHeight(120)
-        self.note_tabs.setMaximumHeight(170)
+        _fill_height(self.note_tabs, 110)
+        self.note_tabs.setMaximumHeight(320)
         self.note_tabs.setAccessibleName("Notitie: bewerken of voorbeeld")
-        layout.addWidget(self.note_tabs)
+        layout.addWidget(self.note_tabs, 2)
+        self.note_title.fold(self.note_level, self.note_tabs)
         self._body = layout
 
-        self.highlights_title = _title("Markeringen (0)")
+        self.highlights_title = FoldTitle("Markeringen (0)")
         layout.addWidget(self.highlights_title)
         self.highlights = PlaceholderList(NO_HIGHLIGHTS)
         self.highlights.setWordWrap(True)
@@ -177,15 +190,16 @@ class Inspector(QScrollArea):
         self.highlights.setAccessibleDescription("Enter: tonen in de tekst; O, I, V: niveau; Delete: verwijderen")
         self.highlights.setIconSize(QSize(34, 16))
         self.highlights.setSpacing(2)
-        self.highlights.setMinimumHeight(90)
+        _fill_height(self.highlights, 80)
         self.highlights.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.highlights.customContextMenuRequested.connect(self._highlight_menu)
         self.highlights.itemActivated.connect(
             lambda it: self.highlight_activated.emit(it.data(Qt.ItemDataRole.UserRole)))
-        layout.addWidget(self.highlights, 2)
+        layout.addWidget(self.highlights, 3)
+        self.highlights_title.fold(self.highlights)
 
         fu_row = QHBoxLayout()
-        self.followups_title = _title("Vervolgacties (0)")
+        self.followups_title = FoldTitle("Vervolgacties (0)")
         fu_row.addWidget(self.followups_title)
         self.followups_badge = QLabel()
         self.followups_badge.setPixmap(lock_icon(14).pixmap(14, 14))
@@ -202,11 +216,13 @@ class Inspector(QScrollArea):
         self.followups.customContextMenuRequested.connect(self._followup_menu)
         self.followups.setWordWrap(True)
         self.followups.setSpacing(2)
-        self.followups.setMinimumHeight(70)
+        _fill_height(self.followups, 64)
         self.followups.itemActivated.connect(
             lambda it: self.followup_edit.emit(it.data(Qt.ItemDataRole.UserRole)))
-        layout.addWidget(self.followups, 1)
-        buttons = QHBoxLayout()
+        layout.addWidget(self.followups, 2)
+        button_row = QWidget()
+        buttons = QHBoxLayout(button_row)
+        buttons.setContentsMargins(0, 0, 0, 0)
         self.add_followup_button = QPushButton("Toevoegen… (F)")
         self.add_followup_button.clicked.connect(self.followup_add.emit)
         self.edit_followup_button = QPushButton("Bewerken")
@@ -215,7 +231,9 @@ class Inspector(QScrollArea):
         self.delete_followup_button.clicked.connect(self._delete_current_followup)
         for b in (self.add_followup_button, self.edit_followup_button, self.delete_followup_button):
             buttons.addWidget(b)
-        layout.addLayout(buttons)
+        layout.addWidget(button_row)
+        self.followups_title.fold(self.followups, button_row)
+        layout.addStretch(0)  # takes the room of folded sections
         self.setWidget(body)
         # keyboard: Del removes the current highlight / follow-up (each undoable)
         for lst, slot in ((self.highlights, self._delete_current_highlight),
@@ -347,7 +365,7 @@ class Inspector(QScrollArea):
             if Level(h.level) == Level.VERTROUWELIJK:
                 entry.setForeground(QBrush(CONFIDENTIAL_RED))
             self.highlights.addItem(entry)
-        self.highlights_title.setText(f"Markeringen ({len(highlights)})")
+        self.highlights_title.set_title(f"Markeringen ({len(highlights)})")
 
     def _show_followups(self, followups: list[FollowUp]) -> None:
         self.followups.clear()
@@ -369,7 +387,7 @@ class Inspector(QScrollArea):
             elif fu.status == FollowUpStatus.AFGEROND:
                 entry.setForeground(QBrush(MUTED))
             self.followups.addItem(entry)
-        self.followups_title.setText(f"Vervolgacties ({len(followups)})")
+        self.followups_title.set_title(f"Vervolgacties ({len(followups)})")
         self.followups_badge.setVisible(confidential_any)
 
     # -- note -----------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Slot
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import Shiboken
 
+from briefer.gui import threads
 from briefer.gui.actions import AnnotationActions
 from briefer.gui.clipboard import ClipActions
 from briefer.gui.delegates import LibraryDelegate, OutlineDelegate
@@ -66,6 +67,8 @@ MIN_SIDE = 220  # side panels never get narrower (they collapse instead: Beeld m
 class MainWindow(QMainWindow):
     """GUI: the staffer's workspace over one database; composes the presenter and the controllers."""
 
+    closing = Signal()  # the window is closing: its workers are being ended (hook for channels, panels)
+
     def __init__(self, workspace: Workspace, *, restore: bool = True, show_progress: bool = True) -> None:
         super().__init__()
         self.ws = workspace
@@ -73,6 +76,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.setDockNestingEnabled(True)
         self.setAccessibleName("Briefer")
+        self._shut_down = False
         self._build_panels()
         self.suggestions = SuggestionController(workspace, self)
         self.presenter = DocumentPresenter(workspace, Views(
@@ -188,7 +192,9 @@ class MainWindow(QMainWindow):
         self.outline = PlaceholderTree("Open een document om zijn vragen te zien.")
         self.outline.setModel(self.outline_model)
         self.outline.setHeaderHidden(True)
-        self.outline.setUniformRowHeights(True)
+        self.outline.setUniformRowHeights(False)  # a subject takes a second line when it needs one
+        self.outline.relayout_on_resize = True
+        self.outline.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)  # rows differ in height
         self.outline.setItemDelegate(OutlineDelegate(self.outline))
         self.outline.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.outline.setAccessibleName("Overzicht van de vragen")
@@ -250,9 +256,9 @@ class MainWindow(QMainWindow):
         """Tab walks the regions left to right: documents, outline, reader, inspector, overview."""
         insp, fup = self.inspector, self.followups_panel
         chain: list[QWidget] = [
-            self.library, self.outline, self.find_bar.edit, self.reader, insp.domains,
-            *insp.note_level.buttons.values(), insp.note_edit, insp.highlights, insp.followups,
-            insp.add_followup_button, insp.edit_followup_button, insp.delete_followup_button,
+            self.library, self.outline, self.find_bar.edit, self.reader, insp.domains_title, insp.domains,
+            insp.note_title, *insp.note_level.buttons.values(), insp.note_edit, insp.highlights_title,
+            insp.highlights, insp.followups_title, insp.followups, insp.add_followup_button, insp.edit_followup_button, insp.delete_followup_button,
             fup.filter, fup.status, fup.level, fup.overdue, fup.table,
         ]
         for first, second in zip(chain, chain[1:], strict=False):
@@ -390,9 +396,30 @@ class MainWindow(QMainWindow):
         except Exception as exc:
             self.show_error(exc)
 
-    def closeEvent(self, event: QCloseEvent) -> None:
+    def shutdown(self) -> None:
+        """The window closes (or the application quits): save the session and the note being typed,
+        then end every worker — the import queue, the suggestions and any other worker thread (an
+        export being written is finished) — so the process can end. Idempotent.
+
+        Nothing started by this window may outlive it: a queued import that began after the close,
+        or a result that opened a document in the closed window, kept threads running past
+        `QApplication.exec()` (Qt then aborts) or showed a dialog that cancelled Qt's pending quit
+        (a process without a window)."""
+        if self._shut_down:
+            return
+        self._shut_down = True
+        self.closing.emit()
         self.save_session()
-        self.imports.wait()
-        self.suggestions.wait()
+        self.imports.shutdown()
+        self.suggestions.shutdown()
         self.sharing.shutdown()
+        threads.wait_all()
+
+    @property
+    def shut_down(self) -> bool:
+        """True once the window has closed (or started to): it takes no new work."""
+        return self._shut_down
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.shutdown()
         event.accept()

@@ -41,6 +41,8 @@ MarkersRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
 DocumentIdRole = Qt.ItemDataRole.UserRole + 3
 ItemUnitRole = Qt.ItemDataRole.UserRole + 4  # library: "vragen" or "alinea's" for the count of a row
+NumberRole = Qt.ItemDataRole.UserRole + 5  # outline: the item's number label ("16", "2–3")
+SubjectRole = Qt.ItemDataRole.UserRole + 6  # outline: what the line calls the item (title or key phrase)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -374,11 +376,17 @@ class OutlineModel(QAbstractItemModel):
             return item.id
         if role == MarkersRole:
             return self.markers(item.id)
+        if role == NumberRole:
+            return item_label(item)
+        if role == SubjectRole:
+            return self.title(item.id)
         if role == Qt.ItemDataRole.ToolTipRole:
             m = self.markers(item.id)
             lines = [f"Vraag {item_label(item)}" + (f" · {item.party}" if item.party else ""), item_snippet(item, 200)]
             if item.id in self._titles:
                 lines.insert(1, f"Uw titel: {self._titles[item.id]} (F2 wijzigt)")
+            else:
+                lines.insert(1, f"Onderwerp: {self.subject(item.id)} (F2 geeft een eigen titel)")
             if m.has_note:
                 lines.append("✎ heeft een notitie")
             if m.followups:

@@ -263,11 +263,18 @@ class DocumentPresenter(QObject):
         if self._doc is not None:
             self.v.outline_model.set_titles(self._titles(self._doc.id))
             self.v.outline_model.set_markers(self.markers(self._doc.id))
+            self._keep_current_in_outline()
             self.v.kern.show_note(self.ws.query(self.ws.ann.note, self._doc.id, None))
             if self._item_id:
                 self.show_item(self._item_id, keep_scroll=True)
         self.reload_followups()
         self.refreshed.emit()
+
+    def _keep_current_in_outline(self) -> None:
+        """A row grows a line when its markers need the room: keep the current question whole in view."""
+        current = self.v.outline.currentIndex()
+        if current.isValid():
+            self.v.outline.scrollTo(current)
 
     def reload_followups(self) -> None:
         fus = self.ws.query(self.ws.ann.followups, default=[])

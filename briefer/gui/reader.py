@@ -39,9 +39,11 @@ from briefer.gui.theme import (
     QUESTION_RULE,
     QUESTION_TINT,
     SECTION,
-    blend,
+    colour,
     dot_icon,
+    highlight_tint,
     lighten,
+    mark_ring,
     reader_font,
 )
 from briefer.model import Domain, Footnote, Highlight, Level, StoredItem
@@ -196,7 +198,9 @@ class ReaderView(QTextBrowser):
         whose items are plain paragraphs ("Alinea 3", no "Antwoord" label). `suggestions`: open
         suggested sentences (toezegging, vertrouwelijk) of this item, marked quietly."""
         subject_line = title
-        scroll = self.verticalScrollBar().value() if keep_scroll and self._item and self._item.id == item.id else 0
+        same = keep_scroll and self._item is not None and self._item.id == item.id
+        scroll = self.verticalScrollBar().value() if same else 0
+        kept = self._raw_cursor() if same else None  # the cursor (and selection) survive a redraw
         self._item = item
         self._footnotes = footnotes
         self._highlights = list(highlights)
@@ -231,8 +235,8 @@ class ReaderView(QTextBrowser):
             cursor.insertText(f"   {item.pages_label}", muted)
         if confidential:
             badge = QTextCharFormat()
-            badge.setForeground(QColor("#ffffff"))
-            badge.setBackground(CONFIDENTIAL_RED)
+            badge.setForeground(QColor(colour("badge_text")))  # 4.5:1 in both themes (TEXT_PAIRS)
+            badge.setBackground(QColor(colour("badge")))
             badge.setFontWeight(QFont.Weight.Bold)
             badge.setFontPointSize(self._font_size - 2)
             cursor.insertText("   ", muted)
@@ -320,7 +324,34 @@ class ReaderView(QTextBrowser):
         self._find_hits, self._find_current = [], -1
         self.setExtraSelections([])
         self._apply_measure()
+        if kept is not None:
+            self._restore_cursor(kept)
         self.verticalScrollBar().setValue(scroll)
+
+    def _raw_cursor(self) -> tuple[str, int, str, int] | None:
+        """The text cursor as (field, raw anchor, field, raw position), or None outside the fields."""
+        cursor = self.textCursor()
+        ends = []
+        for pos in (cursor.anchor(), cursor.position()):
+            name = next((n for n, fmap in self._maps.items() if fmap.contains(pos)), None)
+            if name is None:
+                return None
+            ends += [name, self._maps[name].to_raw(pos)]
+        return ends[0], ends[1], ends[2], ends[3]
+
+    def _restore_cursor(self, kept: tuple[str, int, str, int]) -> None:
+        anchor_map, pos_map = self._maps.get(kept[0]), self._maps.get(kept[2])
+        if anchor_map is None or pos_map is None:
+            return
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(anchor_map.to_doc(kept[1]))
+        cursor.setPosition(pos_map.to_doc(kept[3]), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
+    def place_cursor(self, field_name: str, offset: int) -> None:
+        """Put the text cursor (no selection) at `offset` of a field, e.g. inside a new highlight,
+        so the level keys (O, I, V) act on it."""
+        self.select_range(field_name, offset, offset)
 
     def _tighten_paragraph_breaks(self, doc: QTextDocument) -> None:
         """A blank line between paragraphs stays in the text (offsets map one to one onto the stored
@@ -377,12 +408,12 @@ class ReaderView(QTextBrowser):
                 colours = [QColor(self._domains[h.domain_id].colour) if h.domain_id in self._domains
                            else QColor(DEFAULT_HIGHLIGHT) for h in covering]
                 fmt = QTextCharFormat()
-                fmt.setBackground(lighten(blend(colours), 0.55))
+                confidential = any(Level(h.level) == Level.VERTROUWELIJK for h in covering)
+                fmt.setBackground(highlight_tint(colours, overlapping=len(covering) > 1, confidential=confidential))
                 if len(covering) > 1:
                     fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-                    fmt.setUnderlineColor(colours[-1].darker(130))
-                    fmt.setBackground(lighten(blend(colours), 0.35))
-                if any(Level(h.level) == Level.VERTROUWELIJK for h in covering):
+                    fmt.setUnderlineColor(mark_ring(colours[-1]))
+                if confidential:
                     fmt.setForeground(CONFIDENTIAL_RED)
                     fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
                     fmt.setUnderlineColor(CONFIDENTIAL_RED)

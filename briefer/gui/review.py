@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefer.gui.labels import LEVEL_LABELS, document_label
+from briefer.gui.labels import LEVEL_LABELS, document_label, item_noun
 from briefer.gui.orphans import OrphanRow, OrphansPanel
 from briefer.gui.presenter import DocumentPresenter
 from briefer.gui.qactions import make_action
@@ -69,6 +69,9 @@ def merge_report_html(report: Any) -> str:
     return "".join(out)
 
 
+QUEUE_HEIGHT = 0.42  # of the window: the suggestion queue's height when it is opened
+
+
 class ReviewActions(QObject):
     """GUI: suggestions (queue panel and marks), orphans, trash and annotation exchange.
 
@@ -95,6 +98,7 @@ class ReviewActions(QObject):
         presenter.item_shown.connect(self._item_shown)
         presenter.refreshed.connect(self.reload_orphans)
         presenter.document_opened.connect(lambda _d: self.reload_orphans())
+        presenter.document_opened.connect(self._document_opened)
         presenter.document_closed.connect(self.reload_orphans)
         self.suggestions.updated.connect(self._update_title)
         self.act_suggest = make_action(host, "&Suggesties", self.show_suggestions, "Ctrl+Shift+S",
@@ -131,7 +135,8 @@ class ReviewActions(QObject):
         self.suggestions_panel.set_current_item(item.number if item else None)
 
     def show_suggestions(self) -> None:
-        """Beeld → Suggesties: show the queue (or hide it when it is in front already)."""
+        """Beeld → Suggesties: show the queue (or hide it when it is in front already), with room
+        for a handful of suggestions (QUEUE_HEIGHT of the window) when its dock was lower."""
         dock = self.suggestions_dock
         if dock is None:
             return
@@ -140,7 +145,15 @@ class ReviewActions(QObject):
             return
         dock.show()
         dock.raise_()
+        wanted = int(self.host.height() * QUEUE_HEIGHT)
+        if dock.height() < wanted and hasattr(self.host, "resizeDocks"):
+            self.host.resizeDocks([dock], [wanted], Qt.Orientation.Vertical)
         self.suggestions_panel.tree.setFocus()
+
+    @Slot(str)
+    def _document_opened(self, _doc_id: str) -> None:
+        doc = self.p.current_document()
+        self.suggestions_panel.noun = item_noun(doc.doc_type if doc else None)
 
     def accept_domain_suggestion(self, item_number: int, domain_id: str) -> bool:
         """Ticking a suggested domain accepts the suggestion (tag + decision); False when none."""
@@ -249,7 +262,8 @@ class ReviewActions(QObject):
         if result is None:
             return None
         left = (" " + " ".join(result.left_out)) if result.left_out else ""
-        self.p.message.emit(f"{result.count} annotaties van {document_label(doc)} gedeeld naar "
+        noun = "annotatie" if result.count == 1 else "annotaties"
+        self.p.message.emit(f"{result.count} {noun} van {document_label(doc)} gedeeld naar "
                             f"{result.path}.{left}", 10000)
         return result.path
 

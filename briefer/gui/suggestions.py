@@ -16,11 +16,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtGui import QUndoCommand
 
 from briefer.gui import switching
 from briefer.gui.labels import nl_date
+from briefer.gui.threads import start_worker, stop_worker
 from briefer.textutil import shorten
 
 START_DELAY_MS = 150  # after a document opens: let the outline and the first item paint first
@@ -42,6 +43,24 @@ class Entry:
     domain_id: str | None = None
     domain_name: str = ""
     score: float = 1.0  # how sure the suggester is (domains score in [0, 1); the others count as sure)
+    due: str | None = None  # a toezegging's term as a date (ISO), when the sentence names one
+    sentence: str = ""  # the suggested sentence itself (toezegging, vertrouwelijk)
+
+    @property
+    def gist(self) -> str:
+        """What matters first in a list: the sentence, the domain's name, the reference."""
+        if self.kind == "Domein":
+            return self.domain_name
+        return " ".join((self.sentence or self.text).split())
+
+    @property
+    def detail(self) -> str:
+        """The second line in a list: the term of a toezegging, the words behind a domain."""
+        if self.kind == "Toezegging":
+            return f"termijn {nl_date(self.due)}" if self.due else "geen termijn genoemd"
+        if self.kind == "Domein":
+            return f"op grond van: {self.text}"
+        return ""
 
     @property
     def title(self) -> str:
@@ -63,8 +82,9 @@ class Entry:
 def entries(s: Any) -> list[Entry]:
     """Flatten a core `Suggestions` bundle into entries, in item order (stable within an item)."""
     out = [Entry(t.key, "Toezegging", t.item, t.sentence + (f"  (termijn {nl_date(t.due)})" if t.due else ""),
-                 t.field, t.start, t.end) for t in s.toezeggingen]
-    out += [Entry(c.key, "Vertrouwelijk", c.item, c.sentence, c.field, c.start, c.end) for c in s.confidential]
+                 t.field, t.start, t.end, due=t.due, sentence=t.sentence) for t in s.toezeggingen]
+    out += [Entry(c.key, "Vertrouwelijk", c.item, c.sentence, c.field, c.start, c.end, sentence=c.sentence)
+            for c in s.confidential]
     for d in s.domains:
         out += [Entry(o.key, "Domein", d.item, ", ".join(o.evidence[:5]), domain_id=o.domain_id, domain_name=o.name,
                       score=o.score) for o in d.domains]
@@ -89,7 +109,7 @@ def summary(found: list[Entry]) -> str:
     kinds: dict[str, int] = {}
     for e in found:
         kinds[e.kind] = kinds.get(e.kind, 0) + 1
-    return f"{len(found)} suggesties: " + ", ".join(
+    return f"{len(found)} {'suggestie' if len(found) == 1 else 'suggesties'}: " + ", ".join(
         f"{n} {KIND_PLURALS.get(k, k.lower()) if n > 1 else k.lower()}" for k, n in kinds.items())
 
 
@@ -144,6 +164,7 @@ class SuggestionController(QObject):
         self._start_timer.setInterval(START_DELAY_MS)
         self._start_timer.timeout.connect(self._start_worker)
         self.ready = False
+        self._closed = False
 
     # -- computing ------------------------------------------------------------------------------
 
@@ -161,6 +182,8 @@ class SuggestionController(QObject):
         """Recompute for the open document (after accept/dismiss and their undo/redo).
 
         `delayed`: on a worker, start after START_DELAY_MS (a document was just opened)."""
+        if self._closed:
+            return
         self._generation += 1
         self.ready = False
         self._start_timer.stop()
@@ -183,7 +206,7 @@ class SuggestionController(QObject):
 
     @Slot()
     def _start_worker(self) -> None:
-        if self.doc_id is None or self.ws.db_path is None:
+        if self._closed or self.doc_id is None or self.ws.db_path is None:
             return
         domains = self.ws.query(self.ws.ann.domains, default=[])
         if self._runner is None:
@@ -193,27 +216,31 @@ class SuggestionController(QObject):
         generation = self._generation
         worker = SuggestWorker(self.ws.db_path, self.doc_id, domains, generation, self._runner,
                                current=lambda: generation == self._generation)
-        thread = QThread(self)
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
-        worker.done.connect(self._finish)
-        worker.failed.connect(self._failed)
-        worker.done.connect(thread.quit)
-        worker.failed.connect(thread.quit)
-        thread.finished.connect(lambda t=thread: self._reap(t))
-        self._threads.append((thread, worker))
+        queued = Qt.ConnectionType.QueuedConnection
+        worker.done.connect(self._finish, queued)
+        worker.failed.connect(self._failed, queued)
+        worker.done.connect(self._reap_finished, queued)
+        worker.failed.connect(self._reap_finished, queued)
         switching.hold()  # keeps the GUI thread served while the worker computes
-        thread.start()
+        self._threads.append((start_worker(self, worker), worker))
 
-    def _reap(self, thread: QThread) -> None:
+    @Slot(int, object)
+    def _reap_finished(self, _generation: int, _result: object) -> None:
+        """A worker has delivered: end its thread (its run() has returned) and forget it."""
+        worker = self.sender()
+        for thread, w in list(self._threads):
+            if w is worker:
+                self._reap(thread, w)
+
+    def _reap(self, thread: QThread, worker: SuggestWorker) -> None:
         self._threads = [(t, w) for t, w in self._threads if t is not thread]
-        thread.deleteLater()
+        stop_worker(thread, worker)
         switching.release()
 
     @Slot(int, object)
     def _finish(self, generation: int, payload: Any) -> None:
-        if generation != self._generation:
-            return  # a newer computation is on its way
+        if self._closed or generation != self._generation:
+            return  # a newer computation is on its way, or the window has closed
         if isinstance(payload, tuple):  # from a worker: the entries were made on its thread
             result, found, per_item = payload
         else:
@@ -225,7 +252,7 @@ class SuggestionController(QObject):
 
     @Slot(int, object)
     def _failed(self, generation: int, exc: BaseException) -> None:
-        if generation == self._generation:
+        if not self._closed and generation == self._generation:
             self.ready = True
             self.ws.failed.emit(exc)
 
@@ -234,13 +261,14 @@ class SuggestionController(QObject):
         self._entries = found
         self._by_item = per_item if per_item is not None else by_item(found)
 
-    def wait(self, ms: int = 10000) -> None:
-        """Block until running computations end and drop their results (shutdown)."""
+    def shutdown(self) -> None:
+        """The window closes: compute nothing more, stop the running computation (its helper process
+        sees it is no longer wanted), wait for its thread and drop its result (idempotent)."""
+        self._closed = True
         self._generation += 1
         self._start_timer.stop()
-        for thread, _worker in list(self._threads):
-            thread.quit()
-            thread.wait(ms)
+        for thread, worker in list(self._threads):
+            self._reap(thread, worker)  # a running computation sees it is unwanted and stops
         if self._runner is not None:
             self._runner.stop()
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefer.gui.delegates import QueueDelegate
 from briefer.gui.suggestions import Entry, SuggestionController, summary
 from briefer.gui.theme import CONFIDENTIAL_RED, colour, level_icon
 from briefer.model import StoredItem
@@ -43,12 +44,15 @@ GROUPS: list[tuple[str, str]] = [("Vertrouwelijk", "Vertrouwelijk"), ("Toezeggin
                                  ("Domein", "Domeinen"), ("Verwijzing", "Verwijzingen")]
 KeyRole = Qt.ItemDataRole.UserRole
 GroupRole = Qt.ItemDataRole.UserRole + 1
+GistRole = Qt.ItemDataRole.UserRole + 2  # first line of a queue row: what the suggestion says
+WhereRole = Qt.ItemDataRole.UserRole + 3  # second line: "Vraag 8 · VVD · termijn …"
 CONTEXT_CHARS = 320
+QUEUE_SHARE = 0.42  # of the panel's width, for the queue (its gists), the rest for the context
 
 
-def context_html(entry: Entry, item: StoredItem | None) -> str:
+def context_html(entry: Entry, item: StoredItem | None, noun: str = "Vraag") -> str:
     """The focused suggestion in its context: the sentence in bold inside the text around it."""
-    head = f"Vraag {entry.item}" + (f" · {item.party}" if item is not None and item.party else "")
+    head = f"{noun} {entry.item}" + (f" · {item.party}" if item is not None and item.party else "")
     parts = [f"<p style='color:{colour('muted')}'>{html.escape(head)} · {html.escape(entry.title)}</p>"]
     if item is not None and entry.field in ("question", "answer") and entry.end > entry.start:
         text = item.text(entry.field)
@@ -86,6 +90,8 @@ class SuggestionsPanel(QWidget):
         self.controller = controller
         self.item_by_number = item_by_number
         self._current_number: int | None = None
+        self.noun = "Vraag"  # "Alinea" in an unrecognised document (set with the document)
+        self._in_reload = False
         self._loading = False
         self._focus_key: str | None = None
         self._order: list[str] = []
@@ -98,7 +104,8 @@ class SuggestionsPanel(QWidget):
         self.tree = QTreeWidget()
         self.tree.setHeaderHidden(True)
         self.tree.setRootIsDecorated(True)
-        self.tree.setUniformRowHeights(True)
+        self.tree.setUniformRowHeights(False)  # group heads one line, suggestions two
+        self.tree.setItemDelegate(QueueDelegate(self.tree, GistRole, WhereRole))
         self.tree.setAccessibleName("Wachtrij met suggesties")
         self.tree.setAccessibleDescription("Enter: overnemen, Delete: afwijzen, N: volgende")
         self.tree.currentItemChanged.connect(lambda cur, _prev: self._focused(cur))
@@ -124,25 +131,34 @@ class SuggestionsPanel(QWidget):
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(self.group_button)
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.context, 1)
-        right_layout.addLayout(buttons)
-        split = QSplitter()
+        split = QSplitter()  # the buttons go under both panes: the context pane may be narrow
         split.setChildrenCollapsible(False)
         split.addWidget(self.tree)
-        split.addWidget(right)
+        split.addWidget(self.context)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
+        split.splitterMoved.connect(self._splitter_moved)
         self.splitter = split
+        split.installEventFilter(self)  # its resizes keep the share (_share_width)
+        self._user_split = False  # until the staffer drags the divider the queue keeps QUEUE_SHARE
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 4)
         layout.setSpacing(3)
         layout.addLayout(top)
         layout.addWidget(split, 1)
+        layout.addLayout(buttons)
         controller.updated.connect(self.reload)
         self.reload()
+
+    def _share_width(self) -> None:
+        """Until the staffer drags the divider, the queue keeps QUEUE_SHARE of the width."""
+        if not self._user_split:
+            width = self.splitter.width()
+            self.splitter.setSizes([int(width * QUEUE_SHARE), width - int(width * QUEUE_SHARE)])
+
+    @Slot(int, int)
+    def _splitter_moved(self, _pos: int, _index: int) -> None:
+        self._user_split = True
 
     # -- listing --------------------------------------------------------------------------------
 
@@ -160,6 +176,15 @@ class SuggestionsPanel(QWidget):
 
     @Slot()
     def reload(self) -> None:
+        """List the suggestions again (computed, decided, another document). The reader follows the
+        queue only when the staffer moves in it or decides, never because the list was refreshed."""
+        self._in_reload = True
+        try:
+            self._reload()
+        finally:
+            self._in_reload = False
+
+    def _reload(self) -> None:
         shown = self.shown_entries()
         keep = self._focus_key
         order = [e.key for e in self.queue_order(shown)]
@@ -229,13 +254,18 @@ class SuggestionsPanel(QWidget):
                 return later
         return order[-1] if order else None
 
-    @staticmethod
-    def _row(e: Entry) -> QTreeWidgetItem:
+    def _row(self, e: Entry) -> QTreeWidgetItem:
         text = " ".join(e.text.split())
-        label = f"Vraag {e.item} · {e.domain_name}: {text}" if e.kind == "Domein" else f"Vraag {e.item} · {text}"
-        row = QTreeWidgetItem([label])
+        label = f"{self.noun} {e.item} · {e.domain_name}: {text}" if e.kind == "Domein" \
+            else f"{self.noun} {e.item} · {text}"
+        row = QTreeWidgetItem([label])  # the accessible text; the delegate draws gist and place
+        item = self.item_by_number(e.item)
+        where = [f"{self.noun} {e.item}"] + ([item.party] if item is not None and item.party else []) + \
+            ([e.detail] if e.detail else [])
+        row.setData(0, GistRole, e.gist)
+        row.setData(0, WhereRole, " · ".join(where))
         row.setData(0, KeyRole, e.key)
-        row.setToolTip(0, f"Vraag {e.item} · {e.title}\n{e.text}\nEnter: overnemen · Delete: afwijzen · N: volgende")
+        row.setToolTip(0, f"{self.noun} {e.item} · {e.title}\n{e.text}\nEnter: overnemen · Delete: afwijzen · N: volgende")
         if e.kind == "Vertrouwelijk":
             row.setIcon(0, level_icon("vertrouwelijk"))
             row.setForeground(0, CONFIDENTIAL_RED)
@@ -284,13 +314,16 @@ class SuggestionsPanel(QWidget):
         if e is None:
             return
         self._focus_key = key
-        self.context.setHtml(context_html(e, self.item_by_number(e.item)))
-        if e.item != self._current_number and self.tree.hasFocus():  # the user walks the queue
-            self.open_item.emit(e.item)
+        self.context.setHtml(context_html(e, self.item_by_number(e.item), self.noun))
+        if e.item != self._current_number and self.tree.hasFocus() and not self._in_reload:
+            self.open_item.emit(e.item)  # the user walks the queue
 
     # -- keys -----------------------------------------------------------------------------------
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and obj is getattr(self, "splitter", None):
+            QTimer.singleShot(0, self, self._share_width)  # after the splitter laid itself out
+            return False
         queue_keys = (Qt.Key.Key_A, Qt.Key.Key_D, Qt.Key.Key_N)
         if obj is self.tree and event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) \
                 and event.key() in queue_keys and not event.modifiers():
@@ -334,6 +367,9 @@ class SuggestionsPanel(QWidget):
         else:
             self.controller.dismiss(e.key)
         self.tree.setFocus()
+        following = self.current()
+        if following is not None and following.item != self._current_number:
+            self.open_item.emit(following.item)  # the next one in the queue, in the reader
 
     @Slot()
     def accept_current(self) -> None:

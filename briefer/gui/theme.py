@@ -18,6 +18,7 @@ LIGHT: dict[str, str] = {
     "overdue_bg": "#fdecea", "question_tint": "#eef2f7", "question_rule": "#9fb3cc", "dock_title": "#e9ecf0",
     "border": "#c3cad3", "focus": "#2f62b0", "section": "#3b4754", "saved": "#2f6b3a",
     "openbaar": "#2e6b34", "intern": "#2559a7", "find_hit": "#fff0b3", "find_current": "#ffb74d",
+    "badge": "#b3261e", "badge_text": "#ffffff",
 }
 DARK: dict[str, str] = {
     "window": "#1e2227", "base": "#15181c", "alternate": "#1b1f24", "text": "#e6e9ed", "button": "#2a2f36",
@@ -26,13 +27,19 @@ DARK: dict[str, str] = {
     "overdue_bg": "#3a1f1f", "question_tint": "#222a35", "question_rule": "#4a6385", "dock_title": "#272c33",
     "border": "#3c434c", "focus": "#8ab4f8", "section": "#c9d1da", "saved": "#8fd19e",
     "openbaar": "#81c995", "intern": "#8ab4f8", "find_hit": "#5c4d00", "find_current": "#8a5a00",
+    "badge": "#ff8a80", "badge_text": "#2b0b08",  # the VERTROUWELIJK badge: light red, dark letters
 }
 # (text role, background role) pairs that must reach 4.5:1 in both palettes
 TEXT_PAIRS: list[tuple[str, str]] = [
     (fg, bg) for fg in ("text", "muted", "link", "confidential", "overdue", "openbaar", "intern", "section", "saved")
     for bg in ("base", "window", "alternate", "question_tint", "tooltip", "dock_title")
 ] + [("highlighted_text", "highlight"), ("text", "button"), ("text", "overdue_bg"), ("overdue", "overdue_bg"),
-     ("text", "find_hit"), ("text", "find_current")]
+     ("text", "find_hit"), ("text", "find_current"), ("badge_text", "badge")] + [
+    # the level colours also stand on the level buttons and on overdue rows of the follow-ups table
+    (fg, bg) for fg in ("openbaar", "intern", "confidential", "muted") for bg in ("button", "overdue_bg")
+]
+NON_TEXT = 3.0  # WCAG 1.4.11: marks that carry meaning (domain dots, level icons) against their background
+TEXT = 4.5
 
 # Shared colour objects: `apply_theme` sets them from the palette in use, so every panel that
 # imported them draws in the active theme's colours.
@@ -108,9 +115,12 @@ def apply_theme(app: QApplication, dark: bool | None = None) -> None:
         f"QTextBrowser#reader:focus {{ border: 2px solid {p['focus']}; }}"
         f"QLabel#muted {{ color: {p['muted']}; }}"
         f"QStatusBar QLabel#saved {{ color: {p['saved']}; }}"
-        f"QLabel#badge {{ color: white; background: #b3261e; border-radius: 3px; padding: 1px 6px;"
+        f"QLabel#badge {{ color: {p['badge_text']}; background: {p['badge']}; border-radius: 3px; padding: 1px 6px;"
         f" font-weight: 600; }}"
         f"QLabel#sectionTitle {{ font-weight: 600; color: {p['section']}; padding: 6px 2px 2px 2px; }}"
+        f"QToolButton#sectionTitle {{ font-weight: 600; color: {p['section']}; padding: 4px 2px 1px 0px;"
+        f" border: 2px solid transparent; }}"
+        f"QToolButton#sectionTitle:focus {{ border: 2px solid {p['focus']}; border-radius: 3px; }}"
         f"QLabel#itemHeader {{ font-weight: 600; font-size: 12pt; }}"
         f"QPushButton#searchButton {{ text-align: left; color: {p['muted']}; background: {p['base']};"
         f" border: 1px solid {p['border']}; border-radius: 4px; padding: 4px 10px; }}"
@@ -130,6 +140,58 @@ def lighten(colour: QColor, amount: float = 0.6) -> QColor:
     g = colour.green() + (255 - colour.green()) * amount
     b = colour.blue() + (255 - colour.blue()) * amount
     return QColor(int(r), int(g), int(b))
+
+
+def mix(a: QColor, b: QColor, amount: float) -> QColor:
+    """`a` moved `amount` (0…1) of the way to `b`."""
+    return QColor(int(a.red() + (b.red() - a.red()) * amount), int(a.green() + (b.green() - a.green()) * amount),
+                  int(a.blue() + (b.blue() - a.blue()) * amount))
+
+
+def is_dark() -> bool:
+    """True while the dark palette is in use."""
+    return relative_luminance(QColor(_ACTIVE["base"])) < 0.2
+
+
+def highlight_tint(colours: list[QColor], *, overlapping: bool = False, confidential: bool = False) -> QColor:
+    """The background of highlighted text in the reader: the domain colour(s) as a tint of the page
+    (lighter on the light page, darker on the dark one), as strong as it can be while the text on it
+    — and the red text of a confidential highlight — keeps 4.5:1. Overlaps get a stronger tint."""
+    base = QColor(_ACTIVE["base"])
+    inks = [QColor(_ACTIVE["text"])] + ([QColor(_ACTIVE["confidential"])] if confidential else [])
+    strength = (0.5 if overlapping else 0.35) if is_dark() else (0.65 if overlapping else 0.45)
+    colour = blend(colours)
+    while strength > 0.04:
+        tint = mix(base, colour, strength)
+        if all(contrast_ratio(ink, tint) >= TEXT for ink in inks):
+            return tint
+        strength -= 0.05
+    return mix(base, colour, 0.04)
+
+
+def mark_ring(fill: QColor | str, *backgrounds: QColor | str) -> QColor:
+    """The outline of a coloured mark (a domain dot) drawn on `backgrounds`: the fill's own darker
+    shade, moved toward black or white until the dot stands out 3:1 from each background, by its
+    fill or by its ring (a pale yellow dot on white gets a dark ring; any dot on a selected row a
+    light or dark one). Without backgrounds: the page (base) of the active palette."""
+    fill = QColor(fill)
+    grounds = [QColor(b) for b in backgrounds] or [QColor(_ACTIVE["base"])]
+    black, white = QColor("#000000"), QColor("#ffffff")
+    worst = min(grounds, key=lambda g: contrast_ratio(fill, g))
+    extreme = white if contrast_ratio(white, worst) > contrast_ratio(black, worst) else black
+    start = fill.lighter(130) if extreme == white else fill.darker(130)
+    for step in range(11):
+        ring = mix(start, extreme, step / 10)
+        if all(max(contrast_ratio(fill, g), contrast_ratio(ring, g)) >= NON_TEXT for g in grounds):
+            return ring
+    return extreme
+
+
+def mark_grounds(selected: bool = False) -> list[QColor]:
+    """What a mark in a list stands on: the page and its row shades, or the selection."""
+    if selected:
+        return [QColor(_ACTIVE["highlight"])]
+    return [QColor(_ACTIVE[r]) for r in ("base", "alternate", "window")]
 
 
 def blend(colours: list[QColor]) -> QColor:
@@ -175,16 +237,20 @@ def lock_icon(size: int = 16) -> QIcon:
 
 
 def dot_icon(colour: str | QColor, size: int = 14) -> QIcon:
-    """A filled circle in a domain's colour."""
-    pix = QPixmap(size, size)
-    pix.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pix)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(QPen(QColor(colour).darker(130), 1))
-    painter.setBrush(QColor(colour))
-    painter.drawEllipse(QRectF(1.5, 1.5, size - 3, size - 3))
-    painter.end()
-    return QIcon(pix)
+    """A filled circle in a domain's colour, with a ring that keeps it visible (3:1) on the page and,
+    in the icon's Selected mode, on a selected row."""
+    icon = QIcon()
+    for selected, mode in ((False, QIcon.Mode.Normal), (True, QIcon.Mode.Selected)):
+        pix = QPixmap(size, size)
+        pix.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pix)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(mark_ring(colour, *mark_grounds(selected)), 1.2))
+        painter.setBrush(QColor(colour))
+        painter.drawEllipse(QRectF(1.5, 1.5, size - 3, size - 3))
+        painter.end()
+        icon.addPixmap(pix, mode)
+    return icon
 
 
 def install_translations(app: QApplication) -> bool:
@@ -287,7 +353,7 @@ def dot_and_level_icon(colour: str | QColor, level: str, size: int = 16) -> QIco
         pix.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pix)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(QColor(colour).darker(130), scale))
+        painter.setPen(QPen(mark_ring(colour, *mark_grounds()), scale))
         painter.setBrush(QColor(colour))
         painter.drawEllipse(QRectF(1.5 * scale, 1.5 * scale, s - 3 * scale, s - 3 * scale))
         draw_level(painter, QRectF(s + scale * 2, 0, s, s), level)

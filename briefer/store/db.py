@@ -23,6 +23,7 @@ import itertools
 import os
 import shutil
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -356,12 +357,38 @@ def configure(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA synchronous = FULL")
 
 
+# Database files this process has open through `open_database` (real path -> connections). Closing
+# *any* descriptor of a file drops every POSIX advisory lock this process holds on it, SQLite's
+# own included (sqlite.org/howtocorrupt.html, 2.2). Another process (the suggestion helper, the
+# CLI) that then closes its connection believes it is the last one and deletes the -wal and -shm
+# under this process's feet: the next read says "file is not a database". So nothing here opens
+# the database file itself while a connection of this process holds it (`preflight`).
+_held: dict[str, int] = {}
+_held_lock = threading.Lock()
+
+
+def _real(path: Path) -> str:
+    return os.path.normcase(os.path.realpath(path))
+
+
+def held_here(path: str | Path) -> bool:
+    """True while this process has a connection open on the database file at `path`."""
+    with _held_lock:
+        return _held.get(_real(Path(path)), 0) > 0
+
+
 class BrieferConnection(sqlite3.Connection):
     """Core (store): a connection that holds the database's shared lock until it is closed."""
 
     lock: DatabaseLock | None = None
     read_only: bool = False
     refusal: StoreError | None = None  # raised by write_transaction before any write
+    held: str | None = None  # its entry in `_held`, until it is closed
+
+    def hold(self, path: Path) -> None:
+        with _held_lock:
+            self.held = _real(path)
+            _held[self.held] = _held.get(self.held, 0) + 1
 
     def close(self) -> None:
         try:
@@ -370,6 +397,12 @@ class BrieferConnection(sqlite3.Connection):
             lock, self.lock = self.lock, None
             if lock is not None:
                 lock.release()
+            with _held_lock:
+                held, self.held = self.held, None
+                if held is not None:
+                    _held[held] -= 1
+                    if _held[held] <= 0:
+                        del _held[held]
 
 
 def _connect(path: Path, read_only: bool) -> BrieferConnection:
@@ -411,6 +444,8 @@ def preflight(path: Path) -> None:
         return
     if path.is_dir():
         raise StoreError(f"De database {path} kan niet worden geopend: het is een map; kies een databasebestand.")
+    if held_here(path):
+        return  # checked when it was opened; reading it now would drop SQLite's locks (see `_held`)
     try:
         size = path.stat().st_size
         with open(path, "rb") as fh:
@@ -516,6 +551,7 @@ def open_database(path: str | Path | None, *, migrate: bool = True, files: list[
     conn: BrieferConnection | None = None
     try:
         conn = _connect(path, read_only)
+        conn.hold(path)
         conn.lock = lock if isinstance(lock, DatabaseLock) else None
         conn.read_only = read_only
         conn.refusal = read_only_error(path) if read_only else None

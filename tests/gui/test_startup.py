@@ -81,8 +81,7 @@ def _start(db: Path, tmp_path: Path, qtbot: Any) -> tuple[Any, Any, _FirstPaint]
 def _close(session: Any) -> None:
     if session.maintenance is not None:
         session.maintenance.wait()
-    session.window.imports.wait()
-    session.window.suggestions.wait()
+    session.window.shutdown()
     session.window.ws.store.close()
     session.window.hide()
     session.window.deleteLater()
