@@ -75,6 +75,31 @@ def annotate(window: object) -> str:
     return i16.id
 
 
+def conflict(window: object, home: Path, item_id: str) -> None:
+    """A colleague (their own database) and we both rewrite the note of `item_id`; we import theirs."""
+    import json
+
+    from briefer.annotate import Annotations
+    from briefer.importer import import_file
+    from briefer.store import Store
+
+    ws = window.ws  # type: ignore[attr-defined]
+    doc = window.current_document()  # type: ignore[attr-defined]
+    number = ws.store.item(item_id).number
+    with Store.open(home / "collega.db") as other:
+        odoc = import_file(other, REPO / "resources" / "samples" / "kst-30821-196.pdf").document
+        theirs = Annotations(other)
+        theirs.import_json(json.loads(json.dumps(ws.ann.export_json(doc.id, author="Sanne"))))
+        theirs.set_note(odoc.id, other.item_by_number(odoc.id, number).id,
+                        "**Let op**: het kabinet noemt geen einddatum. Vragen naar een tussenrapportage "
+                        "vóór de zomer.")
+        data = json.loads(json.dumps(theirs.export_json(odoc.id, author="Joris")))
+    ws.ann.set_note(doc.id, item_id, "**Let op**: geen einddatum; in het debat terugkomen op de "
+                    "vertrouwelijke briefing.")
+    ws.ann.import_json(data)
+    ws.changed.emit()
+
+
 def choose_platform() -> None:
     """Use Xvfb's display when Qt's xcb plugin can load there, else render offscreen (same pixels)."""
     if os.environ.get("QT_QPA_PLATFORM"):
@@ -109,7 +134,8 @@ def grab(window: object, path: Path) -> None:
 def main() -> int:
     """Four pictures at 1366×768: the window on the VSO (OUT, default docs/window.png), on Kamervragen
     (window-kamervragen.png), the follow-ups overview (followups.png) and the suggestion queue
-    (suggestions.png), beside OUT; and the window on the VSO at 1440×900 (window-1440x900.png)."""
+    (suggestions.png), beside OUT; the window on the VSO at 1440×900 (window-1440x900.png); and a
+    conflict with a colleague's note beside the note and in the bar (conflict.png)."""
     choose_platform()
     out = Path(sys.argv[1] if len(sys.argv) > 1 else REPO / "docs" / "window.png").resolve()
     home = Path(tempfile.mkdtemp(prefix="briefer-shot-"))
@@ -172,6 +198,14 @@ def main() -> int:
     window.review.suggestions_panel.tree.setFocus()
     settle(app)
     grab(window, out.parent / "suggestions.png")
+
+    # a colleague changed the note of question 16 too: the conflict beside the note, and the bar
+    conflict(window, home, item_id)
+    window.presenter.refresh_annotations()
+    window.select_item(item_id)
+    window.inspector_dock.raise_()
+    settle(app, 600)
+    grab(window, out.parent / "conflict.png")
 
     # Kamervragen (the shared samples when present, else the bundled sample again)
     samples = REPO.parent.parent / "shared" / "samples"

@@ -58,7 +58,9 @@ class ConflictView(QWidget):
     failed = Signal(object)  # an exception with a Dutch message
 
     def __init__(self, ann: Any, perform: Callable[..., Any] | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, stacked: bool = False) -> None:
+        """`stacked`: the two versions one above the other and the buttons in a column (for a
+        narrow place such as the inspector); else side by side (the conflicts dialog)."""
         super().__init__(parent)
         self.ann = ann
         self._perform = perform
@@ -80,7 +82,7 @@ class ConflictView(QWidget):
         self.who.currentIndexChanged.connect(self._show_theirs)
         theirs_layout.addWidget(self.who)
         theirs_layout.addWidget(self.theirs)
-        sides = QHBoxLayout()
+        sides = QVBoxLayout() if stacked else QHBoxLayout()
         sides.addWidget(self.mine_box)
         sides.addWidget(self.theirs_box)
 
@@ -90,10 +92,11 @@ class ConflictView(QWidget):
         self.keep_mine.clicked.connect(self.choose_mine)
         self.take_theirs.clicked.connect(self.choose_theirs)
         self.merge.clicked.connect(self.start_merge)
-        buttons = QHBoxLayout()
+        buttons = QVBoxLayout() if stacked else QHBoxLayout()
         for b in (self.keep_mine, self.take_theirs, self.merge):
             buttons.addWidget(b)
-        buttons.addStretch(1)
+        if not stacked:
+            buttons.addStretch(1)
 
         self.editor = QPlainTextEdit()
         self.editor.setAccessibleName("Samengevoegde tekst")

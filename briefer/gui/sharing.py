@@ -48,7 +48,7 @@ class SharingActions(QObject):
         self.folder.offline.connect(lambda text: self.p.message.emit(text, 10000))
         self.folder.failed.connect(self.ws.failed.emit)
 
-        self.view = ConflictView(workspace.ann, workspace.perform)
+        self.view = ConflictView(workspace.ann, workspace.perform, stacked=True)
         self.view.failed.connect(self.ws.failed.emit)
         self.box = QGroupBox("Conflict met een collega")
         self.box.setAccessibleName("Conflict met een collega bij deze vraag")
