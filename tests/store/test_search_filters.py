@@ -277,3 +277,35 @@ def test_old_window_bug_is_gone(tmp_path):
     hits = store.search("kabinet", domain_id=domain, limit=1000)
     assert sorted(h.item_id for h in hits) == sorted(tagged)  # 15 of 2,400 matches, all found
     store.close()
+
+
+def test_facets_stay_right_when_only_what_they_are_made_of_changes(tmp_path, sample_pdf):
+    """Schema 21 skips the facet update when an update leaves its inputs alone (a rewritten note);
+    every change that does matter (note emptied or filled, level, domain, status, item) still counts."""
+    from briefer.annotate import Annotations
+    from briefer.importer import import_file
+
+    def stale(store: Store) -> int:
+        return store.db.conn.execute(
+            "SELECT count(*) FROM items_fts f JOIN item_search s ON s.seq = f.rowid "
+            "JOIN item_facets v ON v.item_id = s.item_id WHERE f.facets IS NOT v.facets").fetchone()[0]
+
+    with Store.open(tmp_path / "f.db") as store:
+        doc = import_file(store, sample_pdf).document
+        ann = Annotations(store)
+        i16, i2 = store.item_by_number(doc.id, 16), store.item_by_number(doc.id, 2)
+        d1, d2 = ann.domain_by_ref("1").id, ann.domain_by_ref("2").id
+        hid = ann.highlight_quote(i16.id, "vertrouwelijke technische briefing").id
+        steps = [lambda: ann.update_highlight(hid, note="eerste"), lambda: ann.update_highlight(hid, note="tweede"),
+                 lambda: ann.update_highlight(hid, note=""), lambda: ann.update_highlight(hid, domain_id=d1),
+                 lambda: ann.update_highlight(hid, domain_id=d2), lambda: ann.update_highlight(hid, level="openbaar"),
+                 lambda: ann.set_note(doc.id, i2.id, "notitie"), lambda: ann.set_note(doc.id, i2.id, "andere"),
+                 lambda: ann.set_note(doc.id, i2.id, "")]
+        fid = ann.add_followup(i2.id, "Navragen").id
+        steps += [lambda: ann.update_followup(fid, status="afgerond"), lambda: ann.update_followup(fid, text="Nog eens"),
+                  lambda: ann.update_followup(fid, level="vertrouwelijk")]
+        for step in steps:
+            step()
+            assert stale(store) == 0
+        moved = store.db.conn.execute("UPDATE highlights SET item_id = ? WHERE id = ?", (i2.id, hid))
+        assert moved.rowcount == 1 and stale(store) == 0
