@@ -42,3 +42,14 @@ def sample_pdf() -> Path:
 @pytest.fixture
 def sample_txt() -> Path:
     return BUNDLED_SAMPLES / "kst-30821-196.txt"
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory) -> Path:
+    """A database with the bundled sample PDF imported once (through the CLI) per test module;
+    tests copy it rather than import again."""
+    from briefer.cli import main
+
+    path = tmp_path_factory.mktemp("tpl") / "tpl.db"
+    assert main(["--db", str(path), "import", str(BUNDLED_SAMPLES / "kst-30821-196.pdf")]) == 0
+    return path

@@ -15,14 +15,6 @@ from briefer.store import Store
 SAMPLES = Path(__file__).resolve().parent.parent / "resources" / "samples"
 
 
-@pytest.fixture(scope="module")
-def template(tmp_path_factory) -> Path:
-    """A database with the sample PDF imported once; each test works on a copy."""
-    path = tmp_path_factory.mktemp("tpl") / "tpl.db"
-    assert main(["--db", str(path), "import", str(SAMPLES / "kst-30821-196.pdf")]) == 0
-    return path
-
-
 @pytest.fixture
 def db(template, tmp_path) -> Path:
     path = tmp_path / "briefer.db"

@@ -19,13 +19,6 @@ SAMPLES = Path(__file__).resolve().parent.parent / "resources" / "samples"
 QUOTE = "vertrouwelijke technische briefing"
 
 
-@pytest.fixture(scope="module")
-def template(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("tpl") / "tpl.db"
-    assert main(["--db", str(path), "import", str(SAMPLES / "kst-30821-196.pdf")]) == 0
-    return path
-
-
 @pytest.fixture
 def staff(template, tmp_path):
     """Anna and Bram: two databases with the sample imported (the same file, their own ids)."""
