@@ -7,15 +7,19 @@ hands back `StoredDocument` rows with ids; the annotation layer works on `Highli
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Any
+
+TYPE_CHECKING = False  # typing stays unimported at run time: CLI start-up (briefer.cli)
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def new_id() -> str:
     """A fresh UUID4 string: every row a user (or an import) makes gets one."""
+    import uuid  # here, not at the top: reading commands never pay for it (CLI start-up)
+
     return str(uuid.uuid4())
 
 
