@@ -34,6 +34,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from bench.bytecode import compile_bytecode  # noqa: E402
 from bench.scaledb import database  # noqa: E402
 from briefer.store import Store  # noqa: E402
 from briefer.store import search as S  # noqa: E402
@@ -160,6 +161,7 @@ def cli_times(db: Path, query: str, runs: int) -> tuple[list[float], list[float]
 
 
 def main() -> int:
+    compile_bytecode()  # figures of an installed Briefer, not of a stale-.pyc checkout
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--items", type=int, default=50_000)
     parser.add_argument("--repeat", type=int, default=5)
