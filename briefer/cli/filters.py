@@ -11,12 +11,12 @@ import json
 from dataclasses import asdict
 
 from briefer.cli import open_store
-from briefer.model import FollowUpStatus, Level
+from briefer.records import FollowUpStatus, Level
 from briefer.textutil import shorten
 
 TYPE_CHECKING = False  # typing stays unimported at run time: CLI start-up (briefer.cli)
 if TYPE_CHECKING:
-    from briefer.model import StoredItem
+    from briefer.records import StoredItem
     from briefer.store import Store
 
 LEVELS = [lv.value for lv in Level]
