@@ -29,6 +29,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+
+from bench.bytecode import compile_bytecode  # noqa: E402
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 CHILD = r"""
@@ -83,6 +86,7 @@ def start_to_first_paint(db: Path, settings: Path, runs: int = 3) -> list[float]
 
 
 def main() -> None:
+    compile_bytecode()  # figures of an installed Briefer, not of a stale-.pyc checkout
     ap = argparse.ArgumentParser()
     ap.add_argument("--questions", type=int, default=1500)
     ap.add_argument("--pages", type=int, default=300)

@@ -1,7 +1,7 @@
 """Benchmark: search at 50,000 items (default) or 500,000 (`--items 500000`), plain and filtered,
 in process and as a CLI process, each beside a bare baseline.
 
-    .venv/bin/python bench/search_bench.py [--items 50000] [--repeat 5] [--cli-runs 7]
+    .venv/bin/python bench/search_bench.py [--items 50000] [--repeat 5] [--cli-runs 7] [--cli-only]
 
 The database comes from bench/scaledb.py (built through the core API with annotations, cached in
 bench/.cache/). Printed:
@@ -34,6 +34,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from bench.bytecode import compile_bytecode  # noqa: E402
 from bench.scaledb import database  # noqa: E402
 from briefer.store import Store  # noqa: E402
 from briefer.store import search as S  # noqa: E402
@@ -159,19 +160,8 @@ def cli_times(db: Path, query: str, runs: int) -> tuple[list[float], list[float]
     return ours, store_only, theirs
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--items", type=int, default=50_000)
-    parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--cli-runs", type=int, default=7)
-    args = parser.parse_args()
-    path = database(args.items)
-    store = Store.open(path)  # migrates a database built by an older Briefer, once
-    bare = sqlite3.connect(path)
-    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    items = store.db.conn.execute("SELECT count(*) FROM items").fetchone()[0]
-    print(f"search over {items:,} items ({path.stat().st_size / 1e6:,.0f} MB); load average {load:.1f} "
-          f"on {os.cpu_count()} cores")
+def in_process(store: Store, bare: sqlite3.Connection, repeat: int) -> None:
+    """Parts 1 and 2: every query class in process beside the same SQL, and the filters against a full scan."""
     print(f"{'query class':<28} {'median':>8} {'p90':>8} {'max':>8} {'same SQL':>9} {'ratio':>6} "
           f"{'naive':>8}  (ms)")
     groups: dict[str, list[tuple[str, dict[str, object]]]] = {}
@@ -186,8 +176,8 @@ def main() -> int:
         theirs: list[float] = []
         naive: list[float] = []
         for query, kw in cases:
-            ours += timed(lambda q=query, k=kw: store.search(q, **k), args.repeat)  # type: ignore[misc]
-            theirs += timed(lambda q=query, k=kw: same(bare, bare_sql(q, k)), args.repeat)  # type: ignore[operator]
+            ours += timed(lambda q=query, k=kw: store.search(q, **k), repeat)  # type: ignore[misc]
+            theirs += timed(lambda q=query, k=kw: same(bare, bare_sql(q, k)), repeat)  # type: ignore[operator]
             naive += timed(lambda q=query, k=kw: bare.execute(BARE, (bare_sql(q, k),)).fetchall(), 1)
         (filtered_all if kw else plain_all).extend(ours)
         ours.sort()
@@ -205,12 +195,31 @@ def main() -> int:
         want = full_scan_count(store, query, kw)
         print(f"  {label:<28} {query!r}: {got:>6} hits, full scan {want:>6}  {'OK' if got == want else 'DIFFERENT'}")
 
+
+def main() -> int:
+    compile_bytecode()  # figures of an installed Briefer, not of a stale-.pyc checkout
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--items", type=int, default=50_000)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--cli-runs", type=int, default=7)
+    parser.add_argument("--cli-only", action="store_true", help="only the processes (part 3)")
+    args = parser.parse_args()
+    path = database(args.items)
+    store = Store.open(path)  # migrates a database built by an older Briefer, once
+    bare = sqlite3.connect(path)
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    items = store.db.conn.execute("SELECT count(*) FROM items").fetchone()[0]
+    print(f"search over {items:,} items ({path.stat().st_size / 1e6:,.0f} MB); load average {load:.1f} "
+          f"on {os.cpu_count()} cores")
+    if not args.cli_only:
+        in_process(store, bare, args.repeat)
     for query in ("kabinet", "sancties"):
         ours, store_only, theirs = cli_times(path, query, args.cli_runs)
         om, sm, tm = statistics.median(ours), statistics.median(store_only), statistics.median(theirs)
         print(f"CLI `briefer search {query}`: median {om:.0f} ms; the store alone in a process (import, open, "
               f"search) {sm:.0f} ms; bare python -c with the same SQLite query {tm:.0f} ms; difference "
-              f"CLI {om - tm:.0f} ms, store {sm - tm:.0f} ms (target < 80)")
+              f"CLI {om - tm:.0f} ms (ratio {om / tm:.2f}), store {sm - tm:.0f} ms (ratio {sm / tm:.2f}) "
+              f"(target: difference < 80)")
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"load average at the end: {load:.1f}")
     store.close()

@@ -26,6 +26,10 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from bench.bytecode import compile_bytecode  # noqa: E402
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 VENV_PY = Path(sys.executable)
 MB = 1024 * 1024
@@ -82,6 +86,7 @@ def table(title: str, rows: dict[str, list[float]], base: str) -> None:
 
 
 def main() -> int:
+    compile_bytecode()  # figures of an installed Briefer, not of a stale-.pyc checkout
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()

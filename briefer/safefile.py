@@ -6,7 +6,12 @@ One rule set for every path out, so no writer can forget one:
 - the file is private: 0600 on POSIX (directories Briefer creates: 0700); on Windows the file
   inherits the folder's access list (the user's own profile folders are private by default);
 - an existing file is never replaced unless the caller says so (`overwrite=True`, the CLI's
-  `--force`, the app's confirmation); `on_exists="number"` picks `name (2).docx` instead;
+  `--force`, the app's confirmation); `on_exists="number"` picks `name (2).docx` instead. The
+  final name is *claimed* atomically, not looked at and then written: the finished temporary file
+  gets a hard link under the name (`os.link` fails when the name exists, so of two writers at once
+  exactly one gets it and the other tries the next number or is refused); where the file system
+  has no hard links (FAT, some network shares), `O_CREAT | O_EXCL` claims the name with an empty
+  placeholder that the temporary file then replaces;
 - the database, its -wal/-shm/-journal, its backups and any other SQLite database are always
   refused, whatever `overwrite` says.
 
@@ -20,7 +25,7 @@ import errno
 import os
 import stat
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Literal
 
@@ -100,16 +105,19 @@ def is_protected(target: str | Path, databases: Iterable[str | Path] = ()) -> bo
     return False
 
 
-def free_path(target: Path) -> Path:
-    """`target`, or `name (2).ext`, `name (3).ext`, ... when it exists."""
-    if not target.exists():
-        return target
+def _numbered(target: Path) -> Iterator[Path]:
+    """`target`, then `name (2).ext`, `name (3).ext`, ..."""
+    yield target
     n = 2
     while True:
-        candidate = target.with_name(f"{target.stem} ({n}){target.suffix}")
-        if not candidate.exists():
-            return candidate
+        yield target.with_name(f"{target.stem} ({n}){target.suffix}")
         n += 1
+
+
+def free_path(target: Path) -> Path:
+    """`target`, or the first of `name (2).ext`, `name (3).ext`, ... that does not exist (a
+    suggestion only: `write_private(on_exists="number")` claims its name atomically)."""
+    return next(c for c in _numbered(target) if not c.exists())
 
 
 def private_dir(folder: str | Path) -> Path:
@@ -151,6 +159,8 @@ def write_private(
 
     `overwrite` replaces an existing target (never a protected one); otherwise an existing target
     raises `TargetExists`, or with `on_exists="number"` the first free `name (N).ext` is used.
+    Without `overwrite` the name is claimed atomically (see the module docstring): a file that
+    appears meanwhile, from another writer or program, is never replaced.
     """
     target = Path(target)
     folder = target.parent if str(target.parent) else Path(".")
@@ -162,6 +172,8 @@ def write_private(
         raise WriteFailed(f"De map {folder} bestaat niet: kies een bestaande map.")
     if target.is_dir():
         raise WriteFailed(f"{target} is een map, geen bestand: kies een bestandsnaam.")
+    if not overwrite and on_exists != "number" and os.path.lexists(target):
+        raise TargetExists(target)  # early, before writing anything (the claim below decides)
     tmp_name: str | None = None
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=".~briefer-", suffix=".tmp", dir=folder)
@@ -171,16 +183,18 @@ def write_private(
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        final = target
-        if target.exists() and not overwrite:
-            if on_exists == "number":
-                final = free_path(target)
-            else:
+        if overwrite:
+            final = target
+            if final.exists() and is_protected(final, databases):  # re-check: it may have appeared meanwhile
+                raise ProtectedTarget(final)
+            os.replace(tmp_name, final)
+            tmp_name = None
+        else:
+            final, moved = _claim(tmp_name, target, numbered=on_exists == "number", databases=databases)
+            if moved:
+                tmp_name = None
+            if final is None:
                 raise TargetExists(target)
-        if final.exists() and is_protected(final, databases):  # re-check: it may have appeared meanwhile
-            raise ProtectedTarget(final)
-        os.replace(tmp_name, final)
-        tmp_name = None
         _sync_dir(folder)
         return final
     except FileRefused:
@@ -202,6 +216,39 @@ def write_private(
         if tmp_name is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
+
+
+def _claim(tmp_name: str, target: Path, *, numbered: bool,
+           databases: Iterable[str | Path]) -> tuple[Path | None, bool]:
+    """Put the finished temporary file under `target` (or, `numbered`, the first free numbered
+    name) only if that name is free at that instant. Returns the name it got (None: `target` is
+    taken and not `numbered`) and whether the temporary file was moved there (else it is still
+    there, hard-linked, for the caller to remove)."""
+    links = True
+    for candidate in _numbered(target) if numbered else (target,):
+        if candidate != target and is_protected(candidate, databases):
+            continue  # a database's name, even before the database exists: never ours to take
+        if links:
+            try:
+                os.link(tmp_name, candidate)  # atomic: fails when the name exists
+                return candidate, False
+            except FileExistsError:
+                continue
+            except (OSError, AttributeError):  # no hard links here (FAT, some shares): claim by O_EXCL
+                links = False
+        try:
+            fd = os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+        except FileExistsError:
+            continue
+        os.close(fd)
+        try:
+            os.replace(tmp_name, candidate)  # over our own empty placeholder
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.unlink(candidate)
+            raise
+        return candidate, True
+    return None, False
 
 
 def _sync_dir(folder: Path) -> None:

@@ -128,3 +128,122 @@ def test_missing_folder_and_directory_target_are_named(tmp_path):
         write_private(tmp_path / "nope" / "a.docx", b"x")
     with pytest.raises(WriteFailed, match="is een map"):
         write_private(tmp_path, b"x")
+
+
+# ------------------------------------------------------------------ writers at once (the name is claimed)
+
+WRITERS = 12
+
+
+def _at_once(target, on_exists, rounds=3):
+    """WRITERS threads write `target` at the same instant, `rounds` times (refusing: a new name
+    `name-R.ext` each round); per write its payload and what came of it (the path written, or the
+    TargetExists raised)."""
+    import threading
+
+    results: list[tuple[bytes, object]] = []
+    lock = threading.Lock()
+    for r in range(rounds):
+        barrier = threading.Barrier(WRITERS)
+
+        def write(n: int, r: int = r, barrier: threading.Barrier = barrier) -> None:
+            payload = f"round {r} writer {n} ".encode() * 200
+            name = target if on_exists == "number" else target.with_name(f"{target.stem}-{r}{target.suffix}")
+            barrier.wait()
+            try:
+                outcome: object = write_private(name, payload, on_exists=on_exists)
+            except TargetExists as exc:
+                outcome = exc
+            with lock:
+                results.append((payload, outcome))
+
+        threads = [threading.Thread(target=write, args=(n,)) for n in range(WRITERS)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    return results
+
+
+def _check_numbered(folder, results):
+    written = [outcome for _, outcome in results]
+    assert all(isinstance(p, os.PathLike) for p in written), written
+    assert len(set(written)) == len(written), "two writers got the same name"
+    assert sorted(p.name for p in folder.iterdir()) == sorted(p.name for p in written)  # nothing else, no .tmp
+    for payload, path in results:
+        assert path.read_bytes() == payload, f"{path.name} holds another writer's data"
+        if os.name == "posix":
+            assert _mode(path) == 0o600
+
+
+def test_writers_at_once_each_get_their_own_numbered_name(tmp_path):
+    results = _at_once(tmp_path / "briefing.docx", "number")
+    assert len(results) == 3 * WRITERS
+    _check_numbered(tmp_path, results)
+    assert {p.name for _, p in results} >= {"briefing.docx", f"briefing ({3 * WRITERS}).docx"}
+
+
+def test_writers_at_once_refused_but_one_and_the_winner_is_kept(tmp_path):
+    results = _at_once(tmp_path / "briefing.docx", "refuse", rounds=5)
+    won = [(payload, outcome) for payload, outcome in results if not isinstance(outcome, TargetExists)]
+    assert sorted(p.name for _, p in won) == [f"briefing-{r}.docx" for r in range(5)]  # one per name
+    for payload, path in won:
+        assert path.read_bytes() == payload, f"{path.name} holds another writer's data"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"briefing-{r}.docx" for r in range(5)]
+
+
+def test_without_hard_links_the_name_is_claimed_exclusively(tmp_path, monkeypatch):
+    """A file system without hard links (FAT: EPERM) falls back to O_CREAT|O_EXCL, with the same guarantees."""
+    import errno
+
+    def no_links(src, dst, *args, **kwargs):
+        raise PermissionError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(safefile.os, "link", no_links)
+    results = _at_once(tmp_path / "briefing.docx", "number")
+    _check_numbered(tmp_path, results)
+    target = tmp_path / "kept.docx"
+    target.write_bytes(b"earlier work")
+    with pytest.raises(TargetExists):
+        write_private(target, b"new")
+    assert target.read_bytes() == b"earlier work"
+
+
+_PROCESS_WRITER = """
+import os, sys, time
+from briefer.safefile import TargetExists, write_private
+target, go, n, mode = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
+while not os.path.exists(go):
+    time.sleep(0.0005)
+for r in range(4):
+    payload = f"process {n} write {r} ".encode() * 500
+    name = target if mode == "number" else target.replace(".docx", f"-{r}.docx")
+    try:
+        print(write_private(name, payload, on_exists=mode), flush=True)
+    except TargetExists:
+        print("REFUSED", flush=True)
+"""
+
+
+@pytest.mark.parametrize("mode", ["number", "refuse"])
+def test_processes_at_once_lose_no_write_and_overwrite_nothing(tmp_path, mode):
+    import subprocess
+    import sys
+
+    out = tmp_path / "out"
+    out.mkdir()
+    go = tmp_path / "go"
+    procs = [subprocess.Popen([sys.executable, "-c", _PROCESS_WRITER, str(out / "briefing.docx"), str(go), str(n),
+                               mode], stdout=subprocess.PIPE, text=True) for n in range(6)]
+    go.write_bytes(b"")
+    lines = []
+    for n, proc in enumerate(procs):
+        stdout, _ = proc.communicate(timeout=120)
+        assert proc.returncode == 0
+        lines += [(n, r, line) for r, line in enumerate(stdout.split("\n")[:4])]
+    written = [(n, r, line) for n, r, line in lines if line != "REFUSED"]
+    assert len({line for _, _, line in written}) == len(written), "two writers got the same name"
+    assert sorted(p.name for p in out.iterdir()) == sorted(os.path.basename(line) for _, _, line in written)
+    for n, r, line in written:
+        assert open(line, "rb").read() == f"process {n} write {r} ".encode() * 500
+    assert len(written) == (24 if mode == "number" else 4)  # refusing: one winner per name

@@ -10,22 +10,28 @@ only its own module (and what that imports), and `briefer --help` imports none. 
 needs its row in `COMMANDS` (tests/test_cli_frame.py checks the table against the modules); a
 command missing from it still works, at the cost of importing every area. `--db PATH` is accepted
 before or after the command.
+
+What a reading command imports is kept to what it uses (bench/search_bench.py: `briefer search`
+against a bare `python -c` running the same SQL): the core modules on its path import `typing` only
+for type checkers (`TYPE_CHECKING = False`, 3 ms), and `uuid`, `shutil` (which argparse imports
+for the terminal width, see `_Parser`) and `random` only where they are used.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from briefer import paths
 from briefer.cli.version import add_version_flag
 from briefer.errors import BrieferError
 
+TYPE_CHECKING = False  # typing stays unimported at run time (see above)
 if TYPE_CHECKING:
     from briefer.store import Store
 
@@ -65,9 +71,14 @@ def _dutch_argparse() -> None:
     original = argparse._  # type: ignore[attr-defined]
     if getattr(original, "briefer_nl", False):
         return
+    looked_up: dict[str, str] = {}  # gettext searches the disk on every call; building the parser calls it 50 times
 
     def translate(message: str) -> str:
-        return _ARGPARSE_NL.get(message, original(message))
+        if message in _ARGPARSE_NL:
+            return _ARGPARSE_NL[message]
+        if message not in looked_up:
+            looked_up[message] = original(message)
+        return looked_up[message]
 
     translate.briefer_nl = True  # type: ignore[attr-defined]
     argparse._ = translate  # type: ignore[attr-defined]
@@ -107,6 +118,28 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
+def _terminal_columns() -> int:
+    """`shutil.get_terminal_size().columns`, without importing shutil (and bz2, lzma) at every start."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
+
+class _Parser(argparse.ArgumentParser):
+    """CLI: argparse's parser, giving its help formatter the terminal width itself (argparse would
+    import shutil for it, 3 ms, in every parser it builds); sub-parsers inherit the class."""
+
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        return self.formatter_class(prog=self.prog, width=_terminal_columns() - 2)  # type: ignore[call-arg]
+
+
 def _db_help() -> str:
     return f"database (standaard: $BRIEFER_DB of {paths.default_db_path()})"
 
@@ -137,7 +170,7 @@ def _add_db_everywhere(parser: argparse.ArgumentParser) -> None:
 def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     """The parser for `argv`: only the chosen command's area is imported (every area when unknown)."""
     _dutch_argparse()
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="briefer",
         description="Briefer: Kamerstukken importeren, annoteren en briefings maken.",
     )
@@ -177,7 +210,6 @@ def open_store(args: argparse.Namespace) -> Iterator[Store]:
     import sqlite3
 
     from briefer.store import DatabaseCorrupt, DatabaseReadOnly, Store
-    from briefer.store import backup as backups
     from briefer.store.db import guarded
 
     path = db_path(args)
@@ -191,6 +223,8 @@ def open_store(args: argparse.Namespace) -> Iterator[Store]:
         with guarded(path), store:
             yield store
     except DatabaseCorrupt as exc:
+        from briefer.store import backup as backups
+
         if not exc.marked and isinstance(exc.__cause__, sqlite3.DatabaseError) and path.exists():
             backups.mark_damaged(path, str(exc.__cause__))
         named = backups.damage_with_backup(exc, path)

@@ -16,7 +16,7 @@ from pathlib import Path
 from briefer.cli import open_store
 from briefer.cli.filters import add_filter_args
 from briefer.errors import is_user_facing
-from briefer.model import Footnote, StoredDocument, StoredItem, doc_type_label, people_label
+from briefer.records import Footnote, StoredDocument, StoredItem, doc_type_label, people_label
 from briefer.store import ImportResult
 from briefer.textutil import cited_footnotes, shorten
 

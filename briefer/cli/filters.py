@@ -9,14 +9,14 @@ from __future__ import annotations
 import argparse
 import json
 from dataclasses import asdict
-from typing import TYPE_CHECKING
 
 from briefer.cli import open_store
-from briefer.model import FollowUpStatus, Level
+from briefer.records import FollowUpStatus, Level
 from briefer.textutil import shorten
 
+TYPE_CHECKING = False  # typing stays unimported at run time: CLI start-up (briefer.cli)
 if TYPE_CHECKING:
-    from briefer.model import StoredItem
+    from briefer.records import StoredItem
     from briefer.store import Store
 
 LEVELS = [lv.value for lv in Level]

@@ -5,7 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from typing import Any
+
+TYPE_CHECKING = False  # typing stays unimported at run time: CLI start-up (briefer.cli)
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class _VersionAction(argparse.Action):

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator, Sequence
-from typing import Any
 
 from briefer.store.db import Database, StoreError, database_path, write_transaction
 from briefer.store.search import SearchFilter, party_names
 
-Row = dict[str, Any]
+TYPE_CHECKING = False  # typing stays unimported at run time: CLI start-up (briefer.cli)
+if TYPE_CHECKING:
+    from typing import Any
+
+Row = dict[str, "Any"]
 
 # Primary-key columns of every table the annotation layer writes.
 TABLE_KEYS: dict[str, tuple[str, ...]] = {

@@ -21,20 +21,21 @@ from __future__ import annotations
 
 import itertools
 import os
-import shutil
 import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from briefer import paths
 from briefer.errors import BrieferError
 from briefer.store import files as side
 from briefer.store.lock import DatabaseLock
 
+TYPE_CHECKING = False  # typing stays unimported at run time: CLI start-up (briefer.cli)
 if TYPE_CHECKING:
+    from typing import Any
+
     from sqlite_utils.migrations import Migrations
 
 MIGRATIONS_DIR = paths.shipped_dir("db")  # db/ of the checkout, or its copy in a wheel/bundle
@@ -185,6 +186,8 @@ def disk_nearly_full(path: str | Path | None) -> bool:
         folder = folder.parent
     if folder.is_file():
         folder = folder.parent
+    import shutil  # only on this error path (CLI start-up, briefer.cli)
+
     try:
         return shutil.disk_usage(folder).free < NEARLY_FULL
     except OSError:
@@ -308,8 +311,11 @@ def write_transaction(db: Database, path: str | Path | None = None, *,
 
 
 def migration_files(directory: Path = MIGRATIONS_DIR) -> list[Path]:
-    """The migration files in order of their number."""
-    return sorted(p for p in directory.glob("[0-9][0-9][0-9]_*.sql"))
+    """The migration files (`NNN_*.sql`) in order of their number."""
+    # A listing, not Path.glob: glob compiles its pattern at every start (every command opens a store).
+    names = (n for n in os.listdir(directory) if n[:3].isascii() and n[:3].isdigit() and n[3:4] == "_"
+             and n.endswith(".sql"))
+    return [directory / n for n in sorted(names)]
 
 
 def split_statements(sql: str) -> list[str]:

@@ -14,13 +14,18 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from briefer.errors import BrieferError
-from briefer.model import Document, Footnote, Person, StoredDocument, StoredItem, new_id, now_iso
+from briefer.records import Footnote, Person, StoredDocument, StoredItem, new_id, now_iso
 from briefer.store import search as _search
 from briefer.store.db import Database, guarded, open_database, write_transaction
 from briefer.store.search import SearchHit
+
+TYPE_CHECKING = False  # typing stays unimported at run time: CLI start-up (briefer.cli)
+if TYPE_CHECKING:
+    from typing import Any
+
+    from briefer.model import Document
 
 
 class DocumentNotFound(BrieferError):

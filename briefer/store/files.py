@@ -22,9 +22,12 @@ import re
 import stat
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
 from briefer import paths
+
+TYPE_CHECKING = False  # typing stays unimported at run time: CLI start-up (briefer.cli)
+if TYPE_CHECKING:
+    from typing import Any
 
 FILE_MODE = 0o600
 DIR_MODE = 0o700

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import random
 import time
 from pathlib import Path
 
@@ -43,6 +42,7 @@ if os.name == "posix":
 
 else:  # pragma: no cover - exercised on Windows only
     import msvcrt
+    import random
 
     def _lock_range(fd: int, start: int, length: int) -> bool:
         os.lseek(fd, start, os.SEEK_SET)

@@ -42,11 +42,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
 
 from briefer.store.snippets import Phrase, find_hits, make_snippet, phrase_pattern, tokens
 
+TYPE_CHECKING = False  # typing stays unimported at run time: CLI start-up (briefer.cli)
 if TYPE_CHECKING:
+    from typing import Any
+
     from briefer.store.db import Database
 
 MARK_OPEN = "«"

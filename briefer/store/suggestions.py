@@ -11,7 +11,7 @@ import contextlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from briefer.model import now_iso
+from briefer.records import now_iso
 from briefer.store.db import Database, StoreError, database_path, write_transaction
 
 DECISIONS = ("accepted", "dismissed")

@@ -92,21 +92,23 @@ def test_missing_folder_is_a_dutch_error(tmp_path, bundle):
 
 
 def test_an_interrupted_export_leaves_no_temporary_file(tmp_path, bundle, monkeypatch):
-    """Ctrl+C (or the app closing) while the file is renamed into place: nothing half-written stays."""
+    """Ctrl+C (or the app closing) while the file is put in place: nothing half-written stays."""
     def interrupted(src, dst):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(os, "replace", interrupted)
+    monkeypatch.setattr(os, "link", interrupted)  # a new name is claimed with a hard link (safefile)
+    monkeypatch.setattr(os, "replace", interrupted)  # ... or, without hard links, renamed into place
     with pytest.raises(KeyboardInterrupt):
         export_briefing([bundle], BriefingOptions(kind="technisch"), tmp_path / "b.docx")
     assert list(tmp_path.iterdir()) == []
 
 
 def test_locked_target_gives_clear_message_and_leaves_no_temp_file(tmp_path, bundle, monkeypatch):
-    # Word on Windows holds its file open; the rename then fails with PermissionError
+    # Word on Windows holds its file open; putting the file in place then fails with PermissionError
     def locked(src, dst):
         raise PermissionError(13, "Permission denied", str(dst))
 
+    monkeypatch.setattr(os, "link", locked)
     monkeypatch.setattr(os, "replace", locked)
     with pytest.raises(WriteFailed) as info:
         export_briefing([bundle], BriefingOptions(kind="kamerlid"), tmp_path / "briefing.docx")

@@ -39,14 +39,27 @@ def test_helper_process_gives_what_suggest_document_gives(stored):
         runner.stop()
 
 
-def test_cancelled_computation_stops_the_helper(stored):
+def test_cancelled_computation_stops_the_helper(stored, sample_doc, tmp_path):
+    """Cancelled while the helper computes (a document big enough to take well over the poll
+    interval on any machine): the helper is ended, and the next computation gets a fresh one."""
+    from dataclasses import replace
+
     path, doc_id, _ = stored
+    items = [replace(it, number=n, numbers=[n]) for n, it in enumerate(sample_doc.items * 40, 1)]
+    with Store.open(path) as store:
+        big_id = store.add_document(replace(sample_doc, items=items, identifier="groot"), b"groot").document.id
     runner = SuggestionRunner()
     runner.compute(path, doc_id)
     helper = runner._process
+    asked: list[bool] = []
+
+    def cancelled() -> bool:  # not before the request is sent; at the first poll after it
+        asked.append(True)
+        return len(asked) > 1
+
     start = time.perf_counter()
     with pytest.raises(SuggestionsCancelled):
-        runner.compute(path, doc_id, cancelled=lambda: time.perf_counter() - start > 0.01)
+        runner.compute(path, big_id, cancelled=cancelled)
     assert helper.poll() is not None  # ended, not left computing
     assert time.perf_counter() - start < 3
     assert runner.compute(path, doc_id).keys()  # a fresh helper for the next one
