@@ -66,6 +66,7 @@ class DocumentPresenter(QObject):
         self._item_id: str | None = None
         self._domains: list[Domain] = []
         self._footnotes: dict[int, Footnote] = {}
+        self._numbered: tuple[list[StoredItem] | None, dict[int, StoredItem]] = (None, {})  # item_by_number
         views.outline.selectionModel().currentChanged.connect(self._outline_current_changed)
         views.library.activated.connect(self._library_activated)
         views.library.clicked.connect(self._library_activated)
@@ -92,7 +93,14 @@ class DocumentPresenter(QObject):
         return next((d for d in self._domains if d.key == key), None)
 
     def item_by_number(self, number: int) -> StoredItem | None:
-        return next((it for it in self.items() if number in (it.numbers or [it.number])), None)
+        items = self.items()
+        if self._numbered[0] is not items:  # another document (or list): index it once, not per look-up
+            index: dict[int, StoredItem] = {}
+            for it in items:
+                for n in it.numbers or [it.number]:
+                    index.setdefault(n, it)
+            self._numbered = (items, index)
+        return self._numbered[1].get(number)
 
     # -- loading --------------------------------------------------------------------------------
 
@@ -129,11 +137,16 @@ class DocumentPresenter(QObject):
         if not numbers:
             return markers
         out = dict(markers)
-        for item in self.items():
-            if item.number in numbers:
-                base = out.get(item.id, Markers())
-                tips = tuple(e.tip for e in self.suggestions.for_item(item.number))
-                out[item.id] = Markers(base.colours, base.has_note, base.followups, base.confidential, tips)
+        self.item_by_number(0)  # the number index, made once per document
+        by_number = self._numbered[1]
+        empty = Markers()
+        for number in numbers:  # the items with suggestions only (an item is listed under its first number)
+            item = by_number.get(number)
+            if item is None or item.number != number:
+                continue
+            base = out.get(item.id, empty)
+            tips = tuple(e.tip for e in self.suggestions.for_item(number))
+            out[item.id] = Markers(base.colours, base.has_note, base.followups, base.confidential, tips)
         return out
 
     def open_document(self, doc_id: str, item_id: str | None = None) -> bool:

@@ -156,6 +156,7 @@ class SuggestionController(QObject):
         self._raw: Any = None  # the core Suggestions as computed (for accept's look-up)
         self._entries: list[Entry] = []
         self._by_item: dict[int, list[Entry]] = {}
+        self._by_key: dict[str, Entry] = {}
         self._generation = 0
         self._threads: list[tuple[QThread, SuggestWorker]] = []
         self._runner: Any = None  # the core's SuggestionRunner (a helper process), made on first use
@@ -260,6 +261,7 @@ class SuggestionController(QObject):
         self._raw = raw
         self._entries = found
         self._by_item = per_item if per_item is not None else by_item(found)
+        self._by_key = {e.key: e for e in found}  # `find` in constant time: the queue asks per row
 
     def shutdown(self) -> None:
         """The window closes: compute nothing more, stop the running computation (its helper process
@@ -277,6 +279,10 @@ class SuggestionController(QObject):
     def entries(self) -> list[Entry]:
         return list(self._entries)
 
+    def count(self) -> int:
+        """How many open suggestions there are (without copying them)."""
+        return len(self._entries)
+
     def for_item(self, number: int) -> list[Entry]:
         return list(self._by_item.get(number, []))
 
@@ -292,7 +298,7 @@ class SuggestionController(QObject):
         return {e.domain_id: e for e in self._by_item.get(number, []) if e.kind == "Domein" and e.domain_id}
 
     def find(self, key: str) -> Entry | None:
-        return next((e for e in self._entries if e.key == key), None)
+        return self._by_key.get(key)
 
     def _drop(self, key: str) -> None:
         self._set(self._raw, [e for e in self._entries if e.key != key])

@@ -9,6 +9,9 @@ Keys in the queue: Enter (or A) accepts, Delete (or D) dismisses, N or Space goe
 one; after a decision the next suggestion comes into focus. "Hele groep overnemen…" accepts
 every suggestion of the focused group (after a question). It lists what the
 `SuggestionController` holds and asks it to decide; it never computes.
+
+The queue is a QTreeView over `QueueModel` (no object per row, issue 16): 17,500 suggestions are
+listed in a model reset, and walking the queue looks rows up by key instead of walking the tree.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,27 +29,32 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTextBrowser,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
 from briefer.gui.delegates import QueueDelegate
+from briefer.gui.queue_model import (
+    GROUPS,
+    LOW_CONFIDENCE,
+    GistRole,
+    GroupRole,
+    KeyRole,
+    QueueModel,
+    WhereRole,
+)
+from briefer.gui.queue_model import queue_order as _queue_order
 from briefer.gui.suggestions import Entry, SuggestionController, summary
-from briefer.gui.theme import CONFIDENTIAL_RED, colour, level_icon
+from briefer.gui.theme import colour
 from briefer.model import StoredItem
 from briefer.textutil import strip_footnote_markers
 
 EMPTY = "Geen open suggesties. Briefer stelt toezeggingen, domeinen en vertrouwelijke passages voor."
-LOW_CONFIDENCE = 0.6
-GROUPS: list[tuple[str, str]] = [("Vertrouwelijk", "Vertrouwelijk"), ("Toezegging", "Toezeggingen"),
-                                 ("Domein", "Domeinen"), ("Verwijzing", "Verwijzingen")]
-KeyRole = Qt.ItemDataRole.UserRole
-GroupRole = Qt.ItemDataRole.UserRole + 1
-GistRole = Qt.ItemDataRole.UserRole + 2  # first line of a queue row: what the suggestion says
-WhereRole = Qt.ItemDataRole.UserRole + 3  # second line: "Vraag 8 · VVD · termijn …"
+__all__ = ["GROUPS", "LOW_CONFIDENCE", "GistRole", "GroupRole", "KeyRole", "SuggestionsPanel", "WhereRole",
+           "context_html"]
 CONTEXT_CHARS = 320
+BIG_QUEUE = 1500  # suggestions: above this the groups are opened one per event-loop turn (issue 16)
 QUEUE_SHARE = 0.42  # of the panel's width, for the queue (its gists), the rest for the context
 
 
@@ -95,21 +103,25 @@ class SuggestionsPanel(QWidget):
         self._loading = False
         self._focus_key: str | None = None
         self._order: list[str] = []
+        self._relist_pending = False
+        self._opening: list[int] = []  # group heads still to be opened (a big queue, one per turn)
         self.only_item = QCheckBox("Alleen deze &vraag")
         self.only_item.setToolTip("Toon alleen de suggesties bij de vraag die nu in de lezer staat")
         self.only_item.toggled.connect(lambda _on: self.reload())
         self.info = QLabel("")
         self.info.setObjectName("muted")
         self.info.setWordWrap(True)
-        self.tree = QTreeWidget()
+        self.model = QueueModel(item_by_number, self)
+        self.tree = QTreeView()
+        self.tree.setModel(self.model)
         self.tree.setHeaderHidden(True)
         self.tree.setRootIsDecorated(True)
         self.tree.setUniformRowHeights(False)  # group heads one line, suggestions two
         self.tree.setItemDelegate(QueueDelegate(self.tree, GistRole, WhereRole))
         self.tree.setAccessibleName("Wachtrij met suggesties")
         self.tree.setAccessibleDescription("Enter: overnemen, Delete: afwijzen, N: volgende")
-        self.tree.currentItemChanged.connect(lambda cur, _prev: self._focused(cur))
-        self.tree.itemActivated.connect(lambda _it, _col: self.accept_current())
+        self.tree.selectionModel().currentChanged.connect(lambda cur, _prev: self._focused(cur))
+        self.tree.activated.connect(lambda _index: self.accept_current())
         self.tree.installEventFilter(self)
         self.context = QTextBrowser()
         self.context.setAccessibleName("De gekozen suggestie in haar context")
@@ -147,7 +159,7 @@ class SuggestionsPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(split, 1)
         layout.addLayout(buttons)
-        controller.updated.connect(self.reload)
+        controller.updated.connect(self._updated)
         self.reload()
 
     def _share_width(self) -> None:
@@ -175,9 +187,26 @@ class SuggestionsPanel(QWidget):
         return ctrl.entries()
 
     @Slot()
+    def _updated(self) -> None:
+        """The controller's suggestions changed. A big list is relisted in the next event-loop turn,
+        so the outline's marks (another receiver) and the queue do not stall the window together."""
+        if self.controller.count() > BIG_QUEUE:
+            self._relist_pending = True
+            QTimer.singleShot(0, self, self._relist)
+        else:
+            self.reload()
+
+    @Slot()
+    def _relist(self) -> None:
+        if self._relist_pending:
+            self._relist_pending = False
+            self.reload()
+
+    @Slot()
     def reload(self) -> None:
         """List the suggestions again (computed, decided, another document). The reader follows the
         queue only when the staffer moves in it or decides, never because the list was refreshed."""
+        self._relist_pending = False
         self._in_reload = True
         try:
             self._reload()
@@ -187,39 +216,20 @@ class SuggestionsPanel(QWidget):
     def _reload(self) -> None:
         shown = self.shown_entries()
         keep = self._focus_key
-        order = [e.key for e in self.queue_order(shown)]
         self._loading = True
         try:
-            self.tree.clear()
-            for kind, plural in GROUPS:
-                group = [e for e in shown if e.kind == kind]
-                if not group:
-                    continue
-                sure = [e for e in group if e.score >= LOW_CONFIDENCE]
-                unsure = [e for e in group if e.score < LOW_CONFIDENCE]
-                head = QTreeWidgetItem([f"{plural} ({len(group)})"])
-                head.setData(0, GroupRole, kind)
-                font = head.font(0)
-                font.setBold(True)
-                head.setFont(0, font)
-                if kind == "Vertrouwelijk":
-                    head.setIcon(0, level_icon("vertrouwelijk"))
-                    head.setForeground(0, CONFIDENTIAL_RED)
-                    head.setText(0, f"VERTROUWELIJK ({len(group)})")
-                self.tree.addTopLevelItem(head)
-                for e in sure:
-                    head.addChild(self._row(e))
-                if unsure:
-                    fold = QTreeWidgetItem([f"Minder zeker ({len(unsure)})"])
-                    fold.setData(0, GroupRole, kind)
-                    fold.setToolTip(0, "Suggesties waar Briefer minder zeker van is; open ze met →")
-                    head.addChild(fold)
-                    for e in unsure:
-                        fold.addChild(self._row(e))
-                    fold.setExpanded(False)
-                head.setExpanded(True)
+            self.model.set_entries(shown, self.noun)
+            heads = list(range(len(self.model.groups())))
+            if len(shown) > BIG_QUEUE:  # laying out thousands of rows at once would stall the window
+                self._opening = heads
+                QTimer.singleShot(0, self, self._open_next_group)
+            else:
+                self._opening = []
+                for g in heads:
+                    self.tree.expand(self.model.head_index(g))  # the folds stay closed
         finally:
             self._loading = False
+        order = self.model.keys()
         target = keep if keep in order else self._next_after(keep, order)
         self.focus_key(target or (order[0] if order else None))
         ctrl = self.controller
@@ -237,11 +247,27 @@ class SuggestionsPanel(QWidget):
         if not shown:
             self.context.setHtml(f"<p style='color:{colour('muted')}'>{html.escape(EMPTY)}</p>")
 
+    def filling(self) -> bool:
+        """True while a big queue is still being listed (its groups opened one per event-loop turn)."""
+        return self._relist_pending or bool(self._opening)
+
+    @Slot()
+    def _open_next_group(self) -> None:
+        """Open the next group head of a big queue; the rest follow in later turns, so an item
+        switch in between waits for one group's layout at most. The focused row stays in view."""
+        if not self._opening:
+            return
+        g = self._opening.pop(0)
+        if g < len(self.model.groups()):
+            self.tree.expand(self.model.head_index(g))
+            self.tree.scrollTo(self.tree.currentIndex())
+        if self._opening:
+            QTimer.singleShot(0, self, self._open_next_group)
+
     @staticmethod
     def queue_order(entries: list[Entry]) -> list[Entry]:
         """The order of the queue: by group, sure ones first, then the folded ones; by item within."""
-        rank = {kind: i for i, (kind, _p) in enumerate(GROUPS)}
-        return sorted(entries, key=lambda e: (rank.get(e.kind, 9), e.score < LOW_CONFIDENCE, e.item))
+        return _queue_order(entries)
 
     def _next_after(self, key: str | None, order: list[str]) -> str | None:
         """After a decision the old key is gone: the one that followed it in the previous order."""
@@ -249,65 +275,42 @@ class SuggestionsPanel(QWidget):
         self._order = order
         if key is None or key not in previous:
             return None
+        present = set(order)
         for later in previous[previous.index(key) + 1:]:
-            if later in order:
+            if later in present:
                 return later
         return order[-1] if order else None
 
-    def _row(self, e: Entry) -> QTreeWidgetItem:
-        text = " ".join(e.text.split())
-        label = f"{self.noun} {e.item} · {e.domain_name}: {text}" if e.kind == "Domein" \
-            else f"{self.noun} {e.item} · {text}"
-        row = QTreeWidgetItem([label])  # the accessible text; the delegate draws gist and place
-        item = self.item_by_number(e.item)
-        where = [f"{self.noun} {e.item}"] + ([item.party] if item is not None and item.party else []) + \
-            ([e.detail] if e.detail else [])
-        row.setData(0, GistRole, e.gist)
-        row.setData(0, WhereRole, " · ".join(where))
-        row.setData(0, KeyRole, e.key)
-        row.setToolTip(0, f"{self.noun} {e.item} · {e.title}\n{e.text}\nEnter: overnemen · Delete: afwijzen · N: volgende")
-        if e.kind == "Vertrouwelijk":
-            row.setIcon(0, level_icon("vertrouwelijk"))
-            row.setForeground(0, CONFIDENTIAL_RED)
-        return row
+    def _rows(self) -> list[QModelIndex]:
+        """The suggestion rows in the queue's order (group heads and folds left out)."""
+        return [self.model.index_of(key) for key in self.model.keys()]
 
-    def _rows(self) -> list[QTreeWidgetItem]:
-        out: list[QTreeWidgetItem] = []
-
-        def walk(node: QTreeWidgetItem) -> None:
-            for i in range(node.childCount()):
-                child = node.child(i)
-                if child.data(0, KeyRole):
-                    out.append(child)
-                walk(child)
-
-        for i in range(self.tree.topLevelItemCount()):
-            walk(self.tree.topLevelItem(i))
-        return out
+    def keys(self) -> list[str]:
+        """The listed suggestions' keys, in the queue's order."""
+        return self.model.keys()
 
     def focus_key(self, key: str | None) -> None:
-        for row in self._rows():
-            if row.data(0, KeyRole) == key:
-                parent = row.parent()
-                while parent is not None:
-                    parent.setExpanded(True)
-                    parent = parent.parent()
-                self.tree.setCurrentItem(row)
-                self.tree.scrollToItem(row)
-                return
-        self._focus_key = None
+        index = self.model.index_of(key)
+        if not index.isValid():
+            self._focus_key = None
+            return
+        parent = index.parent()
+        while parent.isValid():
+            self.tree.expand(parent)
+            parent = parent.parent()
+        self.tree.setCurrentIndex(index)
+        self.tree.scrollTo(index)
 
     def current(self) -> Entry | None:
-        row = self.tree.currentItem()
-        key = row.data(0, KeyRole) if row is not None else None
+        key = self.tree.currentIndex().data(KeyRole)
         return self.controller.find(key) if key else None
 
     # -- focus and context ------------------------------------------------------------------------
 
-    def _focused(self, row: QTreeWidgetItem | None) -> None:
-        if row is None or self._loading:
+    def _focused(self, index: QModelIndex) -> None:
+        if not index.isValid() or self._loading:
             return
-        key = row.data(0, KeyRole)
+        key = index.data(KeyRole)
         if not key:
             return
         e = self.controller.find(key)
@@ -347,25 +350,25 @@ class SuggestionsPanel(QWidget):
 
     @Slot()
     def next_suggestion(self) -> None:
-        rows = self._rows()
-        current = self.tree.currentItem()
-        if not rows:
+        keys = self.model.keys()
+        if not keys:
             return
-        index = rows.index(current) + 1 if current in rows else 0
-        row = rows[index % len(rows)]
+        current = self.tree.currentIndex().data(KeyRole)
+        index = keys.index(current) + 1 if self.model.index_of(current).isValid() else 0
         self.tree.setFocus()
-        self.focus_key(row.data(0, KeyRole))
+        self.focus_key(keys[index % len(keys)])
 
     def _decide(self, accept: bool) -> None:
         e = self.current()
         if e is None:
             return
         self._focus_key = e.key  # reload finds the one after it
-        self._order = [x.key for x in self.queue_order(self.shown_entries())]
+        self._order = self.model.keys()  # the queue as listed
         if accept:
             self.controller.accept(e.key)
         else:
             self.controller.dismiss(e.key)
+        self._relist()  # a big queue relists in the next turn: the staffer's next one is wanted now
         self.tree.setFocus()
         following = self.current()
         if following is not None and following.item != self._current_number:
@@ -381,15 +384,10 @@ class SuggestionsPanel(QWidget):
 
     def group_entries(self) -> list[Entry]:
         """The suggestions of the focused group (its sure ones, plus the folded ones when the focus is there)."""
-        row = self.tree.currentItem()
-        if row is None:
+        group, folded = self.model.group_of(self.tree.currentIndex())
+        if group is None:
             return []
-        kind = row.data(0, GroupRole) or (self.controller.find(row.data(0, KeyRole)).kind
-                                          if self.controller.find(row.data(0, KeyRole) or "") else None)
-        folded = row.parent() is not None and row.parent().data(0, KeyRole) is None and \
-            row.parent().parent() is not None
-        return [e for e in self.shown_entries() if e.kind == kind
-                and (e.score >= LOW_CONFIDENCE or folded or row.text(0).startswith("Minder zeker"))]
+        return [e for e in self.shown_entries() if e.kind == group.kind and (e.score >= LOW_CONFIDENCE or folded)]
 
     @Slot()
     def accept_group(self, *, confirm: bool = True) -> int:

@@ -102,13 +102,12 @@ def test_the_suggestion_queue_lists_the_gist_first(window: MainWindow, qtbot: An
     rows = panel._rows()
     assert rows
     for row in rows:
-        entry = window.suggestions.find(row.data(0, KeyRole))
-        gist, where = row.data(0, GistRole), row.data(0, WhereRole)
+        entry = window.suggestions.find(row.data(KeyRole))
+        gist, where = row.data(GistRole), row.data(WhereRole)
         assert not gist.startswith("Vraag")  # what it says comes first; where it is, second
         assert where.startswith(f"Vraag {entry.item}")
         if entry.kind == "Toezegging":
             assert gist == " ".join(entry.sentence.split()) and "termijn" in where
         if entry.kind == "Domein":
             assert gist == entry.domain_name and "op grond van" in where
-        index = panel.tree.indexFromItem(row)
-        assert panel.tree.sizeHintForIndex(index).height() >= 2 * QFontMetrics(panel.tree.font()).height()
+        assert panel.tree.sizeHintForIndex(row).height() >= 2 * QFontMetrics(panel.tree.font()).height()

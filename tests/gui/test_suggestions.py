@@ -81,7 +81,7 @@ def test_reader_underlines_the_sentence_and_enter_accepts_it_undoably(window: Ma
 
 
 def _queue_keys(panel: Any) -> list[str]:
-    return [row.data(0, Qt.ItemDataRole.UserRole) for row in panel._rows()]
+    return [row.data(KeyRole) for row in panel._rows()]
 
 
 def test_queue_groups_by_kind_with_counts_and_folds_the_unsure_ones(window: MainWindow, qtbot: Any) -> None:
@@ -91,7 +91,8 @@ def test_queue_groups_by_kind_with_counts_and_folds_the_unsure_ones(window: Main
     window.review.show_suggestions()
     panel = window.review.suggestions_panel
     entries = window.suggestions.entries()
-    heads = [panel.tree.topLevelItem(i).text(0) for i in range(panel.tree.topLevelItemCount())]
+    model = panel.tree.model()
+    heads = [model.index(i, 0).data() for i in range(model.rowCount())]
     kinds = {e.kind for e in entries}
     assert len(heads) == len(kinds)
     toezeggingen = sum(1 for e in entries if e.kind == "Toezegging")
@@ -100,10 +101,10 @@ def test_queue_groups_by_kind_with_counts_and_folds_the_unsure_ones(window: Main
     assert sorted(_queue_keys(panel)) == sorted(e.key for e in entries)  # every suggestion once
     unsure = [e for e in entries if e.score < LOW_CONFIDENCE]
     if unsure:
-        domains = next(panel.tree.topLevelItem(i) for i in range(panel.tree.topLevelItemCount())
-                       if panel.tree.topLevelItem(i).text(0).startswith("Domeinen"))
-        fold = domains.child(domains.childCount() - 1)
-        assert fold.text(0) == f"Minder zeker ({len(unsure)})" and not fold.isExpanded()
+        domains = next(model.index(i, 0) for i in range(model.rowCount())
+                       if model.index(i, 0).data().startswith("Domeinen"))
+        fold = model.index(model.rowCount(domains) - 1, 0, domains)
+        assert fold.data() == f"Minder zeker ({len(unsure)})" and not panel.tree.isExpanded(fold)
     assert "◇" not in "".join(heads) and "◆" not in panel.context.toPlainText()
 
 
@@ -222,9 +223,9 @@ def test_opening_another_document_clears_the_old_suggestions_at_once(window: Mai
     window.presenter.reload_library()
     window.open_document(other_id)
     # before the new suggestions are computed, nothing of the old document may be offered
-    assert panel.tree.topLevelItemCount() == 0 and not panel.accept_button.isEnabled()
+    assert panel.tree.model().rowCount() == 0 and not panel.accept_button.isEnabled()
     assert panel.info.text() == "Suggesties worden berekend…"
     _ready(window, qtbot)
-    shown = {row.data(0, KeyRole) for row in panel._rows()}
+    shown = {row.data(KeyRole) for row in panel._rows()}
     assert shown and shown == {e.key for e in window.suggestions.entries()}
     assert window.suggestions.doc_id == other_id and shown != old_keys
