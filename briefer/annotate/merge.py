@@ -87,9 +87,28 @@ def merge_records(p: Pass, records: list[dict[str, Any]]) -> MergeOutcome:
 def place(p: Pass, canons: set[str], out: MergeOutcome) -> None:
     """Steps 3–5 for the groups `canons`: carry forward, recognise the same, render."""
     out.carried += carry_forward(p, canons)
-    canons |= unify(p, canons, out.unified)
+    unified = unify(p, canons, out.unified)
+    canons |= unified
+    canons |= _users_of_domains(p, unified | {p.canon_of(i) for i in out.new})
     out.canons |= {c for c in canons if p.members(c)}
     materialise(p, out.canons)
+
+
+def _users_of_domains(p: Pass, canons: set[str]) -> set[str]:
+    """Highlights and tags that name a member of these domain groups: a domain that arrives or joins
+    another (the same name on two sides) changes the row they are shown with, so they are rendered
+    again — else a highlight placed before its domain was known here keeps showing no domain."""
+    members = {m.id for c in canons for m in p.members(c) if m.kind == "domain"}
+    if not members:
+        return set()
+    ids: set[str] = set()
+    for member in sorted(members):
+        ids |= {r[0] for r in p.sync.conn.execute(
+            "SELECT id FROM sync_entities WHERE kind IN ('highlight', 'tag') AND instr(state, ?) > 0", (member,))}
+    if not ids:
+        return set()
+    p.load(sorted(ids))
+    return {p.canon_of(i) for i in ids}
 
 
 def place_pending(p: Pass, doc_keys: set[str]) -> MergeOutcome:

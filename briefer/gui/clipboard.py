@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QMimeData, QObject, Slot
+from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from briefer.gui.qactions import make_action
@@ -53,9 +53,7 @@ class ClipActions(QObject):
                 "materiaal mag staan; de tekst is boven- en onderaan gemarkeerd als VERTROUWELIJK.")
             if answer != QMessageBox.StandardButton.Yes:
                 return None
-        mime = QMimeData()
-        mime.setText(clip.text)
-        QApplication.clipboard().setMimeData(mime)
+        QApplication.clipboard().setText(clip.text)  # text/plain only
         extra = (" " + " ".join(clip.left_out)) if clip.left_out else ""
         what = "vertrouwelijk, " if clip.confidential else ""
         self.p.message.emit(f"Vraag {item.number} gekopieerd ({what}tot {clip.ceiling.value}).{extra}", 8000)

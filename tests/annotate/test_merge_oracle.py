@@ -93,8 +93,12 @@ class Oracle:
         if name not in NAMES[what]:
             name = NAMES[what][k % len(NAMES[what])]
         value = VALUES[name][v]
-        if name in ("body", "text"):
-            value = f"{value} {r}"
+
+        def own(entity_id: str) -> Any:
+            # a text names its writer and its annotation: two follow-ups edited to one text on one item
+            # would be "the same work" and become one (by design), which this oracle does not model
+            return f"{value} {r} {entity_id[:6]}" if name in ("body", "text") else value
+
         try:
             if what == "highlight" and (hs := rep.highlights()):
                 h = hs[k % len(hs)]
@@ -104,11 +108,11 @@ class Oracle:
             elif what == "note" and (ns := [x for x in rep.notes() if x.item_id]):
                 note = ns[k % len(ns)]
                 change = ann.set_note_level(note.id, value) if name == "level" else \
-                    ann.set_note(rep.doc.id, note.item_id, value)
+                    ann.set_note(rep.doc.id, note.item_id, own(note.id))
                 self._record(r, note.id, change, list(NAMES[what]))
             elif what == "followup" and (fs := rep.followups()):
                 f = fs[k % len(fs)]
-                self._record(r, f.id, ann.update_followup(f.id, **{name: value}), list(NAMES[what]))
+                self._record(r, f.id, ann.update_followup(f.id, **{name: own(f.id)}), list(NAMES[what]))
         except BrieferError:
             pass
 

@@ -134,6 +134,8 @@ def test_closing_mid_import_inside_a_progress_tick_stops_cleanly(qtbot: Any, the
     poll.timeout.connect(close_when_shown)
     poll.start(5)
     window.import_files([sample_pdf])
+    assert ctrl._dialog is not None
+    ctrl._dialog.setMinimumDuration(0)  # shown at the first progress tick, however fast the machine
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=30000)
     qtbot.wait(300)  # results still queued are delivered now, to a closed window
     try:
