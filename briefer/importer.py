@@ -122,12 +122,10 @@ def _place_pending(store: Store, doc: Any) -> int:
     A cheap look first: only when something waits for this document's key is the sharing layer
     loaded. Returns how many annotations are shown now.
     """
+    from briefer.store.sync import SyncStore
+
     ident = (doc.identifier or "").strip().lower()
-    key = ident if ident else f"sha:{doc.sha256}"
-    waiting = store.db.conn.execute(
-        "SELECT 1 FROM sync_entities WHERE doc = ? AND shown IS NULL AND slot IS NULL AND kind <> 'domain' "
-        "LIMIT 1", (key,)).fetchone()
-    if waiting is None:
+    if not SyncStore(store.db).waiting_for(ident if ident else f"sha:{doc.sha256}"):  # locate.doc_key
         return 0
     from briefer.annotate import Annotations
 

@@ -103,8 +103,7 @@ def _users_of_domains(p: Pass, canons: set[str]) -> set[str]:
         return set()
     ids: set[str] = set()
     for member in sorted(members):
-        ids |= {r[0] for r in p.sync.conn.execute(
-            "SELECT id FROM sync_entities WHERE kind IN ('highlight', 'tag') AND instr(state, ?) > 0", (member,))}
+        ids |= p.sync.naming(member)
     if not ids:
         return set()
     p.load(sorted(ids))

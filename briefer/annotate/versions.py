@@ -182,13 +182,9 @@ def _copy_titles(rows: Any, pairs: dict[str, Row]) -> None:
     Copied, not moved: the old version keeps its outline, and undoing the carry-over has nothing to
     undo here. A title the new item already has is kept. Titles have no level (they stay in the app).
     """
-    if not pairs:
-        return
-    with rows.transaction():
-        rows.conn.executemany(
-            "INSERT OR IGNORE INTO item_titles (item_id, title, updated) "
-            "SELECT ?, title, updated FROM item_titles WHERE item_id = ?",
-            [(new["id"], old_id) for old_id, new in pairs.items()])
+    from briefer.store.titles import copy_titles
+
+    copy_titles(rows, [(old_id, new["id"]) for old_id, new in pairs.items()])
 
 
 def _move_item(rec: Recorder, report: CarryOverReport, old: Row, new: Row, hls: list[Row],

@@ -73,6 +73,18 @@ class SyncStore:
     def entities_of_docs(self, docs: Iterable[str]) -> list[Row]:
         return self._in("SELECT * FROM sync_entities WHERE doc IN ({marks})", docs)
 
+    def naming(self, entity_id: str, kinds: tuple[str, ...] = ("highlight", "tag")) -> set[str]:
+        """Ids of the entities of `kinds` whose state mentions `entity_id` (e.g. as their domain)."""
+        marks = ", ".join("?" for _ in kinds)
+        return {r[0] for r in self.conn.execute(
+            f"SELECT id FROM sync_entities WHERE kind IN ({marks}) AND instr(state, ?) > 0", (*kinds, entity_id))}
+
+    def waiting_for(self, doc_key: str) -> bool:
+        """True when annotations for the document `doc_key` arrived but are not shown anywhere yet."""
+        return self.conn.execute(
+            "SELECT 1 FROM sync_entities WHERE doc = ? AND shown IS NULL AND slot IS NULL AND kind <> 'domain' "
+            "LIMIT 1", (doc_key,)).fetchone() is not None
+
     def entities_of_kind(self, kind: str) -> list[Row]:
         return self._rows("SELECT * FROM sync_entities WHERE kind = ?", [kind])
 

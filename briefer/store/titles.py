@@ -47,3 +47,13 @@ def set_item_title(store: Any, item_id: str, title: str | None) -> str | None:
                      "ON CONFLICT(item_id) DO UPDATE SET title = excluded.title, updated = excluded.updated",
                      (item_id, clean, stamp))
     return clean
+
+
+def copy_titles(store: Any, pairs: list[tuple[str, str]]) -> None:
+    """Give each new item the old item's title (pairs of (old item id, new item id)); a title the new
+    item already has is kept. Used when annotations move to a new version of a document."""
+    if pairs:
+        with write_transaction(store.db, getattr(store, "path", None)):
+            store.db.conn.executemany(
+                "INSERT OR IGNORE INTO item_titles (item_id, title, updated) "
+                "SELECT ?, title, updated FROM item_titles WHERE item_id = ?", [(new, old) for old, new in pairs])
