@@ -272,16 +272,8 @@ class AnnotationActions(QObject):
 
     @Slot(str, str)
     def _edit_followup_from_overview(self, doc_id: str, followup_id: str) -> None:
-        fu = next((f for f in self.ws.query(self.ws.ann.followups, document_id=doc_id, default=[])
-                   if f.id == followup_id), None)
-        if fu is None:
-            return
-        doc = self.p.current_document()
-        if doc is None or doc.id != doc_id:
-            self.p.open_document(doc_id, fu.item_id)
-        else:
-            self.p.select_item(fu.item_id)
-        self.edit_followup(followup_id)
+        if self.p.show_followup(doc_id, followup_id) is not None:
+            self.edit_followup(followup_id)
 
     @Slot(str)
     def delete_followup(self, followup_id: str) -> None:

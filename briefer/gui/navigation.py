@@ -113,15 +113,7 @@ class NavigationActions(QObject):
 
     @Slot(str, str)
     def open_followup(self, doc_id: str, followup_id: str) -> None:
-        fu = next((f for f in self.ws.query(self.ws.ann.followups, document_id=doc_id, default=[])
-                   if f.id == followup_id), None)
-        if fu is None:
-            return
-        doc = self.p.current_document()
-        if doc is None or doc.id != doc_id:
-            self.p.open_document(doc_id, fu.item_id)
-        else:
-            self.p.select_item(fu.item_id)
+        self.p.show_followup(doc_id, followup_id)
 
     def open_search_result(self, request: Any) -> None:
         doc = self.p.current_document()

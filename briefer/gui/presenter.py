@@ -201,6 +201,20 @@ class DocumentPresenter(QObject):
         self.show_inspector(None)
         self.document_closed.emit()
 
+    def show_followup(self, doc_id: str, followup_id: str) -> Any:
+        """Open the document (when another is open) at the item of a follow-up; returns the FollowUp
+        (None when it no longer exists)."""
+        fu = next((f for f in self.ws.query(self.ws.ann.followups, document_id=doc_id, default=[])
+                   if f.id == followup_id), None)
+        if fu is None:
+            return None
+        doc = self.current_document()
+        if doc is None or doc.id != doc_id:
+            self.open_document(doc_id, fu.item_id)
+        else:
+            self.select_item(fu.item_id)
+        return fu
+
     def select_item(self, item_id: str) -> None:
         """Select an item in the outline (which shows it in the reader and the inspector)."""
         index = self.v.outline_model.index_of(item_id)

@@ -256,3 +256,24 @@ def test_copy_as_text_keeps_vertrouwelijk_off_the_clipboard_unless_chosen(window
     text = QApplication.clipboard().text()
     assert "KLEMFUP" in text
     assert text.splitlines()[0].startswith("VERTROUWELIJK") and text.rstrip().splitlines()[-1].startswith("VERTROUWELIJK")
+
+
+def test_a_followup_from_the_overview_opens_its_document_at_its_item(window: MainWindow, qtbot: Any) -> None:
+    """The overview lists follow-ups of every document: opening one goes to its document and item."""
+    from briefer.model import DocType, Document, Item
+
+    store, ann = window.ws.store, window.ws.ann
+    first = window.current_document()
+    other = store.add_document(Document(
+        source="kst-2-1.pdf", doc_type=DocType.SCHRIFTELIJK_OVERLEG, identifier="kst-2-1", kamerstuk="2, nr. 1",
+        title="Ander verslag", items=[Item(n, f"Vraag {n}?", "Antwoord.", party="VVD") for n in (1, 2, 3)],
+        page_count=1), b"ander").document
+    target = store.item_by_number(other.id, 3)
+    fid = ann.add_followup(target.id, "Navragen bij de minister").id
+    window.navigation.open_followup(other.id, fid)
+    assert window.current_document().id == other.id and window.current_item().id == target.id
+    item16 = store.item_by_number(first.id, 16)
+    fid16 = ann.add_followup(item16.id, "Ook dit").id
+    window.navigation.open_followup(first.id, fid16)
+    assert window.current_document().id == first.id and window.current_item().id == item16.id
+    assert window.presenter.show_followup(first.id, "bestaat-niet") is None
