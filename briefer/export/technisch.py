@@ -109,6 +109,27 @@ def _highlight_notes(wr: DocxWriter, highlights: list[Highlight], domains: dict[
             wr.add(block)
 
 
+FEW_ITEMS = 12  # below this many items, two distinctive words say little (see item_topic)
+
+
+def item_topic(question: str, answer: str, index: TopicIndex, *, few: bool = False) -> str:
+    """What a TOC entry and heading call an item: two distinctive words of the document
+    (`TopicIndex`: "handelsafspraken en diversificatie"). In a document of only a few questions
+    (Kamervragen) words cannot be distinctive ("bericht en yesilgöz"), so there the key phrase of the
+    question is used, as the app's outline shows it (`briefer.subject`: "Hoeveel boa's dragen in
+    Nederland een hoofddoek"), cut at a word near 50 characters so the heading stays one line."""
+    if not few:
+        return index.topic(question, answer)
+    from briefer.subject import question_subject
+
+    phrase = " ".join(question_subject(question).split()).rstrip("…").rstrip()
+    if not phrase:
+        return index.topic(question, answer)
+    if len(phrase) <= 50:
+        return phrase
+    return phrase[:50].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
 def write_item(wr: DocxWriter, sel: SelectedItem, *, multi: bool, fill: Callable[[Highlight], str],
                domains: dict[str, Domain], footnotes: dict[int, Footnote], topic: str, today: date) -> None:
     wr.heading(item_heading(sel, with_doc=multi, topic=topic), 2)
@@ -199,10 +220,12 @@ def write_technisch(wr: DocxWriter, selection: Selection, opts: BriefingOptions,
 
     topics = {}
     for d in selection.documents:
-        index = TopicIndex(it.question + " " + it.answer for it in d.all_items or [s.item for s in d.items])
+        everything = d.all_items or [s.item for s in d.items]
+        index = TopicIndex(it.question + " " + it.answer for it in everything)
+        few = len(everything) < FEW_ITEMS
         for s_ in d.items:
             topics[s_.item.id] = (" ".join(s_.item.heading.split())[:60] if s_.item.heading
-                                  else index.topic(s_.item.question, s_.item.answer))
+                                  else item_topic(s_.item.question, s_.item.answer, index, few=few))
     write_title_page(wr, selection, opts, today)
     for d in selection.documents:
         if d.note is not None and not _is_conf(d.note.level):

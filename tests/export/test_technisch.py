@@ -299,3 +299,22 @@ def test_legend_and_properties_name_only_domains_within_the_ceiling(tmp_path, ha
     legend_doc = docx.Document(str(tmp_path / "technisch-intern.docx"))
     legend = [row[1] for t in tables_text(legend_doc)[1:2] for row in t]
     assert legend and all(name in {d.name for d in hand_bundle.domains} for name in legend)
+
+
+def test_few_questions_are_named_by_what_was_asked(tmp_path, samples_dir):
+    """Kamervragen (six answers): TOC entries read as the question's key phrase, as in the app's outline,
+    not two 'distinctive' words of a document too small to have any."""
+    from export_helpers import audit
+
+    from briefer.annotate import Annotations
+    from briefer.importer import import_file
+    from briefer.store import Store
+
+    with Store.open(tmp_path / "kv.db") as store:
+        doc = import_file(store, samples_dir / "kv-docx-lahlah-chakor-boa.docx").document
+        bundle = Annotations(store).bundle(doc.id)
+    path = export_briefing([bundle], BriefingOptions(kind="technisch", only_annotated=False), tmp_path / "kv.docx")
+    audit(path)
+    toc = [t for s, t in paragraphs(docx.Document(str(path))) if s == "toc 2"]
+    assert any("Hoeveel boa’s dragen in Nederland een hoofddoek" in t for t in toc), toc
+    assert all(len(t.rsplit("\t", 1)[0]) <= 80 for t in toc)
