@@ -7,6 +7,7 @@ store); ids travel in `Qt.UserRole`, never in display text.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -231,6 +232,7 @@ class OutlineModel(QAbstractItemModel):
         self._markers: dict[str, Markers] = {}
         self._titles: dict[str, str] = {}  # item id -> the staffer's own title
         self._subjects: dict[str, str] = {}  # item id -> the key phrase (computed once per load)
+        self.tips_for: Callable[[StoredItem], tuple[str, ...]] | None = None  # open suggestions, asked lazily
 
     # -- loading ------------------------------------------------------------------------------
 
@@ -316,6 +318,13 @@ class OutlineModel(QAbstractItemModel):
     def markers(self, item_id: str) -> Markers:
         return self._markers.get(item_id, Markers())
 
+    def shown_markers(self, item: StoredItem) -> Markers:
+        """The item's markers with its open suggestions, asked of `tips_for` only now (a row being
+        drawn or its tooltip read), so suggestions for a big document cost nothing on arrival."""
+        m = self.markers(item.id)
+        tips = self.tips_for(item) if self.tips_for is not None else ()
+        return Markers(m.colours, m.has_note, m.followups, m.confidential, tuple(tips)) if tips else m
+
     def all_markers(self) -> dict[str, Markers]:
         return dict(self._markers)
 
@@ -383,13 +392,13 @@ class OutlineModel(QAbstractItemModel):
         if role == IdRole:
             return item.id
         if role == MarkersRole:
-            return self.markers(item.id)
+            return self.shown_markers(item)
         if role == NumberRole:
             return item_label(item)
         if role == SubjectRole:
             return self.title(item.id)
         if role == Qt.ItemDataRole.ToolTipRole:
-            m = self.markers(item.id)
+            m = self.shown_markers(item)
             lines = [f"Vraag {item_label(item)}" + (f" · {item.party}" if item.party else ""), item_snippet(item, 200)]
             if item.id in self._titles:
                 lines.insert(1, f"Uw titel: {self._titles[item.id]} (F2 wijzigt)")

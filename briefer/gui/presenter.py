@@ -71,6 +71,7 @@ class DocumentPresenter(QObject):
         views.library.activated.connect(self._library_activated)
         views.library.clicked.connect(self._library_activated)
         suggestions.updated.connect(self._on_suggestions_updated)
+        views.outline_model.tips_for = self.suggestion_tips
 
     # -- state ----------------------------------------------------------------------------------
 
@@ -128,26 +129,14 @@ class DocumentPresenter(QObject):
             if h.domain_id and not h.orphaned:
                 by_item.setdefault(h.item_id, []).append(h.domain_id)
         domains = {d.id: d for d in self._domains}
-        return self.suggestion_markers(
-            {item_id: markers_from_core(m, domains, by_item.get(item_id)) for item_id, m in core.items()})
+        return {item_id: markers_from_core(m, domains, by_item.get(item_id)) for item_id, m in core.items()}
 
-    def suggestion_markers(self, markers: dict[str, Markers]) -> dict[str, Markers]:
-        """Add the open suggestions (tooltip lines) to the outline markers of their items."""
-        numbers = self.suggestions.item_numbers()
-        if not numbers:
-            return markers
-        out = dict(markers)
-        self.item_by_number(0)  # the number index, made once per document
-        by_number = self._numbered[1]
-        empty = Markers()
-        for number in numbers:  # the items with suggestions only (an item is listed under its first number)
-            item = by_number.get(number)
-            if item is None or item.number != number:
-                continue
-            base = out.get(item.id, empty)
-            tips = tuple(e.tip for e in self.suggestions.for_item(number))
-            out[item.id] = Markers(base.colours, base.has_note, base.followups, base.confidential, tips)
-        return out
+    def suggestion_tips(self, item: StoredItem) -> tuple[str, ...]:
+        """The open suggestions of an item, one tooltip line each (asked by the outline when a row's
+        tooltip or markers are read: never computed for 15,000 items when suggestions arrive)."""
+        if self._doc is None or self.suggestions.doc_id != self._doc.id or item.document_id != self._doc.id:
+            return ()
+        return tuple(e.tip for e in self.suggestions.for_item(item.number))
 
     def open_document(self, doc_id: str, item_id: str | None = None) -> bool:
         """Show a document's outline and select `item_id` (default: its first item)."""
@@ -332,10 +321,8 @@ class DocumentPresenter(QObject):
         """New suggestions: swap the outline marks (no core queries); redraw the item only if its own changed."""
         if self._doc is None or self.suggestions.doc_id != self._doc.id:
             return
-        model = self.v.outline_model
-        plain = {item_id: Markers(m.colours, m.has_note, m.followups, m.confidential)
-                 for item_id, m in model.all_markers().items()}
-        model.set_markers(self.suggestion_markers(plain))
+        # the outline draws no suggestion marks (its tooltips ask `suggestion_tips` when shown), so
+        # only the item on screen may need drawing again
         item = self.current_item()
         if item is not None:
             shown = ([e.key for e in self.v.reader.suggestions_shown()], self.v.inspector.domain_hint_ids())
