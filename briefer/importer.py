@@ -124,8 +124,7 @@ def _place_pending(store: Store, doc: Any) -> int:
     """
     from briefer.store.sync import SyncStore
 
-    ident = (doc.identifier or "").strip().lower()
-    if not SyncStore(store.db).waiting_for(ident if ident else f"sha:{doc.sha256}"):  # locate.doc_key
+    if not SyncStore(store.db).waiting_for(doc.identifier, doc.sha256):
         return 0
     from briefer.annotate import Annotations
 

@@ -22,17 +22,11 @@ from typing import Any
 
 from briefer.annotate.anchoring import context, find_quote, relocate
 from briefer.annotate.versions import match_items
-from briefer.store.sync import SyncStore
+from briefer.store.sync import SyncStore, doc_key
 
 Row = dict[str, Any]
 KEYTEXT_MAX = 2000
 SINGLE_LOOKUPS = 8
-
-
-def doc_key(identifier: str | None, sha256: str) -> str:
-    """The key that names a document across databases and versions."""
-    ident = (identifier or "").strip().lower()
-    return ident if ident else f"sha:{sha256}"
 
 
 def key_text(item: Row) -> str:

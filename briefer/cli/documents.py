@@ -14,7 +14,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from briefer.cli import open_store
-from briefer.cli.filters import add_filter_args
+from briefer.cli.filters import LEVELS, add_filter_args
 from briefer.errors import is_user_facing
 from briefer.records import Footnote, StoredDocument, StoredItem, doc_type_label, people_label
 from briefer.store import ImportResult
@@ -60,7 +60,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("clip", help="één vraag met annotaties als tekst (voor e-mail of chat), tot een plafond")
     p.add_argument("doc", metavar="DOC", help="id, kenmerk, Kamerstuk (30821-196) of 'latest'")
     p.add_argument("item", metavar="VRAAG", help="vraagnummer")
-    p.add_argument("--ceiling", choices=["openbaar", "intern", "vertrouwelijk"], default="intern",
+    p.add_argument("--ceiling", choices=LEVELS, default="intern",
                    help="hoogste niveau dat meegaat (standaard intern)")
     p.set_defaults(func=cmd_clip)
 

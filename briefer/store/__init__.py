@@ -5,16 +5,9 @@
 
 from __future__ import annotations
 
-from briefer.store.db import (
-    DatabaseBusy,
-    DatabaseCorrupt,
-    DatabaseInUse,
-    DatabaseReadOnly,
-    DiskFull,
-    SoundDatabase,
-    StoreError,
-)
+from briefer.store.db import DatabaseBusy, DatabaseCorrupt, DatabaseReadOnly, DiskFull, StoreError
 from briefer.store.documents import DocumentNotFound, ImportResult, ItemNotFound, Store
+from briefer.store.errors import DatabaseInUse, SoundDatabase
 from briefer.store.search import SearchHit
 
 __all__ = [

@@ -33,9 +33,7 @@ from briefer.store import files as side
 from briefer.store.db import (
     RESTORE_HINT,
     DatabaseCorrupt,
-    DatabaseInUse,
     DiskFull,
-    SoundDatabase,
     StoreError,
     disk_full_error,
     disk_nearly_full,
@@ -44,6 +42,7 @@ from briefer.store.db import (
     preflight,
     translate_error,
 )
+from briefer.store.errors import DatabaseInUse, SoundDatabase
 from briefer.store.lock import DatabaseLock
 
 KEEP = 10

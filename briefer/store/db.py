@@ -28,8 +28,20 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from briefer import paths
-from briefer.errors import BrieferError
 from briefer.store import files as side
+from briefer.store.errors import (
+    SQLITE_MAGIC,
+    DatabaseBusy,
+    DatabaseCorrupt,
+    DatabaseReadOnly,
+    DiskFull,
+    StoreError,
+    disk_full_error,
+    disk_nearly_full,
+    is_corruption,
+    read_only_error,
+    translate_error,
+)
 from briefer.store.lock import DatabaseLock
 
 TYPE_CHECKING = False  # typing stays unimported at run time: CLI start-up (briefer.cli)
@@ -42,53 +54,26 @@ MIGRATIONS_DIR = paths.shipped_dir("db")  # db/ of the checkout, or its copy in 
 MIGRATION_SET = "briefer"
 
 
-class StoreError(BrieferError):
-    """Core: a storage failure with a Dutch message fit for the user (str(exc))."""
-
-
-class DatabaseCorrupt(StoreError):
-    """Core (store): the database file is damaged or not a Briefer database.
-
-    `path` is the damaged file (when known); `backup` the newest backup that passed the integrity
-    check (filled in by `briefer.store.backup.damage_with_backup`), which the GUI/CLI offer to
-    restore; `marked` is True when the refusal comes from the health record (an earlier check found
-    the damage) rather than from reading the file now.
-    """
-
-    def __init__(self, message: str, *, path: Path | None = None, backup: Path | None = None,
-                 marked: bool = False) -> None:
-        super().__init__(message)
-        self.path = path
-        self.backup = backup
-        self.marked = marked
-
-
-class DiskFull(StoreError):
-    """Core (store): the disk (or the database's size limit) is full; nothing of the failed change was kept."""
-
-
-class DatabaseBusy(StoreError):
-    """Core (store): another connection held the database longer than the busy timeout; nothing was changed."""
-
-
-class DatabaseReadOnly(StoreError):
-    """Core (store): the database file (or its folder) cannot be written; it can still be read.
-
-    Raised by `open_database` for a normal open (open again with `read_only=True`), and by any
-    write on a read-only connection.
-    """
-
-
-class DatabaseInUse(StoreError):
-    """Core (store): a restore was refused because a Briefer window or command has the database open."""
-
-
-class SoundDatabase(StoreError):
-    """Core (store): a restore would replace a database that is in order; the user must confirm
-    (`restore_backup(..., replace_sound=True)`, CLI `--force`)."""
-
-
 _SAVEPOINTS = itertools.count(1)  # savepoint names, unique in this process
+
+
+@contextmanager
+def _outermost(conn: sqlite3.Connection, begin: str) -> Iterator[None]:
+    """`begin` … COMMIT, rolled back when the body or the commit fails (the outermost level of
+    `Database.atomic` and `write_transaction`)."""
+    conn.execute(begin)
+    try:
+        yield
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    try:
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
 
 
 class Database:
@@ -122,125 +107,14 @@ class Database:
                 raise
             conn.execute(f"RELEASE SAVEPOINT {name}")
             return
-        conn.execute("BEGIN")
-        try:
+        with _outermost(conn, "BEGIN"):
             yield self
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
-        try:
-            conn.execute("COMMIT")
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
 
     def table_names(self) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
 
     def close(self) -> None:
         self.conn.close()
-
-
-SQLITE_BUSY = 5
-SQLITE_LOCKED = 6
-SQLITE_READONLY = 8
-SQLITE_IOERR = 10
-SQLITE_CORRUPT = 11
-SQLITE_FULL = 13
-SQLITE_CANTOPEN = 14
-SQLITE_NOTADB = 26
-SQLITE_MAGIC = b"SQLite format 3\x00"
-NEARLY_FULL = 4 * 1024 * 1024  # free bytes under which an I/O error is taken for a full disk
-
-
-def _primary_code(exc: sqlite3.Error) -> int | None:
-    code = getattr(exc, "sqlite_errorcode", None)
-    return None if code is None else code & 0xFF
-
-
-def is_disk_full(exc: BaseException) -> bool:
-    """True for SQLITE_FULL ("database or disk is full"), also when raised by max_page_count."""
-    if not isinstance(exc, sqlite3.Error):
-        return False
-    return _primary_code(exc) == SQLITE_FULL or "database or disk is full" in str(exc)
-
-
-def is_corruption(exc: BaseException) -> bool:
-    """True for SQLITE_CORRUPT / SQLITE_NOTADB: the file itself is damaged."""
-    if not isinstance(exc, sqlite3.DatabaseError):
-        return False
-    if _primary_code(exc) in (SQLITE_CORRUPT, SQLITE_NOTADB):
-        return True
-    text = str(exc)
-    return "malformed" in text or "not a database" in text
-
-
-def disk_nearly_full(path: str | Path | None) -> bool:
-    """True when the disk holding `path` has (almost) no free space left."""
-    if path is None:
-        return False
-    folder = Path(path)
-    while not folder.exists() and folder != folder.parent:
-        folder = folder.parent
-    if folder.is_file():
-        folder = folder.parent
-    import shutil  # only on this error path (CLI start-up, briefer.cli)
-
-    try:
-        return shutil.disk_usage(folder).free < NEARLY_FULL
-    except OSError:
-        return False
-
-
-def disk_full_error(path: str | Path | None) -> DiskFull:
-    where = f" ({path})" if path else ""
-    return DiskFull(
-        f"De schijf is vol of de database{where} heeft haar maximale grootte bereikt; de laatste "
-        "wijziging is niet opgeslagen, alles daarvoor is bewaard. Maak ruimte vrij en probeer het opnieuw."
-    )
-
-
-def read_only_error(path: str | Path | None) -> DatabaseReadOnly:
-    where = f" {path}" if path else ""
-    return DatabaseReadOnly(
-        f"De database{where} is alleen-lezen; er is niets opgeslagen. Maak het bestand en zijn map "
-        "schrijfbaar (of kopieer de database naar een schrijfbare map) en probeer het opnieuw."
-    )
-
-
-def translate_error(exc: sqlite3.Error, path: str | Path | None = None) -> StoreError | None:
-    """The named StoreError for a low-level SQLite error, or None when it has no Dutch meaning.
-
-    A full disk can surface as SQLITE_FULL or, when SQLite could not even grow its side files, as
-    an I/O error: an I/O error on a disk with (almost) no free space is reported as `DiskFull`,
-    never as damage.
-    """
-    where = f" ({path})" if path else ""
-    code = _primary_code(exc)
-    if is_disk_full(exc):
-        return disk_full_error(path)
-    if (code in (SQLITE_IOERR, SQLITE_CANTOPEN) or "disk I/O error" in str(exc)) and disk_nearly_full(path):
-        return disk_full_error(path)
-    if code == SQLITE_READONLY or "readonly database" in str(exc):
-        return read_only_error(path)
-    if _primary_code(exc) in (SQLITE_BUSY, SQLITE_LOCKED):
-        return DatabaseBusy(
-            f"De database{where} is bezet door een ander Briefer-venster of -proces; de wijziging is "
-            "niet opgeslagen. Probeer het over een paar seconden opnieuw."
-        )
-    if is_corruption(exc):
-        return DatabaseCorrupt(
-            f"De database{where} is beschadigd ({exc}); herstel een reservekopie.",
-            path=Path(path) if path else None,
-        )
-    if code == SQLITE_IOERR or "disk I/O error" in str(exc):
-        return StoreError(
-            f"De database{where} kon niet worden gelezen of geschreven ({exc}); de laatste wijziging "
-            "is niet opgeslagen. Controleer of de schijf of USB-stick nog aangesloten is en probeer het opnieuw."
-        )
-    return None
 
 
 @contextmanager
@@ -284,21 +158,10 @@ def write_transaction(db: Database, path: str | Path | None = None, *,
                     conn.execute("PRAGMA defer_foreign_keys = ON")
                 yield
             return
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+        with _outermost(conn, "BEGIN IMMEDIATE"):
             if defer_foreign_keys:
                 conn.execute("PRAGMA defer_foreign_keys = ON")
             yield
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
-        try:
-            conn.execute("COMMIT")
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
     except sqlite3.IntegrityError as exc:
         if refused is None:
             raise

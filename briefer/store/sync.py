@@ -26,6 +26,12 @@ def _chunks(values: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]
         yield values[start:start + size]
 
 
+def doc_key(identifier: str | None, sha256: str) -> str:
+    """The key that names a document across databases and versions (`sync_entities.doc`)."""
+    ident = (identifier or "").strip().lower()
+    return ident if ident else f"sha:{sha256}"
+
+
 class SyncStore:
     """Core (store): SQL for entity states, dirty marks, item keys, shared folders and replicas."""
 
@@ -79,11 +85,11 @@ class SyncStore:
         return {r[0] for r in self.conn.execute(
             f"SELECT id FROM sync_entities WHERE kind IN ({marks}) AND instr(state, ?) > 0", (*kinds, entity_id))}
 
-    def waiting_for(self, doc_key: str) -> bool:
-        """True when annotations for the document `doc_key` arrived but are not shown anywhere yet."""
+    def waiting_for(self, identifier: str | None, sha256: str) -> bool:
+        """True when annotations for this document arrived but are not shown anywhere yet."""
         return self.conn.execute(
             "SELECT 1 FROM sync_entities WHERE doc = ? AND shown IS NULL AND slot IS NULL AND kind <> 'domain' "
-            "LIMIT 1", (doc_key,)).fetchone() is not None
+            "LIMIT 1", (doc_key(identifier, sha256),)).fetchone() is not None
 
     def entities_of_kind(self, kind: str) -> list[Row]:
         return self._rows("SELECT * FROM sync_entities WHERE kind = ?", [kind])

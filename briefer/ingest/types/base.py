@@ -11,9 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from briefer.ingest.pages import Extract
 from briefer.model import Document, Item
+
+if TYPE_CHECKING:
+    from briefer.ingest.blocks.letter import LetterFacts
 
 SURE = 0.95  # the document's title names the type
 LIKELY = 0.75  # its structure is typical of the type
@@ -49,3 +53,19 @@ class DocumentType:
 def head_text(ex: Extract, lines: int = 120) -> str:
     """The first lines of the body and of the furniture: where titles and signals stand."""
     return "\n".join(ln.text for ln in ex.lines[:lines]) + "\n" + "\n".join(ex.header[:10])
+
+
+def read_letterhead(doc: Document, ex: Extract, start: int) -> tuple[list[str], LetterFacts]:
+    """What a letter or note says about itself, from its head (`ex.lines[:start]`) and letterhead:
+    sets kenmerk, TK reference, addressee and signatory on `doc`; returns the head's lines and the
+    facts (date and subject: each type decides how they weigh against the print)."""
+    from briefer.ingest.blocks import letter
+    from briefer.ingest.blocks.sections import body_end
+
+    head = [ln.text for ln in ex.lines[:start]]
+    facts = letter.read_head(head + ex.header)
+    doc.kenmerk = facts.kenmerk
+    doc.tk_reference = facts.tk_reference
+    doc.addressee = facts.addressee
+    _, doc.signed_by = body_end(ex.lines)
+    return head, facts

@@ -17,7 +17,7 @@ from briefer.ingest.blocks.labelled import labels
 from briefer.ingest.blocks.sections import body_end, headed_items
 from briefer.ingest.lazyre import lazy
 from briefer.ingest.pages import Extract, Line
-from briefer.ingest.types.base import SURE, DocumentType, Parsed, head_text
+from briefer.ingest.types.base import SURE, DocumentType, Parsed, head_text, read_letterhead
 from briefer.model import DocType, Document
 
 _PRINTED = lazy(r"(?m)^(?:Nr\.\s*\d+\s+)?BRIEF\s+VAN\s+(?:DE|HET|DEN)\s+[A-Z]")
@@ -78,14 +78,8 @@ def parse(ex: Extract) -> Parsed:
 
 
 def describe(doc: Document, ex: Extract, parsed: Parsed) -> None:
-    start = parsed.head_end or 0
-    head = [ln.text for ln in ex.lines[:start]]
-    facts = letter.read_head(head + ex.header)
-    doc.date = facts.date or doc.date
-    doc.kenmerk = facts.kenmerk
-    doc.tk_reference = facts.tk_reference
-    doc.addressee = facts.addressee
-    _, doc.signed_by = body_end(ex.lines)
+    head, facts = read_letterhead(doc, ex, parsed.head_end or 0)
+    doc.date = facts.date or doc.date  # the letter's own date before the print's
     if facts.subject:
         doc.title = facts.subject
     else:

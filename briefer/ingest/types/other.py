@@ -9,12 +9,11 @@ so is the signature at the end. The letterhead column (Datum, Kenmerk) gives the
 
 from __future__ import annotations
 
-from briefer.ingest.blocks import letter
 from briefer.ingest.blocks.labelled import labels
 from briefer.ingest.blocks.sections import body_end, headed_items, is_heading, paragraphs
 from briefer.ingest.lazyre import lazy
 from briefer.ingest.pages import Extract, Line
-from briefer.ingest.types.base import POSSIBLE, WEAK, DocumentType, Parsed, head_text
+from briefer.ingest.types.base import POSSIBLE, WEAK, DocumentType, Parsed, head_text, read_letterhead
 from briefer.model import DocType, Document
 
 _TITLES = lazy(
@@ -67,13 +66,8 @@ def parse(ex: Extract) -> Parsed:
 def describe(doc: Document, ex: Extract, parsed: Parsed) -> None:
     """A note's date, reference, addressee and title from its head and letterhead; the signature."""
     start = parsed.head_end or 0
-    head = [ln.text for ln in ex.lines[:start]]
-    facts = letter.read_head(head + ex.header)
+    head, facts = read_letterhead(doc, ex, start)
     doc.date = doc.date or facts.date
-    doc.kenmerk = facts.kenmerk
-    doc.tk_reference = facts.tk_reference
-    doc.addressee = facts.addressee
-    _, doc.signed_by = body_end(ex.lines)
     if facts.subject:
         doc.title = facts.subject
     elif doc.title is None and head:
